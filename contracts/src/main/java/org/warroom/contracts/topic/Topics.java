@@ -1,0 +1,46 @@
+package org.warroom.contracts.topic;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.warroom.contracts.event.CallStep;
+import org.warroom.contracts.event.CitizenMessage;
+import org.warroom.contracts.event.DeadLetter;
+import org.warroom.contracts.event.DistrictReport;
+import org.warroom.contracts.event.TicketStep;
+import org.warroom.contracts.event.WorkerRecord;
+import org.warroom.contracts.json.JsonSerde;
+
+/**
+ * Every topic of warroom, declared once. See {@code docs/TOPICS.md} for who writes and who reads each one.
+ * Feed topics are written by ingest; result topics by streams.
+ */
+public final class Topics {
+    private static final Serde<String> KEY = Serdes.String();
+
+    /** Call steps, keyed by call id. */
+    public static final Topic<String, CallStep> CALLS = feed("warroom.calls", CallStep.class);
+    /** Complaint ticket steps, keyed by ticket id. */
+    public static final Topic<String, TicketStep> TICKETS = feed("warroom.tickets", TicketStep.class);
+    /** Citizen messages, keyed by message id. */
+    public static final Topic<String, CitizenMessage> MESSAGES = feed("warroom.messages", CitizenMessage.class);
+    /** District stock reports, keyed by district code. */
+    public static final Topic<String, DistrictReport> REPORTS = feed("warroom.reports", DistrictReport.class);
+    /** Worker registry records, keyed by worker id; compacted (the latest record per worker is the registry). */
+    public static final Topic<String, WorkerRecord> WORKERS =
+            new Topic<>("warroom.workers", KEY, JsonSerde.of(WorkerRecord.class), true);
+    /** Rejected input of every stage, keyed by feed. */
+    public static final Topic<String, DeadLetter> DEAD_LETTER = feed("warroom.deadletter", DeadLetter.class);
+
+    private Topics() {
+    }
+
+    /** The topics ingest writes (and streams and the indexer read). */
+    public static List<Topic<?, ?>> feeds() {
+        return List.of(CALLS, TICKETS, MESSAGES, REPORTS, WORKERS, DEAD_LETTER);
+    }
+
+    private static <V> Topic<String, V> feed(String name, Class<V> type) {
+        return new Topic<>(name, KEY, JsonSerde.of(type), false);
+    }
+}
