@@ -3,6 +3,7 @@ package org.warroom.contracts.topic;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.warroom.contracts.access.ApiKeyGrant;
 import org.warroom.contracts.event.CallStep;
 import org.warroom.contracts.event.CitizenMessage;
 import org.warroom.contracts.event.DeadLetter;
@@ -29,6 +30,9 @@ public final class Topics {
     /** Worker registry records, keyed by worker id; compacted (the latest record per worker is the registry). */
     public static final Topic<String, WorkerRecord> WORKERS =
             new Topic<>("warroom.workers", KEY, JsonSerde.of(WorkerRecord.class), true);
+    /** Ingest API keys (hashes only), keyed by key id; compacted. */
+    public static final Topic<String, ApiKeyGrant> API_KEYS =
+            new Topic<>("warroom.apikeys", KEY, JsonSerde.of(ApiKeyGrant.class), true);
     /** Rejected input of every stage, keyed by feed. */
     public static final Topic<String, DeadLetter> DEAD_LETTER = feed("warroom.deadletter", DeadLetter.class);
 
@@ -37,7 +41,7 @@ public final class Topics {
 
     /** The topics ingest writes (and streams and the indexer read). */
     public static List<Topic<?, ?>> feeds() {
-        return List.of(CALLS, TICKETS, MESSAGES, REPORTS, WORKERS, DEAD_LETTER);
+        return List.of(CALLS, TICKETS, MESSAGES, REPORTS, WORKERS, API_KEYS, DEAD_LETTER);
     }
 
     private static <V> Topic<String, V> feed(String name, Class<V> type) {
