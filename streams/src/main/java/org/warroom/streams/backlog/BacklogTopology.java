@@ -1,0 +1,74 @@
+package org.warroom.streams.backlog;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.warroom.contracts.event.DeadLetter;
+import org.warroom.contracts.event.TicketStep;
+import org.warroom.contracts.json.JsonSerde;
+import org.warroom.contracts.result.BacklogStatus;
+import org.warroom.contracts.topic.ResultTopics;
+import org.warroom.contracts.topic.Topics;
+import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.support.DeadLetterHandlers;
+import org.warroom.streams.support.Sources;
+import org.warroom.streams.support.StoreSupport;
+
+/**
+ * Backlogs of complaint tickets per district × department.
+ *
+ * <ul>
+ *   <li>In: {@code warroom.tickets} (ticket id → {@code TicketStep}).</li>
+ *   <li>Stage 1, keyed by ticket ({@link TicketLifecycleProcessor}, store {@value #TICKET_STORE}): the ticket's life,
+ *       duplicates dropped; unknown resolves go to {@code warroom.deadletter} (key {@code warroom.tickets}).</li>
+ *   <li>Stage 2, repartition topic {@value #REPARTITION} keyed {@code district|department} ({@link BacklogProcessor},
+ *       stores {@value #OPEN_STORE}, {@value #FLOW_STORE}, {@value #RESULT_STORE}).</li>
+ *   <li>Out: {@code warroom.backlogs} ({@code district|department} → {@link BacklogStatus}), one record per change.</li>
+ * </ul>
+ *
+ * <p>SLA: a ticket breaches when open for longer than {@code sla.<category>} by the wall clock (health 1 h,
+ * medicine 4 h, others 24 h by default), re-evaluated every {@code streams.punctuate.interval}.
+ * {@code openedLastHour}/{@code resolvedLastHour} count distinct tickets whose opened-or-reopened / resolved step has
+ * {@code at} within the last hour.
+ */
+public final class BacklogTopology {
+    public static final String TICKET_STORE = "backlog-tickets";
+    public static final String REPARTITION = "backlog-changes";
+    public static final String OPEN_STORE = "backlog-open";
+    public static final String FLOW_STORE = "backlog-flow";
+    public static final String RESULT_STORE = "backlog-results";
+
+    private static final JsonSerde<TicketStep> STEP_SERDE = JsonSerde.of(TicketStep.class);
+
+    private BacklogTopology() {
+    }
+
+    /** Adds the backlog computation; writes {@code warroom.backlogs} and returns the same results. */
+    public static KStream<String, BacklogStatus> build(Sources sources, Rules rules) {
+        StoreSupport.addStore(sources.builder(), TICKET_STORE, TicketState.class);
+        StoreSupport.addStore(sources.builder(), OPEN_STORE, OpenTicket.class);
+        StoreSupport.addStore(sources.builder(), FLOW_STORE, Flow.class);
+        StoreSupport.addStore(sources.builder(), RESULT_STORE, BacklogStatus.class);
+
+        KStream<String, TicketChange> changes = sources.stream(Topics.TICKETS)
+                .process(TicketLifecycleProcessor::new, Named.as("backlog-ticket-lifecycle"), TICKET_STORE);
+
+        KStream<String, DeadLetter> anomalies = changes
+                .filter((key, change) -> change.anomaly(), Named.as("backlog-unknown-resolves"))
+                .mapValues(change -> DeadLetterHandlers.deadLetter(Topics.TICKETS.name(),
+                        "resolve for unknown ticket " + change.ticket(),
+                        STEP_SERDE.toBytes(change.step()),
+                        change.at().toInstant()), Named.as("backlog-unknown-resolve-letters"))
+                .selectKey((key, letter) -> letter.feed(), Named.as("backlog-unknown-resolve-key"));
+        Sources.to(anomalies, Topics.DEAD_LETTER, "sink-backlog-deadletter");
+
+        KStream<String, BacklogStatus> results = changes
+                // Why: a department's backlog gathers tickets from every partition of the tickets topic.
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(TicketChange.class)).withName(REPARTITION))
+                .process(() -> new BacklogProcessor(rules), Named.as("backlog-processor"),
+                        OPEN_STORE, FLOW_STORE, RESULT_STORE);
+        Sources.to(results, ResultTopics.BACKLOGS);
+        return results;
+    }
+}

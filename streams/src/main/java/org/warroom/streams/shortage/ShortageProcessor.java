@@ -1,0 +1,191 @@
+package org.warroom.streams.shortage;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.warroom.contracts.event.Commodity;
+import org.warroom.contracts.event.DistrictReport;
+import org.warroom.contracts.event.StockItem;
+import org.warroom.contracts.event.WireEnum;
+import org.warroom.contracts.result.ShortageLevel;
+import org.warroom.contracts.result.ShortageStatus;
+import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.config.WarroomStreamsConfig.Thresholds;
+import org.warroom.streams.support.TimedIds;
+import org.warroom.streams.support.Times;
+
+/**
+ * Keeps the latest stock and recent signals per district × commodity and emits a {@link ShortageStatus} whenever it
+ * changes: on a report, on a signal, and on the wall-clock punctuator (staleness, signals leaving the hour).
+ *
+ * <p>Burn rate: between the stored report (stock s₀, in transit t₀, at a₀) and a newer one (s₁, t₁, a₁), what
+ * arrived is {@code max(0, t₀ − t₁)} and what was consumed is {@code s₀ + arrived − s₁}; the burn rate is that per
+ * day of {@code a₁ − a₀}. When stock grew beyond what arrived (an unreported delivery), the burn rate is unknown
+ * (null). Predicted stock-out: {@code asOf + stock ÷ rate} days, rate = burn rate when positive, else the daily
+ * need; in-transit stock is not counted (it has not arrived). No consumption → no prediction.
+ */
+final class ShortageProcessor implements Processor<String, ShortageInput, String, ShortageStatus> {
+    private static final double DAY_MILLIS = 86_400_000d;
+
+    private final Rules rules;
+    private ProcessorContext<String, ShortageStatus> context;
+    private KeyValueStore<String, StockState> stock;
+    private KeyValueStore<String, TimedIds> signals;
+    private KeyValueStore<String, ShortageStatus> results;
+
+    ShortageProcessor(Rules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ShortageStatus> context) {
+        this.context = context;
+        this.stock = context.getStateStore(ShortageTopology.STOCK_STORE);
+        this.signals = context.getStateStore(ShortageTopology.SIGNAL_STORE);
+        this.results = context.getStateStore(ShortageTopology.RESULT_STORE);
+        context.schedule(rules.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+    }
+
+    @Override
+    public void process(Record<String, ShortageInput> record) {
+        long now = context.currentSystemTimeMs();
+        ShortageInput input = record.value();
+        if (input == null) {
+            return;
+        }
+        if (input.report() != null) {
+            onReport(input.report(), now);
+        }
+        if (input.signal() != null) {
+            onSignal(input.signal(), now);
+        }
+    }
+
+    private void onReport(DistrictReport report, long now) {
+        for (StockItem item : report.items()) {
+            if (item == null || item.commodity() == null) {
+                continue;
+            }
+            String key = ShortageStatus.key(report.district(), item.commodity());
+            StockState previous = stock.get(key);
+            if (previous != null && !report.at().isAfter(previous.asOf())) {
+                continue; // a late (older or same-time) report never overwrites a newer one
+            }
+            stock.put(key, new StockState(report.district(), item.commodity(), item.stock(), item.dailyNeed(),
+                    item.inTransit(), item.unit(), report.at(), report.id(), burnRate(previous, item, report.at())));
+            emit(key, report.district(), item.commodity(), now);
+        }
+    }
+
+    static Double burnRate(StockState previous, StockItem item, OffsetDateTime at) {
+        if (previous == null) {
+            return null;
+        }
+        double days = (Times.millis(at) - Times.millis(previous.asOf())) / DAY_MILLIS;
+        double before = previous.inTransit() == null ? 0 : previous.inTransit();
+        double after = item.inTransit() == null ? 0 : item.inTransit();
+        double arrived = Math.max(0, before - after);
+        double consumed = previous.stock() + arrived - item.stock();
+        return days <= 0 || consumed < 0 ? null : consumed / days;
+    }
+
+    private void onSignal(ShortageInput.Signal signal, long now) {
+        String key = ShortageStatus.key(signal.district(), signal.commodity());
+        long window = rules.signalWindow().toMillis();
+        TimedIds known = Objects.requireNonNullElse(signals.get(key), TimedIds.empty());
+        TimedIds updated = known.add(signal.id(), signal.at(), now, window);
+        if (!updated.equals(known)) {
+            if (updated.isEmpty()) {
+                signals.delete(key);
+            } else {
+                signals.put(key, updated);
+            }
+        }
+        emit(key, signal.district(), signal.commodity(), now);
+    }
+
+    private void punctuate(long now) {
+        long window = rules.signalWindow().toMillis();
+        Set<String> keys = new LinkedHashSet<>();
+        List<KeyValue<String, TimedIds>> changed = new ArrayList<>();
+        try (KeyValueIterator<String, TimedIds> all = signals.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, TimedIds> entry = all.next();
+                keys.add(entry.key);
+                TimedIds pruned = entry.value.pruned(now, window);
+                if (!pruned.equals(entry.value)) {
+                    changed.add(KeyValue.pair(entry.key, pruned));
+                }
+            }
+        }
+        for (KeyValue<String, TimedIds> entry : changed) {
+            if (entry.value.isEmpty()) {
+                signals.delete(entry.key);
+            } else {
+                signals.put(entry.key, entry.value);
+            }
+        }
+        try (KeyValueIterator<String, StockState> all = stock.all()) {
+            while (all.hasNext()) {
+                keys.add(all.next().key);
+            }
+        }
+        for (String key : keys) {
+            String district = Times.withoutLastPart(key);
+            Commodity commodity = WireEnum.parse(Commodity.class, Times.lastPart(key)).orElse(null);
+            if (commodity != null) {
+                emit(key, district, commodity, now);
+            }
+        }
+    }
+
+    /** Computes the status now and forwards it when it differs from the last one emitted. */
+    private void emit(String key, String district, Commodity commodity, long now) {
+        TimedIds recent = signals.get(key);
+        int signalsLastHour = recent == null ? 0 : recent.count(now, rules.signalWindow().toMillis());
+        ShortageStatus status = status(district, commodity, stock.get(key), signalsLastHour, now);
+        if (!status.equals(results.get(key))) {
+            results.put(key, status);
+            context.forward(new Record<>(key, status, now));
+        }
+    }
+
+    ShortageStatus status(String district, Commodity commodity, StockState state, int signalsLastHour, long now) {
+        if (state == null) {
+            return new ShortageStatus(district, commodity, null, null, null, ShortageLevel.STALE, signalsLastHour,
+                    null, null, null, null, null, null);
+        }
+        Thresholds thresholds = rules.shortage().of(commodity);
+        Double days = state.dailyNeed() > 0 ? state.stock() / state.dailyNeed() : null;
+        boolean stale = now - Times.millis(state.asOf()) > rules.shortage().staleAfter().toMillis();
+        ShortageLevel level;
+        if (stale) {
+            level = ShortageLevel.STALE;
+        } else if (days == null) {
+            level = ShortageLevel.OK;
+        } else if (days < thresholds.criticalDays()) {
+            level = ShortageLevel.CRITICAL;
+        } else if (days < thresholds.lowDays()) {
+            level = ShortageLevel.LOW;
+        } else {
+            level = ShortageLevel.OK;
+        }
+        Double rate = state.burnRatePerDay() != null && state.burnRatePerDay() > 0 ? state.burnRatePerDay()
+                : state.dailyNeed() > 0 ? Double.valueOf(state.dailyNeed()) : null;
+        OffsetDateTime stockOut = rate == null ? null
+                : state.asOf().plus(Duration.ofMillis(Math.round(Math.max(0, state.stock()) / rate * DAY_MILLIS)));
+        return new ShortageStatus(district, commodity, state.stock(), state.dailyNeed(), days, level, signalsLastHour,
+                state.asOf(), state.inTransit(), state.unit(), state.burnRatePerDay(), stockOut, state.reportId());
+    }
+}

@@ -1,0 +1,162 @@
+package org.warroom.streams.backlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.warroom.streams.Events.BHOPAL;
+import static org.warroom.streams.Events.at;
+import static org.warroom.streams.Events.minutes;
+import static org.warroom.streams.Events.ticket;
+
+import java.time.Duration;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.warroom.contracts.event.DeadLetter;
+import org.warroom.contracts.event.TicketEventType;
+import org.warroom.contracts.event.TicketStep;
+import org.warroom.contracts.result.BacklogStatus;
+import org.warroom.contracts.topic.ResultTopics;
+import org.warroom.contracts.topic.Topics;
+import org.warroom.streams.TestDriver;
+
+class BacklogTopologyTest {
+    private static final String FOOD = "food";
+    private static final String HEALTH = "health";
+
+    private TestDriver driver;
+    private TestInputTopic<String, TicketStep> tickets;
+    private TestOutputTopic<String, BacklogStatus> backlogs;
+
+    @BeforeEach
+    void start() {
+        driver = TestDriver.of(sources -> BacklogTopology.build(sources, TestDriver.rules()));
+        tickets = driver.input(Topics.TICKETS);
+        backlogs = driver.output(ResultTopics.BACKLOGS);
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void send(String step, String ticket, String department, String category, TicketEventType event,
+                      Duration at) {
+        TicketStep value = ticket(step, ticket, BHOPAL, department, category, event, at);
+        tickets.pipeInput(ticket, value, value.at().toInstant());
+    }
+
+    private static BacklogStatus food(int open, Duration oldest, int breaches, int opened, int resolved, int unknown) {
+        return new BacklogStatus(BHOPAL, FOOD, open, oldest == null ? null : at(oldest), breaches, opened, resolved, unknown);
+    }
+
+    @Test
+    void shouldCountOpenTicketsAndTheOldest() {
+        send("s1", "t1", FOOD, "ration", TicketEventType.OPENED, minutes(-30));
+        send("s2", "t2", FOOD, "ration", TicketEventType.OPENED, minutes(-10));
+        send("s3", "t2", FOOD, "ration", TicketEventType.ASSIGNED, minutes(-9));
+
+        assertThat(backlogs.readKeyValuesToList()).containsExactly(
+                KeyValue.pair("396|food", food(1, minutes(-30), 0, 1, 0, 0)),
+                KeyValue.pair("396|food", food(2, minutes(-30), 0, 2, 0, 0)));
+        assertThat(backlogs.isEmpty()).as("an assignment changes nothing that is counted").isTrue();
+    }
+
+    @Test
+    void shouldBreachSlaByWallClock() {
+        send("s1", "t1", HEALTH, "health", TicketEventType.OPENED, minutes(-50)); // SLA 1 h
+        send("s2", "t2", HEALTH, "ration", TicketEventType.OPENED, minutes(-50)); // SLA 24 h
+        backlogs.readValuesToList();
+
+        driver.advance(minutes(9), Duration.ofSeconds(5));
+        assertThat(backlogs.isEmpty()).as("open 59 min: within the 1 h SLA").isTrue();
+
+        driver.advance(minutes(2), Duration.ofSeconds(5));
+        assertThat(backlogs.readValuesToList()).containsExactly(
+                new BacklogStatus(BHOPAL, HEALTH, 2, at(minutes(-50)), 0, 0, 0, 0),  // at +10:00 both leave the hour
+                new BacklogStatus(BHOPAL, HEALTH, 2, at(minutes(-50)), 1, 0, 0, 0)); // at +10:05 t1 is over 1 h old
+        assertThat(backlogs.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldOpenAReopenedTicketAgain() {
+        send("s1", "t1", FOOD, "ration", TicketEventType.OPENED, minutes(-30));
+        send("s2", "t1", FOOD, "ration", TicketEventType.RESOLVED, minutes(-20));
+        send("s3", "t1", FOOD, "ration", TicketEventType.REOPENED, minutes(-10));
+
+        assertThat(backlogs.readValuesToList()).containsExactly(
+                food(1, minutes(-30), 0, 1, 0, 0),
+                food(0, null, 0, 1, 1, 0),
+                food(1, minutes(-10), 0, 1, 1, 0));
+        assertThat(backlogs.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldCountUnknownTicketResolveAsAnomaly() {
+        send("s9", "t9", FOOD, "ration", TicketEventType.RESOLVED, minutes(-5));
+
+        assertThat(backlogs.readValue()).isEqualTo(food(0, null, 0, 0, 1, 1));
+        DeadLetter letter = driver.output(Topics.DEAD_LETTER).readValue();
+        assertThat(letter.reason()).isEqualTo("resolve for unknown ticket t9");
+        assertThat(letter.stage()).isEqualTo("streams");
+        assertThat(letter.raw()).contains("\"ticket\":\"t9\"");
+
+        // its opening arrives late: counted as an arrival, but the ticket stays resolved
+        send("s8", "t9", FOOD, "ration", TicketEventType.OPENED, minutes(-50));
+        assertThat(backlogs.readValue()).isEqualTo(food(0, null, 0, 1, 1, 1));
+        assertThat(backlogs.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldIgnoreDuplicateStep() {
+        send("s1", "t1", FOOD, "ration", TicketEventType.OPENED, minutes(-30));
+        send("s1", "t1", FOOD, "ration", TicketEventType.OPENED, minutes(-30));
+        send("s2", "t1", FOOD, "ration", TicketEventType.RESOLVED, minutes(-20));
+        send("s2", "t1", FOOD, "ration", TicketEventType.RESOLVED, minutes(-20));
+
+        assertThat(backlogs.readValuesToList()).containsExactly(
+                food(1, minutes(-30), 0, 1, 0, 0),
+                food(0, null, 0, 1, 1, 0));
+        assertThat(backlogs.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldNotCloseTicketWithAResolveOlderThanItsReopening() {
+        send("s1", "t1", FOOD, "ration", TicketEventType.OPENED, minutes(-40));
+        send("s3", "t1", FOOD, "ration", TicketEventType.REOPENED, minutes(-10));
+        send("s2", "t1", FOOD, "ration", TicketEventType.RESOLVED, minutes(-20)); // late
+
+        assertThat(backlogs.readValuesToList()).containsExactly(
+                food(1, minutes(-40), 0, 1, 0, 0),
+                food(1, minutes(-10), 0, 1, 1, 0));
+        assertThat(backlogs.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldMoveTicketToItsNewDepartment() {
+        send("s1", "t1", FOOD, "ration", TicketEventType.OPENED, minutes(-30));
+        send("s2", "t1", HEALTH, "ration", TicketEventType.ASSIGNED, minutes(-20));
+
+        assertThat(backlogs.readKeyValuesToList()).containsExactly(
+                KeyValue.pair("396|food", food(1, minutes(-30), 0, 1, 0, 0)),
+                KeyValue.pair("396|food", food(0, null, 0, 1, 0, 0)),
+                KeyValue.pair("396|health", new BacklogStatus(BHOPAL, HEALTH, 1, at(minutes(-30)), 0, 0, 0, 0)));
+        assertThat(backlogs.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldLetTheHourCountsFallWithTime() {
+        send("s1", "t1", FOOD, "ration", TicketEventType.OPENED, minutes(-50));
+        send("s2", "t1", FOOD, "ration", TicketEventType.RESOLVED, minutes(-40));
+        backlogs.readValuesToList();
+
+        driver.advance(minutes(15), Duration.ofSeconds(5));
+        assertThat(backlogs.readValuesToList()).containsExactly(food(0, null, 0, 0, 1, 0));
+        driver.advance(minutes(10), Duration.ofSeconds(5));
+        assertThat(backlogs.readValuesToList()).containsExactly(food(0, null, 0, 0, 0, 0));
+        assertThat(backlogs.isEmpty()).isTrue();
+        assertThat(driver.<BacklogStatus>store(BacklogTopology.RESULT_STORE).get("396|food"))
+                .isEqualTo(food(0, null, 0, 0, 0, 0));
+    }
+}
