@@ -1,0 +1,102 @@
+package org.warroom.ingest;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import org.warroom.ingest.auth.FirstKey;
+import org.warroom.ingest.http.Answers;
+import org.warroom.ingest.http.BeforeBody;
+import org.warroom.ingest.http.ApiKeyAuth;
+import org.warroom.ingest.http.FeedHandler;
+import org.warroom.ingest.http.HealthHandler;
+import org.warroom.ingest.intake.RequestBody;
+import org.warroom.ingest.reference.Places;
+
+/**
+ * The ingest HTTP service: opens the Kafka side (off the event loop), declares every route, and completes its
+ * start only once the server listens.
+ */
+public final class IngestVerticle extends VerticleBase {
+    private final IngestConfig config;
+    private final FirstKey firstKey;
+    private final Places places;
+    private final Clock clock;
+    private IngestServices services;
+    private HttpServer server;
+
+    public IngestVerticle(IngestConfig config, FirstKey firstKey, Places places, Clock clock) {
+        this.config = config;
+        this.firstKey = firstKey;
+        this.places = places;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.executeBlocking(() -> IngestServices.open(config, firstKey, places, clock))
+                .compose(opened -> {
+                    services = opened;
+                    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+                            .requestHandler(router(opened))
+                            .listen(config.port(), config.host());
+                })
+                .onSuccess(listening -> server = listening);
+    }
+
+    private Router router(IngestServices s) {
+        ApiKeyAuth auth = new ApiKeyAuth(s.keys, s.metrics);
+        FeedHandler feeds = new FeedHandler(vertx, auth, s.limiter, s.decoders,
+                new RequestBody(config.maxLines(), config.maxLineBytes()), s.deliverer, s.health, s.metrics);
+        HealthHandler health = new HealthHandler(s.health);
+        BodyHandler feedBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
+
+        Router router = Router.router(vertx);
+        router.get("/health").handler(health::handle);
+        router.get("/metrics").handler(this::handleMetrics);
+        router.post("/v1/:feed").handler(new BeforeBody(feeds::authorise)).handler(feedBody).handler(feeds::handle);
+        router.route().last().handler(ctx -> Answers.error(ctx, 404, "no such path"));
+        router.route().failureHandler(this::handleFailure);
+        return router;
+    }
+
+    private void handleMetrics(RoutingContext ctx) {
+        ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(services.metrics().scrape());
+    }
+
+    private void handleFailure(RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        String message = switch (status) {
+            case 413 -> "request body too large (at most " + config.maxBodyBytes() + " bytes)";
+            case 400 -> "bad request";
+            case 404 -> "no such path";
+            case 405 -> "method not allowed";
+            default -> "internal error";
+        };
+        if (status == 500 && ctx.failure() != null) {
+            org.slf4j.LoggerFactory.getLogger(IngestVerticle.class).error("{} {} failed", ctx.request().method(),
+                    ctx.request().path(), ctx.failure());
+        }
+        Answers.error(ctx, status, message);
+    }
+
+    /** The port the server listens on (the real one when configured as 0). */
+    public int port() {
+        return server.actualPort();
+    }
+
+    @Override
+    public Future<?> stop() {
+        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+        return closed.eventually(() -> vertx.executeBlocking(() -> {
+            if (services != null) {
+                services.close();
+            }
+            return null;
+        }));
+    }
+}

@@ -1,0 +1,11 @@
+package org.warroom.ingest.validate;
+
+/**
+ * One rejected input line as the sender sees it in an answer: {@code {"line", "field", "reason"}}.
+ *
+ * @param line   1-based line of the request body (or CSV row, header excluded)
+ * @param field  the offending field, or null when the line as a whole is wrong (not JSON, too long)
+ * @param reason what is wrong, in words the sender can act on (allowed values, did-you-mean)
+ */
+public record LineError(int line, String field, String reason) {
+}
