@@ -1,0 +1,52 @@
+package org.warroom.streams.calls;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.warroom.contracts.event.CallStep;
+import org.warroom.contracts.json.JsonSerde;
+import org.warroom.contracts.result.LineLoad;
+import org.warroom.contracts.topic.ResultTopics;
+import org.warroom.contracts.topic.Topics;
+import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.support.Sources;
+import org.warroom.streams.support.StoreSupport;
+
+/**
+ * Call load per helpline line.
+ *
+ * <ul>
+ *   <li>In: {@code warroom.calls} (call id → {@code CallStep}).</li>
+ *   <li>Through: repartition topic {@value #REPARTITION} keyed by line (the steps of one call stay in order: they
+ *       come from one partition and go to one); {@link CallLoadProcessor} with stores {@value #CALL_STORE}
+ *       ({@code line|call} → call), {@value #LINE_STORE} (line → recent starts, expired count),
+ *       {@value #RESULT_STORE} (line → last emitted load).</li>
+ *   <li>Out: {@code warroom.call-load} (line → {@link LineLoad}), one record per change.</li>
+ * </ul>
+ */
+public final class CallLoadTopology {
+    public static final String REPARTITION = "call-load-input";
+    public static final String CALL_STORE = "call-load-calls";
+    public static final String LINE_STORE = "call-load-lines";
+    public static final String RESULT_STORE = "call-load-results";
+
+    private CallLoadTopology() {
+    }
+
+    /** Adds the call-load computation; writes {@code warroom.call-load} and returns the same results. */
+    public static KStream<String, LineLoad> build(Sources sources, Rules rules) {
+        StoreSupport.addStore(sources.builder(), CALL_STORE, CallState.class);
+        StoreSupport.addStore(sources.builder(), LINE_STORE, LineCounters.class);
+        StoreSupport.addStore(sources.builder(), RESULT_STORE, LineLoad.class);
+        KStream<String, LineLoad> results = sources.stream(Topics.CALLS)
+                .filter((key, step) -> step != null && step.line() != null && step.call() != null
+                        && step.event() != null && step.at() != null, Named.as("call-load-valid"))
+                .selectKey((key, step) -> step.line(), Named.as("call-load-by-line"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CallStep.class)).withName(REPARTITION))
+                .process(() -> new CallLoadProcessor(rules), Named.as("call-load-processor"),
+                        CALL_STORE, LINE_STORE, RESULT_STORE);
+        Sources.to(results, ResultTopics.CALL_LOAD);
+        return results;
+    }
+}
