@@ -1,0 +1,36 @@
+package org.warroom.dashboard.access;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The authenticated caller of one request: who, in which role, what they may see ({@link Scope}), the alert
+ * categories they handle (responders; empty = all), and the CSRF token of their session. The authentication
+ * handler puts it into the routing context; every handler after it reads it with {@link #of(RoutingContext)}.
+ */
+public record Viewer(String username, Role role, Scope scope, List<String> categories, String csrfToken) {
+    private static final String KEY = "warroom.viewer";
+
+    public Viewer {
+        categories = List.copyOf(categories);
+    }
+
+    public void attachTo(RoutingContext ctx) {
+        ctx.put(KEY, this);
+    }
+
+    /** The caller, when the request was authenticated. */
+    public static Optional<Viewer> find(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.get(KEY));
+    }
+
+    /** The caller; only for handlers mounted behind the authentication handler. */
+    public static Viewer of(RoutingContext ctx) {
+        return find(ctx).orElseThrow(() -> new IllegalStateException("route is not behind authentication"));
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+}
