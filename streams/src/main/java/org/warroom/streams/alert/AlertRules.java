@@ -1,0 +1,146 @@
+package org.warroom.streams.alert;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.warroom.contracts.result.BacklogStatus;
+import org.warroom.contracts.result.LineLoad;
+import org.warroom.contracts.result.ShortageLevel;
+import org.warroom.contracts.result.ShortageStatus;
+import org.warroom.contracts.result.UnlocatedMessages;
+import org.warroom.streams.config.WarroomStreamsConfig;
+import org.warroom.streams.config.WarroomStreamsConfig.AlertRule;
+import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.support.Times;
+
+/**
+ * The alert rules: which observations each result yields, and the words of each alert. Defaults (each
+ * {@code alert.<rule>.threshold|severity|enabled}):
+ * <table>
+ *   <caption>rules</caption>
+ *   <tr><th>rule</th><th>subject</th><th>raised when</th><th>severity</th></tr>
+ *   <tr><td>shortage-critical</td><td>district|commodity</td><td>days of cover below the commodity's CRITICAL
+ *       threshold (commodities of {@code alert.shortage-critical.commodities})</td><td>critical</td></tr>
+ *   <tr><td>stockout-predicted</td><td>district|commodity</td><td>predicted stock-out within 24 h</td><td>high</td></tr>
+ *   <tr><td>report-stale</td><td>district</td><td>latest report older than {@code shortage.stale.after}</td><td>medium</td></tr>
+ *   <tr><td>citizen-signals</td><td>district|commodity</td><td>10 or more signals in the last hour</td><td>medium</td></tr>
+ *   <tr><td>backlog-breaches</td><td>district|department</td><td>5 or more open tickets past SLA</td><td>medium</td></tr>
+ *   <tr><td>line-load</td><td>line</td><td>in progress at or above 90 % of capacity</td><td>high</td></tr>
+ *   <tr><td>unlocated-messages</td><td>all</td><td>20 or more messages without district in the last hour</td><td>low</td></tr>
+ * </table>
+ * Stale or never-reported figures raise no shortage or stock-out alert (report-stale covers them).
+ */
+final class AlertRules {
+    private final Rules rules;
+
+    AlertRules(Rules rules) {
+        this.rules = rules;
+    }
+
+    List<Observation> fromShortage(ShortageStatus s) {
+        List<Observation> out = new ArrayList<>();
+        if (s == null) {
+            return out;
+        }
+        if (s.asOf() == null) {
+            return fromSignalsOnly(s);
+        }
+        String subject = s.key();
+        boolean current = s.status() != ShortageLevel.STALE;
+        AlertRule critical = rule(WarroomStreamsConfig.RULE_SHORTAGE_CRITICAL);
+        if (critical.enabled() && current && rules.alerts().criticalCommodities().contains(s.commodity())) {
+            double threshold = rules.shortage().of(s.commodity()).criticalDays();
+            out.add(new Observation(critical.name() + "|" + subject, critical.name(), s.district(), s.commodity(),
+                    subject, Observation.Kind.VALUE, s.daysOfCover() == null ? Observation.UNBOUNDED : s.daysOfCover(),
+                    null, threshold, false, critical.severity()));
+        }
+        AlertRule stockout = rule(WarroomStreamsConfig.RULE_STOCKOUT_PREDICTED);
+        if (stockout.enabled() && current) {
+            out.add(new Observation(stockout.name() + "|" + subject, stockout.name(), s.district(), s.commodity(),
+                    subject, Observation.Kind.HOURS_UNTIL, 0,
+                    s.predictedStockOutAt() == null ? null : Times.millis(s.predictedStockOutAt()),
+                    stockout.threshold(), false, stockout.severity()));
+        }
+        AlertRule stale = rule(WarroomStreamsConfig.RULE_REPORT_STALE);
+        if (stale.enabled()) {
+            double hours = rules.shortage().staleAfter().toMillis() / 3_600_000d;
+            out.add(new Observation(stale.name() + "|" + s.district(), stale.name(), s.district(), null, s.district(),
+                    Observation.Kind.HOURS_SINCE, 0, Times.millis(s.asOf()),
+                    stale.threshold() > 0 ? stale.threshold() : hours, true, stale.severity()));
+        }
+        AlertRule signals = rule(WarroomStreamsConfig.RULE_CITIZEN_SIGNALS);
+        if (signals.enabled()) {
+            out.add(value(signals, subject, s.district(), s, s.signalsLastHour()));
+        }
+        return out;
+    }
+
+    /** Citizen signals count even before the first report. */
+    List<Observation> fromSignalsOnly(ShortageStatus s) {
+        AlertRule signals = rule(WarroomStreamsConfig.RULE_CITIZEN_SIGNALS);
+        return signals.enabled() ? List.of(value(signals, s.key(), s.district(), s, s.signalsLastHour())) : List.of();
+    }
+
+    List<Observation> fromBacklog(BacklogStatus b) {
+        AlertRule rule = rule(WarroomStreamsConfig.RULE_BACKLOG_BREACHES);
+        return b == null || !rule.enabled() ? List.of()
+                : List.of(new Observation(rule.name() + "|" + b.key(), rule.name(), b.district(), null, b.key(),
+                        Observation.Kind.VALUE, b.slaBreaches(), null, rule.threshold(), true, rule.severity()));
+    }
+
+    List<Observation> fromLineLoad(LineLoad l) {
+        AlertRule rule = rule(WarroomStreamsConfig.RULE_LINE_LOAD);
+        return l == null || !rule.enabled() ? List.of()
+                : List.of(new Observation(rule.name() + "|" + l.line(), rule.name(), null, null, l.line(),
+                        Observation.Kind.VALUE, l.load(), null, rule.threshold(), true, rule.severity()));
+    }
+
+    List<Observation> fromUnlocated(UnlocatedMessages u) {
+        AlertRule rule = rule(WarroomStreamsConfig.RULE_UNLOCATED_MESSAGES);
+        return u == null || !rule.enabled() ? List.of()
+                : List.of(new Observation(rule.name() + "|" + UnlocatedMessages.KEY, rule.name(), null, null,
+                        UnlocatedMessages.KEY, Observation.Kind.VALUE, u.lastHour(), null, rule.threshold(), true,
+                        rule.severity()));
+    }
+
+    private static Observation value(AlertRule rule, String subject, String district, ShortageStatus s, double value) {
+        return new Observation(rule.name() + "|" + subject, rule.name(), district, s.commodity(), subject,
+                Observation.Kind.VALUE, value, null, rule.threshold(), true, rule.severity());
+    }
+
+    private AlertRule rule(String name) {
+        return rules.alerts().rule(name);
+    }
+
+    /** The alert's words for people (English; the dashboard may translate by rule). */
+    static String message(Observation o, double value) {
+        String commodity = o.commodity() == null ? "" : o.commodity().wire();
+        return switch (o.rule()) {
+            case WarroomStreamsConfig.RULE_SHORTAGE_CRITICAL -> value == Observation.UNBOUNDED
+                    ? String.format(Locale.ROOT, "%s in %s: no daily need", commodity, o.district())
+                    : String.format(Locale.ROOT, "%s in %s: %.1f days of cover (critical below %s)", commodity,
+                            o.district(), value, num(o.threshold()));
+            case WarroomStreamsConfig.RULE_STOCKOUT_PREDICTED -> value == Observation.UNBOUNDED
+                    ? String.format(Locale.ROOT, "%s in %s: no stock-out predicted", commodity, o.district())
+                    : String.format(Locale.ROOT, "%s in %s runs out in %.1f h (alert below %s h)", commodity,
+                            o.district(), value, num(o.threshold()));
+            case WarroomStreamsConfig.RULE_REPORT_STALE -> String.format(Locale.ROOT,
+                    "district %s has not reported for %.1f h (limit %s h)", o.district(), value, num(o.threshold()));
+            case WarroomStreamsConfig.RULE_CITIZEN_SIGNALS -> String.format(Locale.ROOT,
+                    "%s citizen signals about %s in %s in the last hour (alert at %s)", num(value), commodity,
+                    o.district(), num(o.threshold()));
+            case WarroomStreamsConfig.RULE_BACKLOG_BREACHES -> String.format(Locale.ROOT,
+                    "%s complaints past SLA in %s (alert at %s)", num(value), o.subject().replace('|', ' '),
+                    num(o.threshold()));
+            case WarroomStreamsConfig.RULE_LINE_LOAD -> String.format(Locale.ROOT,
+                    "line %s at %.0f%% of capacity (alert at %.0f%%)", o.subject(), value * 100, o.threshold() * 100);
+            case WarroomStreamsConfig.RULE_UNLOCATED_MESSAGES -> String.format(Locale.ROOT,
+                    "%s messages without a district in the last hour (alert at %s)", num(value), num(o.threshold()));
+            default -> o.rule() + " " + o.subject() + ": " + num(value);
+        };
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+}

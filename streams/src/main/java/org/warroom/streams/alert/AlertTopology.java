@@ -1,0 +1,71 @@
+package org.warroom.streams.alert;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.warroom.contracts.json.JsonSerde;
+import org.warroom.contracts.result.Alert;
+import org.warroom.contracts.result.BacklogStatus;
+import org.warroom.contracts.result.LineLoad;
+import org.warroom.contracts.result.ShortageStatus;
+import org.warroom.contracts.result.UnlocatedMessages;
+import org.warroom.contracts.topic.ResultTopics;
+import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.support.Sources;
+import org.warroom.streams.support.StoreSupport;
+
+/**
+ * Threshold alerts over the results.
+ *
+ * <ul>
+ *   <li>In: the result streams of shortages ({@code district|commodity} → {@link ShortageStatus}), backlogs
+ *       ({@code district|department} → {@link BacklogStatus}), call load (line → {@link LineLoad}), unlocated
+ *       messages ({@code all} → {@link UnlocatedMessages}), turned into observations by {@link AlertRules}; and
+ *       {@code warroom.alert-acks} (alert id → {@code AlertAck}).</li>
+ *   <li>Through: repartition topic {@value #REPARTITION} keyed by condition {@code rule|subject} (an ack's condition
+ *       is its alert id without the trailing {@code |raisedAt}); {@link AlertProcessor} with store
+ *       {@value #CONDITION_STORE}.</li>
+ *   <li>Out: {@code warroom.alerts} (alert id → {@link Alert}), every change.</li>
+ * </ul>
+ */
+public final class AlertTopology {
+    public static final String REPARTITION = "alert-input";
+    public static final String CONDITION_STORE = "alert-conditions";
+
+    private AlertTopology() {
+    }
+
+    public static KStream<String, Alert> build(Sources sources, Rules rules, KStream<String, ShortageStatus> shortages,
+                                               KStream<String, BacklogStatus> backlogs, KStream<String, LineLoad> lineLoad,
+                                               KStream<String, UnlocatedMessages> unlocated) {
+        StoreSupport.addStore(sources.builder(), CONDITION_STORE, ConditionState.class);
+        AlertRules alertRules = new AlertRules(rules);
+
+        KStream<String, AlertInput> observations = shortages
+                .flatMap((k, v) -> observe(alertRules.fromShortage(v)), Named.as("alert-observe-shortages"))
+                .merge(backlogs.flatMap((k, v) -> observe(alertRules.fromBacklog(v)), Named.as("alert-observe-backlogs")),
+                        Named.as("alert-merge-backlogs"))
+                .merge(lineLoad.flatMap((k, v) -> observe(alertRules.fromLineLoad(v)), Named.as("alert-observe-lines")),
+                        Named.as("alert-merge-lines"))
+                .merge(unlocated.flatMap((k, v) -> observe(alertRules.fromUnlocated(v)), Named.as("alert-observe-unlocated")),
+                        Named.as("alert-merge-unlocated"));
+        KStream<String, AlertInput> acks = sources.stream(ResultTopics.ALERT_ACKS)
+                .filter((id, ack) -> ack != null && ack.alertId() != null, Named.as("alert-acks-valid"))
+                .map((id, ack) -> KeyValue.pair(Alert.conditionOf(ack.alertId()), new AlertInput(null, ack)),
+                        Named.as("alert-acks-by-condition"));
+
+        KStream<String, Alert> alerts = observations
+                .merge(acks, Named.as("alert-merge-acks"))
+                // Why: an alert's observations and its acknowledgements must meet in the task that owns its state.
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(AlertInput.class)).withName(REPARTITION))
+                .process(() -> new AlertProcessor(rules), Named.as("alert-processor"), CONDITION_STORE);
+        Sources.to(alerts, ResultTopics.ALERTS);
+        return alerts;
+    }
+
+    private static Iterable<KeyValue<String, AlertInput>> observe(java.util.List<Observation> observations) {
+        return observations.stream().map(o -> KeyValue.pair(o.condition(), new AlertInput(o, null))).toList();
+    }
+}

@@ -1,0 +1,103 @@
+package org.warroom.streams.messages;
+
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.warroom.contracts.event.CitizenMessage;
+import org.warroom.contracts.json.JsonSerde;
+import org.warroom.contracts.result.UnlocatedMessages;
+import org.warroom.contracts.topic.ResultTopics;
+import org.warroom.contracts.topic.Topics;
+import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.support.Sources;
+import org.warroom.streams.support.StoreSupport;
+import org.warroom.streams.support.TimedIds;
+import org.warroom.streams.support.Times;
+
+/**
+ * Citizen messages whose district is unknown, in the last hour (exact, by {@code at}, duplicates by id removed).
+ *
+ * <ul>
+ *   <li>In: {@code warroom.messages} (message id → {@code CitizenMessage}) with no district.</li>
+ *   <li>Through: repartition topic {@value #REPARTITION} (one key, {@code all}); stores {@value #RECENT_STORE} and
+ *       {@value #RESULT_STORE}; a wall-clock punctuator lets the count fall.</li>
+ *   <li>Out: {@code warroom.unlocated-messages} ({@code all} → {@link UnlocatedMessages}), one record per change.</li>
+ * </ul>
+ */
+public final class UnlocatedMessagesTopology {
+    public static final String REPARTITION = "unlocated-input";
+    public static final String RECENT_STORE = "unlocated-recent";
+    public static final String RESULT_STORE = "unlocated-results";
+
+    private UnlocatedMessagesTopology() {
+    }
+
+    public static KStream<String, UnlocatedMessages> build(Sources sources, Rules rules) {
+        StoreSupport.addStore(sources.builder(), RECENT_STORE, TimedIds.class);
+        StoreSupport.addStore(sources.builder(), RESULT_STORE, UnlocatedMessages.class);
+        KStream<String, UnlocatedMessages> results = sources.stream(Topics.MESSAGES)
+                .filter((id, message) -> message != null && message.unlocated() && message.at() != null,
+                        Named.as("unlocated-filter"))
+                .selectKey((id, message) -> UnlocatedMessages.KEY, Named.as("unlocated-one-key"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CitizenMessage.class))
+                        .withName(REPARTITION).withNumberOfPartitions(1))
+                .process(() -> new Counter(rules), Named.as("unlocated-processor"), RECENT_STORE, RESULT_STORE);
+        Sources.to(results, ResultTopics.UNLOCATED_MESSAGES);
+        return results;
+    }
+
+    private static final class Counter implements Processor<String, CitizenMessage, String, UnlocatedMessages> {
+        private final Rules rules;
+        private ProcessorContext<String, UnlocatedMessages> context;
+        private KeyValueStore<String, TimedIds> recent;
+        private KeyValueStore<String, UnlocatedMessages> results;
+
+        Counter(Rules rules) {
+            this.rules = rules;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, UnlocatedMessages> context) {
+            this.context = context;
+            this.recent = context.getStateStore(RECENT_STORE);
+            this.results = context.getStateStore(RESULT_STORE);
+            context.schedule(rules.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+        }
+
+        @Override
+        public void process(Record<String, CitizenMessage> record) {
+            long now = context.currentSystemTimeMs();
+            long window = rules.signalWindow().toMillis();
+            TimedIds ids = Objects.requireNonNullElse(recent.get(UnlocatedMessages.KEY), TimedIds.empty())
+                    .add(record.value().id(), Times.millis(record.value().at()), now, window);
+            recent.put(UnlocatedMessages.KEY, ids);
+            emit(ids, now);
+        }
+
+        private void punctuate(long now) {
+            TimedIds ids = recent.get(UnlocatedMessages.KEY);
+            if (ids != null) {
+                TimedIds pruned = ids.pruned(now, rules.signalWindow().toMillis());
+                if (!pruned.equals(ids)) {
+                    recent.put(UnlocatedMessages.KEY, pruned);
+                }
+                emit(pruned, now);
+            }
+        }
+
+        private void emit(TimedIds ids, long now) {
+            UnlocatedMessages value = new UnlocatedMessages(ids.count(now, rules.signalWindow().toMillis()));
+            if (!value.equals(results.get(UnlocatedMessages.KEY))) {
+                results.put(UnlocatedMessages.KEY, value);
+                context.forward(new Record<>(UnlocatedMessages.KEY, value, now));
+            }
+        }
+    }
+}
