@@ -1,0 +1,87 @@
+package org.warroom.streams.rating;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.warroom.contracts.json.JsonSerde;
+import org.warroom.contracts.result.BacklogStatus;
+import org.warroom.contracts.result.DistrictRating;
+import org.warroom.contracts.result.ShortageStatus;
+import org.warroom.contracts.topic.ResultTopics;
+import org.warroom.streams.config.WarroomStreamsConfig.Rating;
+import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.support.Sources;
+import org.warroom.streams.support.StoreSupport;
+
+/**
+ * District performance rating, 1–5 stars (the documents' "star rating").
+ *
+ * <ul>
+ *   <li>In: the shortage results ({@code district|commodity} → {@link ShortageStatus}) and backlog results
+ *       ({@code district|department} → {@link BacklogStatus}).</li>
+ *   <li>Through: repartition topic {@value #REPARTITION} keyed by district; {@link RatingProcessor} with stores
+ *       {@value #COMMODITY_STORE}, {@value #DEPARTMENT_STORE}, {@value #EPISODE_STORE}, {@value #RESULT_STORE}.</li>
+ *   <li>Out: {@code warroom.ratings} (district → {@link DistrictRating}), one record per change.</li>
+ * </ul>
+ *
+ * <p>Formula (each part in [0, 1], rounded to two decimals):
+ * <ul>
+ *   <li>slaCompliance = (open − slaBreaches) ÷ open over the district's departments; 1 when nothing is open;</li>
+ *   <li>reportTimeliness = (reported − stale) ÷ reported over the district's reported commodities; 1 when none;</li>
+ *   <li>shortageResolution = max(0, 1 − meanResolutionHours ÷ {@code rating.resolution.target} (72 h)), where
+ *       meanResolutionHours averages every shortage episode (a commodity LOW or CRITICAL, from the report that
+ *       showed it until the report that showed it OK again; ongoing ones with their age so far); 1 when none;</li>
+ *   <li>score = 0.4·slaCompliance + 0.3·reportTimeliness + 0.3·shortageResolution
+ *       ({@code rating.weight.sla|report|shortage}, normalised to sum 1); stars = 1 + round(4·score).</li>
+ * </ul>
+ */
+public final class RatingTopology {
+    public static final String REPARTITION = "rating-input";
+    public static final String COMMODITY_STORE = "rating-commodities";
+    public static final String DEPARTMENT_STORE = "rating-departments";
+    public static final String EPISODE_STORE = "rating-episodes";
+    public static final String RESULT_STORE = "rating-results";
+
+    private RatingTopology() {
+    }
+
+    public static KStream<String, DistrictRating> build(Sources sources, Rules rules,
+                                                        KStream<String, ShortageStatus> shortages,
+                                                        KStream<String, BacklogStatus> backlogs) {
+        StoreSupport.addStore(sources.builder(), COMMODITY_STORE, RatingState.Commodity.class);
+        StoreSupport.addStore(sources.builder(), DEPARTMENT_STORE, RatingState.Department.class);
+        StoreSupport.addStore(sources.builder(), EPISODE_STORE, RatingState.Episodes.class);
+        StoreSupport.addStore(sources.builder(), RESULT_STORE, DistrictRating.class);
+        KStream<String, RatingInput> input = shortages
+                .map((k, s) -> KeyValue.pair(s.district(), new RatingInput(s, null)), Named.as("rating-shortages-by-district"))
+                .merge(backlogs.map((k, b) -> KeyValue.pair(b.district(), new RatingInput(null, b)),
+                        Named.as("rating-backlogs-by-district")), Named.as("rating-merge"));
+        KStream<String, DistrictRating> ratings = input
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(RatingInput.class)).withName(REPARTITION))
+                .process(() -> new RatingProcessor(rules), Named.as("rating-processor"),
+                        COMMODITY_STORE, DEPARTMENT_STORE, EPISODE_STORE, RESULT_STORE);
+        Sources.to(ratings, ResultTopics.RATINGS);
+        return ratings;
+    }
+
+    /** The formula above, as a pure function. */
+    public static DistrictRating rate(String district, Rating weights, int open, int breaches, int reported, int stale,
+                                      int episodes, Double meanResolutionHours) {
+        double sla = round2(open == 0 ? 1 : (double) (open - Math.min(breaches, open)) / open);
+        double timeliness = round2(reported == 0 ? 1 : (double) (reported - stale) / reported);
+        double resolution = round2(meanResolutionHours == null ? 1
+                : Math.max(0, 1 - meanResolutionHours / (weights.resolutionTarget().toMillis() / 3_600_000d)));
+        double score = round2(weights.slaWeight() * sla + weights.reportWeight() * timeliness
+                + weights.shortageWeight() * resolution);
+        int stars = 1 + (int) Math.round(4 * score);
+        return new DistrictRating(district, stars, score, sla, timeliness, resolution,
+                meanResolutionHours == null ? null : Math.round(meanResolutionHours * 10) / 10.0,
+                open, breaches, reported, stale, episodes);
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
