@@ -25,6 +25,7 @@ import org.warroom.ingest.kafka.FeedProducer;
 import org.warroom.ingest.kafka.KafkaHealth;
 import org.warroom.ingest.metrics.IngestMetrics;
 import org.warroom.ingest.reference.Places;
+import org.warroom.ingest.webhook.CallSteps;
 
 /**
  * The long-lived parts of the ingest service, opened once (blocking: topics, Kafka clients, the API key view
@@ -46,6 +47,7 @@ public final class IngestServices implements AutoCloseable {
     final WorkersDecoder workers;
     final Map<Feed, FeedDecoder> decoders;
     final Deliverer deliverer;
+    final CallSteps callSteps;
 
     private IngestServices(IngestConfig config, Places places, Clock clock) {
         this.config = config;
@@ -63,6 +65,7 @@ public final class IngestServices implements AutoCloseable {
                 Feed.REPORTS, new ReportsDecoder(places, clock),
                 Feed.WORKERS, workers);
         this.deliverer = new Deliverer(producer, metrics, config.kafkaTimeout(), config.maxErrorsShown(), clock);
+        this.callSteps = new CallSteps(config.telephony(), places);
     }
 
     /** Opens everything; blocking (seconds). Fails when Kafka cannot be reached. */

@@ -14,6 +14,11 @@ import org.warroom.ingest.http.BeforeBody;
 import org.warroom.ingest.http.ApiKeyAuth;
 import org.warroom.ingest.http.FeedHandler;
 import org.warroom.ingest.http.HealthHandler;
+import org.warroom.ingest.http.WebhookHandler;
+import org.warroom.ingest.webhook.AsteriskCdr;
+import org.warroom.ingest.webhook.ExotelCallbacks;
+import org.warroom.ingest.webhook.TwilioCallbacks;
+import org.warroom.ingest.webhook.WhatsAppPayload;
 import org.warroom.ingest.intake.RequestBody;
 import org.warroom.ingest.reference.Places;
 
@@ -53,11 +58,22 @@ public final class IngestVerticle extends VerticleBase {
         FeedHandler feeds = new FeedHandler(vertx, auth, s.limiter, s.decoders,
                 new RequestBody(config.maxLines(), config.maxLineBytes()), s.deliverer, s.health, s.metrics);
         HealthHandler health = new HealthHandler(s.health);
+        WebhookHandler webhooks = new WebhookHandler(vertx, config, s.deliverer, s.metrics, auth,
+                new WhatsAppPayload(s.messages), new TwilioCallbacks(s.messages, s.callSteps),
+                new ExotelCallbacks(s.callSteps), new AsteriskCdr(s.callSteps));
         BodyHandler feedBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
+        BodyHandler webhookBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()).setMergeFormAttributes(false);
 
         Router router = Router.router(vertx);
         router.get("/health").handler(health::handle);
         router.get("/metrics").handler(this::handleMetrics);
+        router.get("/webhooks/whatsapp").handler(webhooks::handleWhatsAppVerify);
+        router.post("/webhooks/whatsapp").handler(webhookBody).handler(webhooks::handleWhatsApp);
+        router.post("/webhooks/twilio/sms").handler(webhookBody).handler(webhooks::handleTwilioSms);
+        router.post("/webhooks/twilio/voice").handler(webhookBody).handler(webhooks::handleTwilioVoice);
+        router.post("/webhooks/exotel").handler(webhookBody).handler(webhooks::handleExotel);
+        router.post("/webhooks/asterisk/cdr").handler(new BeforeBody(webhooks::authoriseAsterisk)).handler(webhookBody)
+                .handler(webhooks::handleAsterisk);
         router.post("/v1/:feed").handler(new BeforeBody(feeds::authorise)).handler(feedBody).handler(feeds::handle);
         router.route().last().handler(ctx -> Answers.error(ctx, 404, "no such path"));
         router.route().failureHandler(this::handleFailure);

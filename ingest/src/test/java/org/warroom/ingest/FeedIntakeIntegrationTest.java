@@ -54,7 +54,7 @@ class FeedIntakeIntegrationTest {
     @DisplayName("accepted call and ticket steps are in Kafka exactly once, keyed by call and by ticket")
     void acceptedStepsLandOnceWithTheirKeys() {
         String ticket = new JsonObject().put("id", run + "-t1").put("kind", "ticket").put("ticket", run + "-T")
-                .put("district", "230").put("department", "Food and Civil Supplies").put("category", "ration")
+                .put("district", "212").put("department", "Food and Civil Supplies").put("category", "ration")
                 .put("event", "opened").put("at", now).encode();
         var response = ingest.postNdjson("/v1/calls", ingest.key,
                 call(run + "-s1", run + "-C", "started") + "\n" + call(run + "-s2", run + "-C", "answered") + "\n" + ticket + "\n");
@@ -140,11 +140,11 @@ class FeedIntakeIntegrationTest {
     @Test
     @DisplayName("reports are keyed by district and workers by id, with the state name stored as its code")
     void reportsAndWorkers() {
-        String report = new JsonObject().put("id", run + "-r1").put("district", "230").put("at", now)
+        String report = new JsonObject().put("id", run + "-r1").put("district", "212").put("at", now)
                 .put("items", new JsonArray().add(new JsonObject().put("commodity", "ration").put("stock", 1200.5)
                         .put("dailyNeed", 300).put("unit", "quintal"))).encode();
         String worker = new JsonObject().put("id", run + "-w1").put("name", "रामू कुमार").put("phone", "+919934512345")
-                .put("homeDistrict", "230").put("skills", new JsonArray().add("Mason").add("carpentry"))
+                .put("homeDistrict", "212").put("skills", new JsonArray().add("Mason").add("carpentry"))
                 .put("status", "working").put("currentState", "maharashtra").put("source", "call").encode();
 
         assertThat(ingest.postNdjson("/v1/reports", ingest.key, report).statusCode()).isEqualTo(202);
@@ -152,7 +152,7 @@ class FeedIntakeIntegrationTest {
 
         var reports = RunningIngest.read(kafka, Topics.REPORTS, r -> r.id().equals(run + "-r1"));
         assertThat(reports).singleElement().satisfies(r -> {
-            assertThat(r.key()).isEqualTo("230");
+            assertThat(r.key()).isEqualTo("212");
             DistrictReport v = r.value();
             assertThat(v.items()).singleElement().satisfies(i -> assertThat(i.stock()).isEqualTo(1200.5));
         });
@@ -180,7 +180,7 @@ class FeedIntakeIntegrationTest {
     void limitedKeyIs403OutsideItsGrant() {
         String limited = ingest.grantKey("district-396", List.of("calls"), List.of("396"));
         String bhopal = call(run + "-k1", run + "-K", "started");
-        String patna = call(run + "-k2", run + "-K", "started").replace("\"396\"", "\"230\"");
+        String patna = call(run + "-k2", run + "-K", "started").replace("\"396\"", "\"212\"");
         eventually(Duration.ofSeconds(10), () ->
                 assertThat(ingest.postNdjson("/v1/calls", limited, bhopal).statusCode()).isEqualTo(202));
 
@@ -188,7 +188,7 @@ class FeedIntakeIntegrationTest {
         var onlyPatna = ingest.postNdjson("/v1/calls", limited, patna);
         assertThat(onlyPatna.statusCode()).isEqualTo(403);
         assertThat(onlyPatna.bodyAsJsonObject().getJsonArray("errors").getJsonObject(0).getString("reason"))
-                .contains("may not send events for district 230");
+                .contains("may not send events for district 212");
         var mixed = ingest.postNdjson("/v1/calls", limited, bhopal + "\n" + patna);
         assertThat(mixed.statusCode()).isEqualTo(200);
         assertThat(mixed.bodyAsJsonObject().getInteger("accepted")).isEqualTo(1);
@@ -208,6 +208,19 @@ class FeedIntakeIntegrationTest {
         assertThat(ingest.postNdjson("/v1/tweets", ingest.key, "{}").statusCode()).isEqualTo(404);
         assertThat(ingest.post("/v1/calls", ingest.key).putHeader("Content-Type", "text/xml")
                 .sendBuffer(io.vertx.core.buffer.Buffer.buffer("<a/>")).await().statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    @DisplayName("a webhook whose secret is not configured answers 503 and accepts nothing")
+    void unconfiguredWebhooksAre503() {
+        var whatsapp = ingest.post("/webhooks/whatsapp", null).putHeader("X-Hub-Signature-256", "sha256=00")
+                .sendBuffer(io.vertx.core.buffer.Buffer.buffer("{}")).await();
+        var twilio = ingest.post("/webhooks/twilio/sms", null)
+                .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("MessageSid", "x")).await();
+        var exotel = ingest.post("/webhooks/exotel?token=", null)
+                .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("CallSid", "x")).await();
+        assertThat(List.of(whatsapp.statusCode(), twilio.statusCode(), exotel.statusCode())).containsOnly(503);
+        assertThat(twilio.bodyAsString()).contains("WARROOM_TWILIO_AUTH_TOKEN");
     }
 
     @SuppressWarnings("unused")

@@ -24,10 +24,10 @@ class TelephonyTest {
 
     @Test
     void theLongestCallerPrefixWins() {
-        Telephony t = Telephony.from(Settings.ofKeys(Map.of("telephony.caller.districts", "75=999,755=396,612=230",
+        Telephony t = Telephony.from(Settings.ofKeys(Map.of("telephony.caller.districts", "75=999,755=396,612=212",
                 "telephony.default.line", "104")), LINES);
         assertThat(t.callerDistrict("+91 755 1234567")).contains("396");
-        assertThat(t.callerDistrict("06121234567")).contains("230");
+        assertThat(t.callerDistrict("06121234567")).contains("212");
         assertThat(t.callerDistrict("9812345678")).isEmpty();
         assertThat(t.route("5555")).contains(new Telephony.Route("104", null));
     }

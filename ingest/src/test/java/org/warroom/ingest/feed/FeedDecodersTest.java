@@ -105,7 +105,7 @@ class FeedDecodersTest {
 
     @Test
     void ticketStepTakesItsCommodityFromTheCategoryAndDefaultsToNormalPriority() {
-        Decoded d = calls.decode(json("{'id':'t1','kind':'ticket','ticket':'T1','district':'230','department':'Food',"
+        Decoded d = calls.decode(json("{'id':'t1','kind':'ticket','ticket':'T1','district':'212','department':'Food',"
                 + "'category':'Medicine','event':'opened','at':'" + AT + "'}"), "a");
         assertThat(d.ok()).isTrue();
         TicketStep t = (TicketStep) d.event().value();
@@ -117,7 +117,7 @@ class FeedDecodersTest {
 
     @Test
     void ticketCategoryAndPriorityAreChecked() {
-        Decoded d = calls.decode(json("{'id':'t1','kind':'ticket','ticket':'T1','district':'230','department':'Food',"
+        Decoded d = calls.decode(json("{'id':'t1','kind':'ticket','ticket':'T1','district':'212','department':'Food',"
                 + "'category':'gold','event':'closed','at':'" + AT + "','priority':'asap'}"), "a");
         assertThat(fields(d)).containsExactly("category", "event", "priority");
         assertThat(reasons(d)).contains("health, wages, stranded, transport, other").contains("allowed: normal, urgent");
@@ -176,30 +176,30 @@ class FeedDecodersTest {
 
     @Test
     void workerStateNameBecomesItsCodeAndDistrictGivesItsState() {
-        Decoded d = workers.decode(json("{'id':'w1','name':'सीता देवी','phone':'+91 99345 12345','homeDistrict':'230',"
+        Decoded d = workers.decode(json("{'id':'w1','name':'सीता देवी','phone':'+91 99345 12345','homeDistrict':'212',"
                 + "'skills':['Tailoring','tailoring'],'status':'working','currentState':'Gujarat','source':'registry'}"), "a");
         WorkerRecord w = (WorkerRecord) d.event().value();
         assertThat(w.currentState()).isEqualTo("24");
         assertThat(w.skills()).containsExactly("tailoring");
         assertThat(d.event().districtField()).isEqualTo("homeDistrict");
         WorkerRecord fromDistrict = (WorkerRecord) workers.decode(json("{'id':'w2','name':'a','phone':'9934512345',"
-                + "'homeDistrict':'230','status':'working','currentDistrict':'396','source':'call'}"), "a").event().value();
+                + "'homeDistrict':'212','status':'working','currentDistrict':'396','source':'call'}"), "a").event().value();
         assertThat(fromDistrict.currentState()).isEqualTo("23");
     }
 
     @Test
     void workerFieldsAreChecked() {
-        Decoded d = workers.decode(json("{'id':'w1','name':'a','phone':'call me','homeDistrict':'230',"
+        Decoded d = workers.decode(json("{'id':'w1','name':'a','phone':'call me','homeDistrict':'212',"
                 + "'status':'lost','currentState':'Atlantis','source':'rumour'}"), "a");
         assertThat(fields(d)).containsExactly("phone", "status", "currentState", "source");
-        Decoded mismatch = workers.decode(json("{'id':'w1','name':'a','phone':'9934512345','homeDistrict':'230',"
+        Decoded mismatch = workers.decode(json("{'id':'w1','name':'a','phone':'9934512345','homeDistrict':'212',"
                 + "'status':'working','currentState':'10','currentDistrict':'396','source':'call'}"), "a");
         assertThat(fields(mismatch)).containsExactly("currentDistrict");
     }
 
     @Test
     void registryRowsDefaultTheirSource() {
-        Decoded d = workers.decode(json("{'id':'w1','name':'a','phone':'9934512345','homeDistrict':'230','status':'home'}"),
+        Decoded d = workers.decode(json("{'id':'w1','name':'a','phone':'9934512345','homeDistrict':'212','status':'home'}"),
                 WorkerSource.REGISTRY);
         assertThat(((WorkerRecord) d.event().value()).source()).isEqualTo(WorkerSource.REGISTRY);
     }
