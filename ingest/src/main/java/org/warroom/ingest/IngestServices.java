@@ -25,6 +25,7 @@ import org.warroom.ingest.kafka.FeedProducer;
 import org.warroom.ingest.kafka.KafkaHealth;
 import org.warroom.ingest.metrics.IngestMetrics;
 import org.warroom.ingest.reference.Places;
+import org.warroom.ingest.upload.UploadJobs;
 import org.warroom.ingest.webhook.CallSteps;
 
 /**
@@ -48,6 +49,7 @@ public final class IngestServices implements AutoCloseable {
     final Map<Feed, FeedDecoder> decoders;
     final Deliverer deliverer;
     final CallSteps callSteps;
+    final UploadJobs jobs;
 
     private IngestServices(IngestConfig config, Places places, Clock clock) {
         this.config = config;
@@ -66,6 +68,7 @@ public final class IngestServices implements AutoCloseable {
                 Feed.WORKERS, workers);
         this.deliverer = new Deliverer(producer, metrics, config.kafkaTimeout(), config.maxErrorsShown(), clock);
         this.callSteps = new CallSteps(config.telephony(), places);
+        this.jobs = new UploadJobs(config.maxErrorsShown());
     }
 
     /** Opens everything; blocking (seconds). Fails when Kafka cannot be reached. */

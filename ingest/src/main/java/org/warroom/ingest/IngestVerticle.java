@@ -14,6 +14,8 @@ import org.warroom.ingest.http.BeforeBody;
 import org.warroom.ingest.http.ApiKeyAuth;
 import org.warroom.ingest.http.FeedHandler;
 import org.warroom.ingest.http.HealthHandler;
+import org.warroom.ingest.http.UploadHandler;
+import org.warroom.ingest.upload.RegistryImport;
 import org.warroom.ingest.http.WebhookHandler;
 import org.warroom.ingest.webhook.AsteriskCdr;
 import org.warroom.ingest.webhook.ExotelCallbacks;
@@ -33,6 +35,7 @@ public final class IngestVerticle extends VerticleBase {
     private final Clock clock;
     private IngestServices services;
     private HttpServer server;
+    private UploadHandler uploads;
 
     public IngestVerticle(IngestConfig config, FirstKey firstKey, Places places, Clock clock) {
         this.config = config;
@@ -61,6 +64,8 @@ public final class IngestVerticle extends VerticleBase {
         WebhookHandler webhooks = new WebhookHandler(vertx, config, s.deliverer, s.metrics, auth,
                 new WhatsAppPayload(s.messages), new TwilioCallbacks(s.messages, s.callSteps),
                 new ExotelCallbacks(s.callSteps), new AsteriskCdr(s.callSteps));
+        uploads = new UploadHandler(vertx, config, auth, s.limiter, s.jobs, new RegistryImport(s.workers, s.deliverer),
+                s.health, s.metrics);
         BodyHandler feedBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
         BodyHandler webhookBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()).setMergeFormAttributes(false);
 
@@ -74,6 +79,8 @@ public final class IngestVerticle extends VerticleBase {
         router.post("/webhooks/exotel").handler(webhookBody).handler(webhooks::handleExotel);
         router.post("/webhooks/asterisk/cdr").handler(new BeforeBody(webhooks::authoriseAsterisk)).handler(webhookBody)
                 .handler(webhooks::handleAsterisk);
+        router.post("/v1/workers/upload").handler(uploads::handleUpload);
+        router.get("/v1/jobs/:id").handler(uploads::handleJob);
         router.post("/v1/:feed").handler(new BeforeBody(feeds::authorise)).handler(feedBody).handler(feeds::handle);
         router.route().last().handler(ctx -> Answers.error(ctx, 404, "no such path"));
         router.route().failureHandler(this::handleFailure);
@@ -109,6 +116,9 @@ public final class IngestVerticle extends VerticleBase {
     public Future<?> stop() {
         Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
         return closed.eventually(() -> vertx.executeBlocking(() -> {
+            if (uploads != null) {
+                uploads.close();
+            }
             if (services != null) {
                 services.close();
             }
