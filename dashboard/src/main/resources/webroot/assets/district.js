@@ -1,0 +1,153 @@
+// District page /district/{code}: stock and days of cover per commodity, complaints by department, open alerts,
+// rating, today's trend chart, recent messages with search, workers from and in the district. Live from /ws.
+import { districtName, lang, t, tOr } from './i18n.js';
+import { age, el, highlighted, num, pct, replace, stars, when } from './dom.js';
+import { districts, getJson, query } from './api.js';
+import { LiveFeed, frameThrottled } from './live.js';
+import { errorText, showConnection, startPage } from './shell.js';
+
+const code = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
+const COMMODITY_ORDER = ['ration', 'water', 'fruit', 'vegetables', 'milk', 'medicine', 'lpg', 'petrol', 'diesel', 'sanitary'];
+const RANK = { CRITICAL: 0, LOW: 1, STALE: 2, OK: 3 };
+let district = null;
+let feed = null;
+
+function statusPill(status) {
+  return el('span', { class: `pill status-${status || 'none'}`, text: t(status ? `status.${status}` : 'status.none') });
+}
+
+function renderHeader() {
+  const name = district ? districtName(district) : code;
+  document.getElementById('district-name').textContent = name;
+  document.title = `${t('app.name')} — ${name}`;
+  document.getElementById('district-code').textContent = code;
+  document.getElementById('district-state').textContent = district
+    ? (lang() === 'hi' && district.stateNameHi ? district.stateNameHi : district.stateName) : '';
+}
+
+function renderCommodities() {
+  const rows = [...feed.values('shortages').values()].filter((s) => s.district === code)
+    .sort((a, b) => (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9)
+      || COMMODITY_ORDER.indexOf(a.commodity) - COMMODITY_ORDER.indexOf(b.commodity));
+  replace(document.querySelector('#commodities tbody'), rows.length ? rows.map((s) => el('tr', { dataset: { commodity: s.commodity } },
+    el('td', { text: tOr(`commodity.${s.commodity}`, s.commodity) }),
+    el('td', {}, statusPill(s.status)),
+    el('td', { class: 'num', text: s.stock == null ? '—' : `${num(s.stock)}${s.unit ? ` ${s.unit}` : ''}` }),
+    el('td', { class: 'num', text: num(s.dailyNeed) }),
+    el('td', { class: 'num', text: s.daysOfCover == null ? '∞' : num(s.daysOfCover, 1) }),
+    el('td', { class: 'num', text: num(s.burnRatePerDay, 1) }),
+    el('td', { text: when(s.predictedStockOutAt) }),
+    el('td', { class: 'num', text: num(s.inTransit) }),
+    el('td', { class: 'num', text: num(s.signalsLastHour) }),
+    el('td', { class: 'muted', text: when(s.asOf) })))
+    : el('tr', {}, el('td', { colspan: '10', class: 'muted', text: t('status.none') })));
+}
+
+function renderBacklogs() {
+  const rows = [...feed.values('backlogs').values()].filter((b) => b.district === code)
+    .sort((a, b) => b.slaBreaches - a.slaBreaches || b.open - a.open);
+  replace(document.querySelector('#backlogs tbody'), rows.length ? rows.map((b) => el('tr', { dataset: { department: b.department } },
+    el('td', { text: tOr(`category.${b.department}`, b.department) }),
+    el('td', { class: 'num', text: num(b.open) }),
+    el('td', { text: b.oldestOpenSince ? age(b.oldestOpenSince) : '—' }),
+    el('td', { class: `num${b.slaBreaches ? ' error' : ''}`, text: num(b.slaBreaches) }),
+    el('td', { class: 'num', text: num(b.openedLastHour) }),
+    el('td', { class: 'num', text: num(b.resolvedLastHour) })))
+    : el('tr', {}, el('td', { colspan: '6', class: 'muted', text: t('common.none') })));
+}
+
+function renderAlerts() {
+  const open = [...feed.values('alerts').values()].filter((a) => a.district === code && a.state !== 'cleared')
+    .sort((a, b) => String(b.raisedAt).localeCompare(String(a.raisedAt)));
+  replace(document.getElementById('district-alerts'), open.length ? open.map((a) => el('li', {},
+    el('span', { class: `pill sev-${a.severity}`, text: tOr(`severity.${a.severity}`, a.severity) }), ' ',
+    el('strong', { text: tOr(`rule.${a.rule}`, a.rule) }),
+    a.commodity ? ` — ${tOr(`commodity.${a.commodity}`, a.commodity)}` : '',
+    el('div', { class: 'meta', text: `${t(`state.${a.state}`)} · ${when(a.raisedAt)}` })))
+    : el('li', { class: 'muted', text: t('common.none') }));
+}
+
+function renderRating() {
+  const r = feed.values('ratings').get(code);
+  document.getElementById('district-stars').textContent = r ? stars(r.stars) : '';
+  const row = (key, value) => el('tr', {}, el('th', { text: t(key) }), el('td', { class: 'num', text: value }));
+  replace(document.querySelector('#rating tbody'), r ? [
+    row('district.rating', stars(r.stars)),
+    row('district.rating.sla', pct(r.slaCompliance)),
+    row('district.rating.timeliness', pct(r.reportTimeliness)),
+    row('district.rating.resolution', pct(r.shortageResolution)),
+  ] : el('tr', {}, el('td', { class: 'muted', text: t('common.none') })));
+}
+
+function renderWorkers() {
+  const values = feed.values('worker-distribution');
+  const from = values.get(`homeDistrict|${code}`);
+  const inHere = values.get(`currentDistrict|${code}`);
+  document.getElementById('workers-from').textContent = num(from ? from.count : 0);
+  document.getElementById('workers-in').textContent = num(inHere ? inHere.count : 0);
+}
+
+const render = frameThrottled(() => {
+  renderHeader();
+  renderCommodities();
+  renderBacklogs();
+  renderAlerts();
+  renderRating();
+  renderWorkers();
+});
+
+function trendChart() {
+  const img = document.getElementById('trend-chart');
+  img.src = `/api/v1/charts/trend.png${query({ district: code, width: 900, height: 320, lang: lang() })}`;
+  img.alt = t('district.trend');
+}
+
+async function searchMessages(q) {
+  const list = document.getElementById('messages');
+  const count = document.getElementById('message-count');
+  count.textContent = t('common.loading');
+  try {
+    const answer = await getJson(`/api/v1/search${query({ q, district: code })}`);
+    const items = answer.items || [];
+    count.textContent = t('search.results', { n: num(answer.total ?? items.length) });
+    replace(list, items.map((m) => el('li', { class: 'message', dataset: { id: m.id } },
+      el('div', { class: 'meta', text: `${tOr(`feed.${m.feed}`, m.feed || '')} · ${when(m.at)}` }),
+      el('div', { class: 'text' }, highlighted(m.text || '', q)))));
+  } catch (e) {
+    count.textContent = errorText(e);
+  }
+}
+
+async function main() {
+  await startPage({ active: '/district' });
+  document.getElementById('district-report').href = `/report${query({ district: code })}`;
+  document.getElementById('workers-link').href = `/workers${query({ district: code })}`;
+  try {
+    district = (await districts()).get(code) || null;
+  } catch (e) {
+    document.getElementById('page-error').textContent = errorText(e);
+  }
+  if (!district) {
+    document.getElementById('page-error').textContent = t('common.forbidden');
+  }
+  renderHeader();
+  trendChart();
+  feed = new LiveFeed({
+    channels: ['shortages', 'backlogs', 'ratings', 'alerts', 'worker-distribution'],
+    district: code,
+    onChange: () => render(),
+    onStatus: (status, info) => showConnection(status, info),
+  }).start();
+  document.getElementById('message-search').addEventListener('submit', (e) => {
+    e.preventDefault();
+    searchMessages(document.getElementById('message-q').value.trim());
+  });
+  searchMessages('');
+  setInterval(trendChart, 5 * 60 * 1000);
+  window.addEventListener('langchange', () => {
+    trendChart();
+    render();
+  });
+}
+
+main();

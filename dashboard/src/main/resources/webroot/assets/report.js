@@ -1,0 +1,123 @@
+// Situation report: the day's figures and charts for the viewer's whole scope or one district
+// (GET /api/v1/report, PNG charts from /api/v1/charts/{name}.png), printable (print styles in style.css).
+import { districtName, lang, t, tOr } from './i18n.js';
+import { age, el, num, replace, stars, when } from './dom.js';
+import { districts, getJson, query } from './api.js';
+import { errorText, startPage } from './shell.js';
+
+let known = new Map();
+let report = null;
+
+function params() {
+  const p = new URLSearchParams(location.search);
+  return { date: p.get('date') || '', district: p.get('district') || '' };
+}
+
+function nameOf(code) {
+  return code ? (known.has(code) ? districtName(known.get(code)) : code) : '';
+}
+
+function figure(key, value, alarm = false) {
+  return el('div', { class: `counter${alarm ? ' alarm' : ''}`, dataset: { figure: key } },
+    el('div', { class: 'value', text: value }), el('div', { class: 'label', text: t(key) }));
+}
+
+function charts(p) {
+  const names = p.district ? ['trend', 'shortages', 'backlogs', 'ratings'] : ['trend', 'shortages', 'backlogs', 'calls', 'ratings', 'workers'];
+  replace(document.getElementById('charts'), names.map((name) => el('figure', {},
+    el('img', {
+      src: `/api/v1/charts/${name}.png${query({ date: report.date, district: p.district, width: 800, height: 400, lang: lang() })}`,
+      alt: name, width: '800', height: '400', loading: 'lazy',
+    }))));
+}
+
+function render(p) {
+  if (!report) return;
+  const sum = (field) => report.trend.reduce((s, x) => s + (x[field] || 0), 0);
+  const shortages = report.shortages.filter((s) => s.status === 'LOW' || s.status === 'CRITICAL');
+  const breaches = report.backlogs.reduce((s, b) => s + (b.slaBreaches || 0), 0);
+  document.getElementById('report-scope').textContent = p.district ? nameOf(p.district) : t('report.scope.state');
+  document.getElementById('report-date').textContent = report.date;
+  document.getElementById('report-generated').textContent = t('report.generated', { t: when(report.generatedAt) });
+  replace(document.getElementById('figures'),
+    figure('report.calls', num(sum('calls'))),
+    figure('report.messages', num(sum('messages'))),
+    figure('report.ticketsOpened', num(sum('ticketsOpened'))),
+    figure('report.ticketsResolved', num(sum('ticketsResolved'))),
+    figure('wall.slaBreaches', num(breaches), breaches > 0),
+    figure('report.shortages', num(shortages.length), shortages.some((s) => s.status === 'CRITICAL')),
+    figure('report.alerts', num(report.alerts.length)),
+    figure('workers.total', report.workers ? num(report.workers.total) : '—'));
+  charts(p);
+  replace(document.querySelector('#report-shortages tbody'), shortages
+    .sort((a, b) => (a.status === 'CRITICAL' ? 0 : 1) - (b.status === 'CRITICAL' ? 0 : 1) || (a.daysOfCover ?? 0) - (b.daysOfCover ?? 0))
+    .map((s) => el('tr', {},
+      el('td', { text: nameOf(s.district) }), el('td', { text: tOr(`commodity.${s.commodity}`, s.commodity) }),
+      el('td', {}, el('span', { class: `pill status-${s.status}`, text: t(`status.${s.status}`) })),
+      el('td', { class: 'num', text: num(s.daysOfCover, 1) }), el('td', { text: when(s.predictedStockOutAt) }))));
+  replace(document.querySelector('#report-ratings tbody'), [...report.ratings]
+    .sort((a, b) => a.stars - b.stars || a.score - b.score).slice(0, 15)
+    .map((r) => el('tr', {},
+      el('td', {}, el('a', { href: `/district/${encodeURIComponent(r.district)}`, text: nameOf(r.district) })),
+      el('td', { class: 'stars', text: stars(r.stars) }),
+      el('td', { class: 'num', text: num(r.openTickets) }), el('td', { class: 'num', text: num(r.slaBreaches) }))));
+  const departments = new Map();
+  for (const b of report.backlogs) {
+    const d = departments.get(b.department) || { open: 0, breaches: 0, oldest: null };
+    d.open += b.open || 0;
+    d.breaches += b.slaBreaches || 0;
+    if (b.oldestOpenSince && (!d.oldest || b.oldestOpenSince < d.oldest)) d.oldest = b.oldestOpenSince;
+    departments.set(b.department, d);
+  }
+  replace(document.querySelector('#report-backlogs tbody'), [...departments.entries()]
+    .sort((a, b) => b[1].open - a[1].open)
+    .map(([dep, d]) => el('tr', {},
+      el('td', { text: tOr(`category.${dep}`, dep) }), el('td', { class: 'num', text: num(d.open) }),
+      el('td', { class: 'num', text: num(d.breaches) }), el('td', { text: d.oldest ? age(d.oldest) : '—' }))));
+  replace(document.querySelector('#report-alerts tbody'), [...report.alerts]
+    .sort((a, b) => String(b.raisedAt).localeCompare(String(a.raisedAt)))
+    .map((a) => el('tr', {},
+      el('td', { text: when(a.raisedAt) }), el('td', { text: nameOf(a.district) }),
+      el('td', { text: `${tOr(`rule.${a.rule}`, a.rule)}${a.commodity ? ` — ${tOr(`commodity.${a.commodity}`, a.commodity)}` : ''}` }),
+      el('td', {}, el('span', { class: `pill sev-${a.severity}`, text: tOr(`severity.${a.severity}`, a.severity) })),
+      el('td', { text: t(`state.${a.state}`) }))));
+}
+
+async function load(p) {
+  const error = document.getElementById('report-error');
+  error.textContent = '';
+  try {
+    report = await getJson(`/api/v1/report${query(p)}`);
+    render(p);
+  } catch (e) {
+    error.textContent = errorText(e);
+  }
+}
+
+async function main() {
+  await startPage({ active: '/report' });
+  try {
+    known = await districts();
+  } catch (e) {
+    known = new Map();
+  }
+  const p = params();
+  const select = document.getElementById('district');
+  replace(select, el('option', { value: '', 'data-i18n': 'report.scope.state', text: t('report.scope.state') }),
+    [...known.values()].sort((a, b) => districtName(a).localeCompare(districtName(b)))
+      .map((d) => el('option', { value: d.code, text: districtName(d) })));
+  select.value = p.district;
+  document.getElementById('date').value = p.date;
+  document.getElementById('report-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const next = { date: document.getElementById('date').value, district: select.value };
+    history.pushState(null, '', `/report${query(next)}`);
+    load(next);
+  });
+  document.getElementById('print').addEventListener('click', () => window.print());
+  window.addEventListener('langchange', () => render(params()));
+  window.addEventListener('popstate', () => load(params()));
+  load(p);
+}
+
+main();
