@@ -1,15 +1,40 @@
 package org.warroom.dashboard.elastic;
 
 import java.util.Optional;
+import org.warroom.contracts.config.ConfigException;
 import org.warroom.contracts.config.Settings;
 
 /**
- * How to reach Elasticsearch: {@code es.url} (default http://127.0.0.1:9200), optional basic-auth credentials
- * {@code es.username}/{@code es.password}, a CA certificate {@code es.ca.cert} (PEM) for a TLS cluster, the
- * index prefix {@code es.index.prefix} (default {@code warroom}), and replicas per index {@code es.replicas}.
+ * How to reach Elasticsearch and how our indices are laid out: {@code es.url} (default http://127.0.0.1:9200),
+ * optional basic-auth credentials {@code es.username}/{@code es.password}, a CA certificate {@code es.ca.cert} (PEM)
+ * for a TLS cluster, the index prefix {@code es.index.prefix} (default {@code warroom}), replicas per index
+ * {@code es.replicas} (default 0), primary shards per index {@code es.shards} (default 1), the analyser of message
+ * text and ticket notes {@code es.text.analyzer} (default {@code standard}, which tokenises Devanagari and Latin
+ * alike; {@code hindi} on a full distribution), and the refresh interval {@code es.refresh.interval} (default
+ * {@code 1s}: an event is searchable about a second after it was indexed).
  */
 public record ElasticSettings(String url, Optional<String> username, Optional<String> password,
-                              Optional<String> caCertificate, String indexPrefix, int replicas) {
+                              Optional<String> caCertificate, String indexPrefix, int replicas,
+                              int shards, String textAnalyzer, String refreshInterval) {
+
+    public ElasticSettings {
+        if (!indexPrefix.matches("[a-z0-9][a-z0-9_.-]*")) {
+            throw new ConfigException("es.index.prefix", "must be lower-case letters, digits, '-', '_' or '.', was '"
+                    + indexPrefix + "'");
+        }
+        if (replicas < 0) {
+            throw new ConfigException("es.replicas", "must be 0 or more, was " + replicas);
+        }
+        if (shards < 1) {
+            throw new ConfigException("es.shards", "must be at least 1, was " + shards);
+        }
+        if (!textAnalyzer.matches("[A-Za-z0-9_-]+")) {
+            throw new ConfigException("es.text.analyzer", "must be an analyser name, was '" + textAnalyzer + "'");
+        }
+        if (!refreshInterval.matches("-1|[0-9]+(ms|s|m)")) {
+            throw new ConfigException("es.refresh.interval", "must be like 1s, 500ms or -1, was '" + refreshInterval + "'");
+        }
+    }
 
     public static ElasticSettings from(Settings settings) {
         return new ElasticSettings(
@@ -18,6 +43,14 @@ public record ElasticSettings(String url, Optional<String> username, Optional<St
                 settings.find("es.password"),
                 settings.find("es.ca.cert"),
                 settings.get("es.index.prefix", "warroom"),
-                settings.getInt("es.replicas", 0));
+                settings.getInt("es.replicas", 0),
+                settings.getInt("es.shards", 1),
+                settings.get("es.text.analyzer", "standard"),
+                settings.get("es.refresh.interval", "1s"));
+    }
+
+    /** The index names of this deployment. */
+    public IndexNames names() {
+        return new IndexNames(indexPrefix);
     }
 }
