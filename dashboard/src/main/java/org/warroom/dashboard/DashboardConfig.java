@@ -1,23 +1,50 @@
 package org.warroom.dashboard;
 
 import java.nio.file.Path;
+import java.util.Optional;
+import org.warroom.contracts.config.ConfigException;
 import org.warroom.contracts.config.KafkaSettings;
 import org.warroom.contracts.config.Settings;
 import org.warroom.dashboard.elastic.ElasticSettings;
+import org.warroom.dashboard.live.LiveSettings;
+import org.warroom.dashboard.security.LoginLimits;
+import org.warroom.dashboard.security.SessionSettings;
+import org.warroom.dashboard.security.TlsSettings;
 
 /**
  * The dashboard service's configuration, read once at start and validated: {@code dashboard.host}
  * (default 127.0.0.1; 0.0.0.0 in containers), {@code dashboard.port} (8080; 0 picks a free port), Kafka and
- * Elasticsearch, and the local data folder {@code data.dir} where generated first secrets are kept.
+ * Elasticsearch, the local data folder {@code data.dir} where generated first secrets are kept, the first
+ * administrator's password {@code admin.password} (generated when unset), sessions ({@link SessionSettings}),
+ * login throttling ({@link LoginLimits}), TLS ({@link TlsSettings}) and the live push ({@link LiveSettings}).
  */
-public record DashboardConfig(String host, int port, KafkaSettings kafka, ElasticSettings elastic, Path dataDir) {
+public record DashboardConfig(String host, int port, KafkaSettings kafka, ElasticSettings elastic, Path dataDir,
+                              Optional<String> adminPassword, SessionSettings sessions, LoginLimits login,
+                              TlsSettings tls, LiveSettings live) {
 
     public static DashboardConfig from(Settings settings) {
+        TlsSettings tls = TlsSettings.from(settings);
+        Optional<String> adminPassword = settings.find("admin.password");
+        adminPassword.ifPresent(p -> {
+            if (p.length() < 10) {
+                throw new ConfigException("admin.password", "must be at least 10 characters long");
+            }
+        });
         return new DashboardConfig(
                 settings.get("dashboard.host", "127.0.0.1"),
                 settings.getPort("dashboard.port", 8080),
                 KafkaSettings.from(settings),
                 ElasticSettings.from(settings),
-                Path.of(settings.get("data.dir", ".warroom")));
+                Path.of(settings.get("data.dir", ".warroom")),
+                adminPassword,
+                SessionSettings.from(settings, tls.enabled()),
+                LoginLimits.from(settings),
+                tls,
+                LiveSettings.from(settings));
+    }
+
+    /** Where the generated first administrator password is kept (read by {@code bin/warroom}). */
+    public Path adminPasswordFile() {
+        return dataDir.resolve("secrets").resolve("admin-password");
     }
 }

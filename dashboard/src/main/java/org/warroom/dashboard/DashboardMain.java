@@ -21,7 +21,8 @@ public final class DashboardMain {
         Admin admin = Admin.create(config.kafka().client());
         ElasticsearchClient elastic = ElasticClientFactory.create(config.elastic());
         Vertx vertx = Vertx.vertx();
-        DashboardVerticle verticle = new DashboardVerticle(config, new DependencyHealth(admin, elastic));
+        DashboardVerticle verticle = new DashboardVerticle(config, new DependencyHealth(admin, elastic), elastic,
+                java.time.Clock.systemUTC());
         vertx.deployVerticle(verticle)
                 .onSuccess(id -> LOG.info("dashboard listening on http://{}:{}/", config.host(), verticle.actualPort()))
                 .onFailure(e -> {

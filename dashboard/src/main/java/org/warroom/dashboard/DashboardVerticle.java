@@ -1,37 +1,234 @@
 package org.warroom.dashboard;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warroom.contracts.reference.DistrictDirectory;
+import org.warroom.contracts.reference.StateDirectory;
+import org.warroom.contracts.topic.ResultTopics;
+import org.warroom.contracts.topic.Topic;
+import org.warroom.contracts.topic.TopicCreator;
+import org.warroom.contracts.topic.Topics;
+import org.warroom.dashboard.access.PageRoutes;
+import org.warroom.dashboard.access.Role;
+import org.warroom.dashboard.admin.AdminApi;
+import org.warroom.dashboard.admin.DashboardTopics;
+import org.warroom.dashboard.admin.FirstAdmin;
+import org.warroom.dashboard.admin.KeyDirectory;
+import org.warroom.dashboard.admin.TopicWriter;
+import org.warroom.dashboard.admin.UserAccount;
+import org.warroom.dashboard.admin.UserDirectory;
+import org.warroom.dashboard.api.Answers;
+import org.warroom.dashboard.api.ApiError;
+import org.warroom.dashboard.api.LiveApi;
+import org.warroom.dashboard.api.SessionApi;
+import org.warroom.dashboard.audit.AuditLog;
+import org.warroom.dashboard.elastic.IndexNames;
 import org.warroom.dashboard.health.DependencyHealth;
+import org.warroom.dashboard.live.LiveSocketHandler;
+import org.warroom.dashboard.live.LiveState;
+import org.warroom.dashboard.live.LiveStateVerticle;
+import org.warroom.dashboard.security.Authenticator;
+import org.warroom.dashboard.security.LoginThrottle;
+import org.warroom.dashboard.security.PasswordHasher;
+import org.warroom.dashboard.security.SecurityHeaders;
+import org.warroom.dashboard.security.SessionStore;
 
-/** The dashboard's HTTP server: routes declared together, handlers below. */
+/**
+ * The dashboard service's main verticle. Start: topics ensured (off the event loop), users, API keys and the live
+ * state loaded from Kafka (the live state by its own {@link LiveStateVerticle}), the first administrator made if
+ * there is none, then every route declared together below and the server listening — deployment succeeds only
+ * then. Handlers live in small single-purpose classes ({@link SessionApi}, {@link LiveApi}, {@link AdminApi},
+ * {@link LiveSocketHandler}, {@link PageRoutes}).
+ */
 public final class DashboardVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardVerticle.class);
+    private static final int MAX_BODY = 64 * 1024;
+
     private final DashboardConfig config;
     private final DependencyHealth health;
+    private final ElasticsearchClient elastic;
+    private final Clock clock;
+    private final ZoneId zone = ZoneId.of("Asia/Kolkata");
+    private final String instance = UUID.randomUUID().toString().substring(0, 8);
+    private final DistrictDirectory districts = DistrictDirectory.load();
+    private final StateDirectory states = StateDirectory.load();
+    private final LiveState live = new LiveState();
     private HttpServer server;
+    private TopicWriter writer;
+    private SessionStore sessions;
+    private UserDirectory users;
+    private KeyDirectory keys;
+    private AuditLog audit;
+    private FirstAdmin firstAdmin;
 
-    public DashboardVerticle(DashboardConfig config, DependencyHealth health) {
-        this.config = config;
-        this.health = health;
+    /**
+     * @param elastic the Elasticsearch client (search, drill-down, the audit log's search copy); the caller owns it
+     * @param clock   time for sessions, throttling, audit and acknowledgements (tests move it)
+     */
+    public DashboardVerticle(DashboardConfig config, DependencyHealth health, ElasticsearchClient elastic, Clock clock) {
+        this.config = Objects.requireNonNull(config);
+        this.health = Objects.requireNonNull(health);
+        this.elastic = Objects.requireNonNull(elastic);
+        this.clock = Objects.requireNonNull(clock);
     }
 
     @Override
     public Future<?> start() {
+        sessions = new SessionStore(config.sessions(), clock);
+        return vertx.executeBlocking(this::ensureTopics)
+                .compose(v -> {
+                    writer = new TopicWriter(vertx, config.kafka(), java.time.Duration.ofSeconds(15));
+                    audit = new AuditLog(vertx, writer, Optional.of(new org.warroom.dashboard.elastic.AuditLog(elastic,
+                            new IndexNames(config.elastic().indexPrefix()))), clock);
+                    users = new UserDirectory(writer, this::userChanged);
+                    keys = new KeyDirectory(writer);
+                    return Future.all(users.start(vertx, config.kafka(), instance),
+                            keys.start(vertx, config.kafka(), instance),
+                            vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)));
+                })
+                .compose(v -> ensureFirstAdmin())
+                .compose(v -> vertx.createHttpServer(config.tls().serverOptions()
+                                .setMaxWebSocketFrameSize(65_536).setMaxWebSocketMessageSize(65_536))
+                        .requestHandler(router())
+                        .listen(config.port(), config.host()))
+                .onSuccess(s -> {
+                    server = s;
+                    vertx.setPeriodic(60_000, t -> sessions.purge());
+                    if (firstAdmin != null && firstAdmin.generated()) {
+                        // Shown once, when generated; later starts find it in the secrets folder.
+                        System.out.println(firstAdmin.banner(config.adminPasswordFile()));
+                    }
+                });
+    }
+
+    private Router router() {
+        Authenticator auth = new Authenticator(sessions, users);
+        LoginThrottle throttle = new LoginThrottle(config.login(), clock);
+        SessionApi session = new SessionApi(vertx, users, sessions, throttle, auth, audit);
+        LiveApi api = new LiveApi(live, districts, states, writer, audit, clock, zone);
+        AdminApi admin = new AdminApi(vertx, users, keys, districts, audit, clock);
+        LiveSocketHandler ws = new LiveSocketHandler(vertx, live, config.live(), sessions, auth);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
+
         Router router = Router.router(vertx);
+        router.route().handler(new SecurityHeaders(config.tls().enabled())::handle);
         router.get("/health").handler(this::handleHealth);
-        return vertx.createHttpServer()
-                .requestHandler(router)
-                .listen(config.port(), config.host())
-                .onSuccess(s -> server = s);
+        router.route().handler(auth::identify);
+        router.post("/api/v1/session").handler(body).handler(session::handleLogin);
+        router.route("/api/v1/*").handler(auth::requireApi);
+        router.route("/api/v1/*").handler(body);
+        router.delete("/api/v1/session").handler(session::handleLogout);
+        router.get("/api/v1/me").handler(session::handleMe);
+        router.get("/api/v1/overview").handler(api::handleOverview);
+        router.get("/api/v1/districts/:code").handler(api::handleDistrict);
+        router.get("/api/v1/shortages").handler(api::handleShortages);
+        router.get("/api/v1/backlogs").handler(api::handleBacklogs);
+        router.get("/api/v1/calls/load").handler(api::handleCallLoad);
+        router.get("/api/v1/workers/distribution").handler(api::handleWorkerDistribution);
+        router.get("/api/v1/alerts").handler(api::handleAlerts);
+        router.post("/api/v1/alerts/:id/ack").handler(api::handleAck);
+        router.route("/api/v1/admin/*").handler(auth::requireAdmin);
+        router.get("/api/v1/admin/users").handler(admin::handleListUsers);
+        router.get("/api/v1/admin/users/:username").handler(admin::handleGetUser);
+        router.post("/api/v1/admin/users").handler(admin::handleSaveUser);
+        router.get("/api/v1/admin/keys").handler(admin::handleListKeys);
+        router.post("/api/v1/admin/keys").handler(admin::handleCreateKey);
+        router.delete("/api/v1/admin/keys/:keyId").handler(admin::handleRevokeKey);
+        router.get("/api/v1/audit").handler(auth::requireAdmin).handler(admin::handleAudit);
+        // The pages' own JSON routes (districts list, geo, report, charts) go here once web.WebRoutes is wired:
+        // WebRoutes.mount(router, new WebDependencies(vertx, districts, states, reportSource, clock, zone));
+        router.get("/ws").handler(ws::handle);
+        new PageRoutes(districts).mount(router);
+        router.route("/api/*").last().handler(ctx -> Answers.error(ctx, 404, "not found", null, "no such path"));
+        router.route().last().handler(ctx -> ctx.response().setStatusCode(404)
+                .putHeader("Content-Type", "text/plain; charset=utf-8").end("Not found."));
+        router.route().failureHandler(this::handleFailure);
+        return router;
+    }
+
+    private void handleFailure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof ApiError || (failure != null && ctx.statusCode() < 0)) {
+            Answers.fail(ctx, failure);
+            return;
+        }
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        String reason = switch (status) {
+            case 413 -> "request body too large (at most " + MAX_BODY + " bytes)";
+            case 400 -> "bad request";
+            case 404 -> "no such path";
+            case 405 -> "method not allowed";
+            default -> "internal error";
+        };
+        Answers.error(ctx, status, status == 500 ? "internal" : "invalid", null, reason);
+    }
+
+    private Void ensureTopics() {
+        List<Topic<?, ?>> topics = new ArrayList<>(ResultTopics.all());
+        topics.addAll(DashboardTopics.all());
+        topics.add(Topics.API_KEYS);
+        new TopicCreator(config.kafka()).ensure(topics);
+        return null;
+    }
+
+    /** Makes the user {@code admin} when there is none yet (the password from configuration, kept, or generated). */
+    private Future<Void> ensureFirstAdmin() {
+        if (users.find(FirstAdmin.USERNAME).isPresent()) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> {
+            FirstAdmin first = FirstAdmin.resolve(config.adminPassword(), config.adminPasswordFile());
+            String hash = PasswordHasher.hash(first.password());
+            firstAdmin = first;
+            return new UserAccount(FirstAdmin.USERNAME, hash, Role.ADMIN.wire(), List.of(), List.of(), null, false,
+                    clock.instant(), clock.instant(), "bootstrap");
+        }).compose(admin -> audit.record("bootstrap", null, "admin.bootstrap", admin.username(), null, "ok", "local",
+                Map.of("generated", Boolean.toString(firstAdmin.generated()))).compose(v -> users.save(admin)))
+                .mapEmpty();
+    }
+
+    /** A user was disabled, removed or given a new password (here or on another instance): their sessions end. */
+    private void userChanged(UserAccount previous, UserAccount current) {
+        if (previous == null) {
+            return;
+        }
+        if (current == null || current.disabled() || !Objects.equals(previous.passwordHash(), current.passwordHash())) {
+            int ended = sessions.endAll(previous.username());
+            if (ended > 0) {
+                LOG.info("ended {} session(s) of {}", ended, previous.username());
+            }
+        }
     }
 
     /** The port actually bound (differs from the configured one when that was 0). */
     public int actualPort() {
         return server.actualPort();
+    }
+
+    /** The live state (for tests and health). */
+    public LiveState live() {
+        return live;
+    }
+
+    /** The session store (for tests). */
+    public SessionStore sessions() {
+        return sessions;
     }
 
     private void handleHealth(RoutingContext ctx) {
@@ -42,10 +239,25 @@ public final class DashboardVerticle extends VerticleBase {
             if (result.succeeded()) {
                 body.put("checks", new JsonObject(new java.util.LinkedHashMap<>(result.result())));
             }
+            body.put("liveStateReady", live.ready());
             ctx.response().setStatusCode(ok ? 200 : 503)
                     .putHeader("Content-Type", "application/json")
                     .putHeader("Cache-Control", "no-store")
                     .end(body.encode());
         });
+    }
+
+    @Override
+    public Future<?> stop() {
+        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+        return closed
+                .eventually(() -> users == null ? Future.succeededFuture() : users.close())
+                .eventually(() -> keys == null ? Future.succeededFuture() : keys.close())
+                .eventually(() -> vertx.executeBlocking(() -> {
+                    if (writer != null) {
+                        writer.close();
+                    }
+                    return null;
+                }));
     }
 }

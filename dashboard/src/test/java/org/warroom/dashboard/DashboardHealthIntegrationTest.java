@@ -54,10 +54,12 @@ class DashboardHealthIntegrationTest {
 
     private HttpResponse<Buffer> health(String bootstrap, String esUrl) throws Exception {
         DashboardConfig config = DashboardConfig.from(Settings.ofKeys(Map.of(
-                "kafka.bootstrap", bootstrap, "es.url", esUrl, "dashboard.port", "0")));
+                "kafka.bootstrap", bootstrap, "es.url", esUrl, "dashboard.port", "0",
+                "admin.password", "test-admin-password-1")));
         try (Admin admin = Admin.create(config.kafka().client());
              ElasticsearchClient elastic = ElasticClientFactory.create(config.elastic())) {
-            DashboardVerticle verticle = new DashboardVerticle(config, new DependencyHealth(admin, elastic));
+            DashboardVerticle verticle = new DashboardVerticle(config, new DependencyHealth(admin, elastic), elastic,
+                    java.time.Clock.systemUTC());
             vertx.deployVerticle(verticle).await();
             return WebClient.create(vertx).get(verticle.actualPort(), "127.0.0.1", "/health").send().await();
         }

@@ -1,0 +1,57 @@
+package org.warroom.dashboard.access;
+
+import java.util.Collection;
+import java.util.Set;
+
+/**
+ * What a viewer may see, in one place for pages, JSON, websocket and search alike:
+ * <ul>
+ *   <li>Operators and administrators: everything (operators with personal data masked).</li>
+ *   <li>Commanders: values of their own districts only. State-wide figures (call load per line, registry
+ *       totals, unlocated messages, state-wide alerts, worker distributions by state, skill or status) are not
+ *       district data and are not shown to them.</li>
+ *   <li>Responders: like commanders, and of the alerts of their districts only those of their categories
+ *       (an alert's commodity, or a backlog alert's department); alerts with no category (report-stale) reach
+ *       every responder of the district. No categories means all.</li>
+ * </ul>
+ */
+public final class Visibility {
+    private Visibility() {
+    }
+
+    /**
+     * Whether the viewer sees a value that belongs to {@code district} (null: state-wide) and concerns
+     * {@code categories} (empty: no particular category).
+     */
+    public static boolean sees(Viewer viewer, String district, Collection<String> categories) {
+        if (district == null) {
+            return viewer.scope().allDistricts();
+        }
+        if (!viewer.scope().sees(district)) {
+            return false;
+        }
+        if (viewer.role() == Role.RESPONDER && !viewer.categories().isEmpty() && !categories.isEmpty()) {
+            return categories.stream().anyMatch(viewer.categories()::contains);
+        }
+        return true;
+    }
+
+    public static boolean sees(Viewer viewer, String district) {
+        return sees(viewer, district, Set.of());
+    }
+
+    /** Whether the viewer sees state-wide figures. */
+    public static boolean seesStateWide(Viewer viewer) {
+        return viewer.scope().allDistricts();
+    }
+
+    /** The scope a role gets: the whole state for operators and admins, the bound districts otherwise. */
+    public static Scope scopeOf(Role role, Collection<String> districts) {
+        return switch (role) {
+            case OPERATOR -> Scope.everywhere(false);
+            case ADMIN -> Scope.everywhere(true);
+            case COMMANDER -> Scope.districts(Set.copyOf(districts), true);
+            case RESPONDER -> Scope.districts(Set.copyOf(districts), false);
+        };
+    }
+}

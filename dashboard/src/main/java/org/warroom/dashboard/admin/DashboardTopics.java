@@ -1,0 +1,31 @@
+package org.warroom.dashboard.admin;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.warroom.contracts.json.JsonSerde;
+import org.warroom.contracts.topic.Topic;
+import org.warroom.dashboard.audit.AuditEvent;
+
+/**
+ * The topics the dashboard owns (created at its start): users, and the audit log. The result topics it reads
+ * and {@code warroom.alert-acks} / {@code warroom.apikeys} it writes are declared in the contracts.
+ */
+public final class DashboardTopics {
+    /** Dashboard users (hashes only), keyed by username; compacted: the latest record per user is the user. */
+    public static final Topic<String, UserAccount> USERS =
+            new Topic<>("warroom.users", Serdes.String(), JsonSerde.of(UserAccount.class), true);
+    /**
+     * The audit log, keyed by actor: every login (success and failure), acknowledgement and administrative
+     * change. Append-only (delete policy, never compacted), so nothing is lost when Elasticsearch is down; the
+     * indexer makes it searchable.
+     */
+    public static final Topic<String, AuditEvent> AUDIT =
+            new Topic<>("warroom.audit", Serdes.String(), JsonSerde.of(AuditEvent.class), false);
+
+    private DashboardTopics() {
+    }
+
+    public static List<Topic<?, ?>> all() {
+        return List.of(USERS, AUDIT);
+    }
+}

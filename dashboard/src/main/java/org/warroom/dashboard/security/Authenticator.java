@@ -1,0 +1,154 @@
+package org.warroom.dashboard.security;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.warroom.dashboard.access.Role;
+import org.warroom.dashboard.access.Viewer;
+import org.warroom.dashboard.access.Visibility;
+import org.warroom.dashboard.admin.UserAccount;
+import org.warroom.dashboard.admin.UserDirectory;
+import org.warroom.dashboard.api.Answers;
+
+/**
+ * Who is calling: the session token from {@code Authorization: Bearer}, else from the cookie
+ * {@value #COOKIE} (else, on the websocket only, from {@code ?token=}), turned into a {@link Viewer} from the
+ * user's current record (a role or district change applies at once; a disabled user is nobody). Cookie-
+ * authenticated state-changing requests must carry the session's CSRF token in {@value #CSRF_HEADER} and, when
+ * the browser names an Origin, come from our own.
+ */
+public final class Authenticator {
+    public static final String COOKIE = "warroom_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final String SESSION_KEY = "warroom.session";
+    private static final String BY_COOKIE_KEY = "warroom.by-cookie";
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final SessionStore sessions;
+    private final UserDirectory users;
+
+    public Authenticator(SessionStore sessions, UserDirectory users) {
+        this.sessions = sessions;
+        this.users = users;
+    }
+
+    /** Attaches the viewer when the request carries a live session; never answers by itself. */
+    public void identify(RoutingContext ctx) {
+        String bearer = bearer(ctx);
+        String token = bearer;
+        boolean byCookie = false;
+        if (token == null) {
+            Cookie cookie = ctx.request().getCookie(COOKIE);
+            if (cookie != null) {
+                token = cookie.getValue();
+                byCookie = true;
+            } else if ("/ws".equals(ctx.normalizedPath())) {
+                token = ctx.request().getParam("token");
+            }
+        }
+        if (token != null) {
+            Optional<Session> session = sessions.use(token);
+            Optional<Viewer> viewer = session.flatMap(this::viewerOf);
+            if (viewer.isPresent()) {
+                viewer.get().attachTo(ctx);
+                ctx.put(SESSION_KEY, session.get());
+                ctx.put(BY_COOKIE_KEY, byCookie);
+            }
+        }
+        ctx.next();
+    }
+
+    /** For the JSON API: 401 without a viewer; 403 for a cookie-authenticated change without the CSRF token. */
+    public void requireApi(RoutingContext ctx) {
+        if (Viewer.find(ctx).isEmpty()) {
+            Answers.error(ctx, 401, "unauthenticated", null, "log in first (POST /api/v1/session)");
+            return;
+        }
+        if (!csrfOk(ctx)) {
+            Answers.error(ctx, 403, "csrf", null, "missing or wrong " + CSRF_HEADER + " header, or a foreign Origin");
+            return;
+        }
+        ctx.next();
+    }
+
+    /** Admins only (after {@link #requireApi}). */
+    public void requireAdmin(RoutingContext ctx) {
+        if (!Viewer.of(ctx).isAdmin()) {
+            Answers.error(ctx, 403, "forbidden", null, "for administrators only");
+            return;
+        }
+        ctx.next();
+    }
+
+    /** Whether a state-changing request made with the cookie carries the right CSRF token from our own origin. */
+    public boolean csrfOk(RoutingContext ctx) {
+        if (SAFE.contains(ctx.request().method()) || !Boolean.TRUE.equals(ctx.get(BY_COOKIE_KEY))) {
+            return true;
+        }
+        Session session = ctx.get(SESSION_KEY);
+        return session != null && Tokens.equal(ctx.request().getHeader(CSRF_HEADER), session.csrf()) && sameOrigin(ctx);
+    }
+
+    /** An Origin header, when present, must name the host the request was sent to. */
+    public static boolean sameOrigin(RoutingContext ctx) {
+        String origin = ctx.request().getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        String host = ctx.request().getHeader("Host");
+        try {
+            URI uri = new URI(origin);
+            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host != null && uri.getHost() != null && (host.equalsIgnoreCase(authority)
+                    || host.equalsIgnoreCase(uri.getHost()) && defaultPort(uri));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static boolean defaultPort(URI uri) {
+        return uri.getPort() < 0;
+    }
+
+    /** The session of this request, when authenticated. */
+    public static Optional<Session> session(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.get(SESSION_KEY));
+    }
+
+    /** The viewer of a session: its user's current record, unless disabled or gone. */
+    public Optional<Viewer> viewerOf(Session session) {
+        return users.find(session.username()).filter(u -> !u.disabled()).map(u -> viewerOf(u, session.csrf()));
+    }
+
+    public static Viewer viewerOf(UserAccount user, String csrf) {
+        Role role = user.roleEnum();
+        return new Viewer(user.username(), role, Visibility.scopeOf(role, user.districts()),
+                role == Role.RESPONDER ? user.categories() : java.util.List.of(), csrf);
+    }
+
+    /** The session cookie: HttpOnly, SameSite=Strict, Secure when configured, for the session's absolute life. */
+    public Cookie cookie(Session session) {
+        return Cookie.cookie(COOKIE, session.token()).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
+                .setSecure(sessions.settings().secureCookie())
+                .setMaxAge(Duration.between(session.createdAt(), session.expiresAt()).toSeconds());
+    }
+
+    /** The cookie that removes the session cookie. */
+    public Cookie expiredCookie() {
+        return Cookie.cookie(COOKIE, "").setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
+                .setSecure(sessions.settings().secureCookie()).setMaxAge(0);
+    }
+
+    private static String bearer(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return header.substring(7).strip();
+    }
+}

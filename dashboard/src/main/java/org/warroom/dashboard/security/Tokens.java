@@ -1,0 +1,33 @@
+package org.warroom.dashboard.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** Unguessable random tokens (32 bytes from {@link SecureRandom}, base64url) and their constant-time comparison. */
+public final class Tokens {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Tokens() {
+    }
+
+    /** A new token of {@code bytes} random bytes. */
+    public static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** 32 random bytes: session tokens, CSRF tokens. */
+    public static String random() {
+        return random(32);
+    }
+
+    public static boolean equal(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}
