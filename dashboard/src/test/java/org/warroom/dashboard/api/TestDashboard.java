@@ -140,8 +140,27 @@ public final class TestDashboard implements AutoCloseable {
         }
     }
 
-    public static Duration wait(int seconds) {
-        return Duration.ofSeconds(seconds);
+    /** Every value now in a topic, read from the beginning to the end. */
+    public <V> List<V> readAll(Topic<String, V> topic) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(
+                Map.of("bootstrap.servers", config.kafka().bootstrap()),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            List<V> out = new java.util.ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null) {
+                        out.add(topic.valueSerde().deserializer().deserialize(topic.name(), r.value()));
+                    }
+                }
+            }
+            return out;
+        }
     }
 
     @Override

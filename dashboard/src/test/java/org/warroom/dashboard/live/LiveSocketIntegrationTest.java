@@ -1,0 +1,187 @@
+package org.warroom.dashboard.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.warroom.testkit.Eventually.eventually;
+
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.warroom.contracts.event.Commodity;
+import org.warroom.contracts.result.ShortageLevel;
+import org.warroom.contracts.topic.ResultTopics;
+import org.warroom.dashboard.api.Results;
+import org.warroom.dashboard.api.TestDashboard;
+import org.warroom.dashboard.api.TestDashboard.Login;
+import org.warroom.testkit.LocalKafka;
+import org.warroom.testkit.RealKafka;
+
+/** The websocket {@code /ws} against a real dashboard: snapshot, live updates from the real topics, scoping, keepalive. */
+@ExtendWith(RealKafka.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveSocketIntegrationTest {
+    private static final String OWN = "394";
+    private static final String OTHER = "395";
+    private static final String PASSWORD = "live-socket-password-1";
+    private TestDashboard dashboard;
+    private WebSocketClient client;
+
+    /** One connected client and everything it received. */
+    private record Client(WebSocket ws, List<JsonObject> frames) {
+        List<JsonObject> of(String type, String channel) {
+            return frames.stream().filter(f -> type.equals(f.getString("type")) && channel.equals(f.getString("channel"))).toList();
+        }
+
+        void send(JsonObject message) {
+            ws.writeTextMessage(message.encode()).await();
+        }
+    }
+
+    @BeforeAll
+    void start(LocalKafka kafka) {
+        dashboard = TestDashboard.start(kafka, TestDashboard.UNREACHABLE_ES, Map.of("dashboard.ws.ping", "200ms",
+                "dashboard.ws.idle", "5s"));
+        dashboard.saveUser("ws-op", PASSWORD, "operator", List.of(), List.of());
+        dashboard.saveUser("ws-cmd", PASSWORD, "commander", List.of(OWN), List.of());
+        dashboard.saveUser("ws-resp", PASSWORD, "responder", List.of(OWN), List.of("water"));
+        Results.districtFigures(dashboard, OWN, Commodity.MEDICINE);
+        Results.districtFigures(dashboard, OTHER, Commodity.MEDICINE);
+        dashboard.produce(ResultTopics.CALL_LOAD, "ws-104", Results.line("ws-104", 3, 10));
+        client = dashboard.vertx.createWebSocketClient();
+        Login op = dashboard.login("ws-op", PASSWORD);
+        eventually(Duration.ofSeconds(20), () -> assertThat(dashboard.get("/api/v1/shortages?district=" + OTHER, op)
+                .bodyAsJsonObject().getJsonArray("items")).isNotEmpty());
+    }
+
+    @AfterAll
+    void stop() {
+        dashboard.close();
+    }
+
+    private Client connect(Login who, boolean cookie) {
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(dashboard.port())
+                .setURI(cookie ? "/ws" : "/ws?token=" + who.token());
+        if (cookie) {
+            options.addHeader("Cookie", who.cookie());
+        }
+        List<JsonObject> frames = new CopyOnWriteArrayList<>();
+        WebSocket ws = client.connect(options).await();
+        ws.textMessageHandler(t -> frames.add(new JsonObject(t)));
+        return new Client(ws, frames);
+    }
+
+    private static JsonObject subscribe(String... channels) {
+        return new JsonObject().put("type", "subscribe").put("channels", new JsonArray(List.of(channels)));
+    }
+
+    @Test
+    @DisplayName("on subscribe a client gets a snapshot, then an update within a second of a record reaching the real topic")
+    void shouldSendSnapshotThenUpdates() {
+        Client c = connect(dashboard.login("ws-op", PASSWORD), true);
+        c.send(subscribe("shortages", "call-load"));
+        eventually(Duration.ofSeconds(5), () -> {
+            assertThat(c.of("snapshot", "shortages")).hasSize(1);
+            assertThat(c.of("snapshot", "call-load")).hasSize(1);
+        });
+        JsonArray items = c.of("snapshot", "shortages").get(0).getJsonArray("items");
+        assertThat(items.stream().map(JsonObject.class::cast).map(o -> o.getString("district"))).contains(OWN, OTHER);
+
+        long sent = System.nanoTime();
+        dashboard.produce(ResultTopics.SHORTAGES, OWN + "|medicine", Results.shortage(OWN, Commodity.MEDICINE, 900, ShortageLevel.OK));
+        eventually(Duration.ofSeconds(5), () -> assertThat(c.of("update", "shortages")).anySatisfy(u -> {
+            assertThat(u.getString("key")).isEqualTo(OWN + "|medicine");
+            assertThat(u.getJsonObject("value").getDouble("stock")).isEqualTo(900d);
+            assertThat(u.getJsonObject("value").getString("status")).isEqualTo("OK");
+        }));
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(1));
+        dashboard.produce(ResultTopics.SHORTAGES, OWN + "|medicine", null);
+        eventually(Duration.ofSeconds(5), () -> assertThat(c.of("update", "shortages"))
+                .anySatisfy(u -> assertThat(u.getValue("value")).isNull()));
+        c.ws().close().await();
+    }
+
+    @Test
+    @DisplayName("a commander never receives another district's values, in snapshots or updates, nor state-wide ones")
+    void shouldScopeCommanderToOwnDistrict() {
+        Client c = connect(dashboard.login("ws-cmd", PASSWORD), false);
+        c.send(subscribe("shortages", "backlogs", "alerts", "ratings", "call-load", "worker-distribution"));
+        eventually(Duration.ofSeconds(5), () -> assertThat(c.of("snapshot", "worker-distribution")).hasSize(1));
+        assertThat(c.of("snapshot", "backlogs").get(0).getJsonArray("items").stream().map(JsonObject.class::cast)
+                .map(o -> o.getString("district"))).containsOnly(OWN);
+        assertThat(c.of("snapshot", "ratings").get(0).getJsonArray("items")).hasSize(1);
+        assertThat(c.of("snapshot", "call-load").get(0).getJsonArray("items")).isEmpty();
+
+        dashboard.produce(ResultTopics.BACKLOGS, OTHER + "|food", Results.backlog(OTHER, "food", 99, 9));
+        dashboard.produce(ResultTopics.CALL_LOAD, "ws-104", Results.line("ws-104", 9, 10));
+        dashboard.produce(ResultTopics.BACKLOGS, OWN + "|food", Results.backlog(OWN, "food", 11, 1));
+        eventually(Duration.ofSeconds(5), () -> assertThat(c.of("update", "backlogs"))
+                .anySatisfy(u -> assertThat(u.getString("key")).isEqualTo(OWN + "|food")));
+        // The other district's record was produced first, so had it been sent it would have arrived already.
+        assertThat(c.frames()).noneSatisfy(f -> assertThat(f.encode()).contains("\"district\":\"" + OTHER + "\""));
+        assertThat(c.of("update", "call-load")).isEmpty();
+
+        int before = c.frames().size();
+        c.send(new JsonObject().put("type", "subscribe").put("channels", new JsonArray().add("shortages")).put("district", OTHER));
+        eventually(Duration.ofSeconds(5), () -> assertThat(c.frames().subList(before, c.frames().size()))
+                .anySatisfy(f -> assertThat(f.getString("type")).isEqualTo("error")));
+        assertThat(c.frames().subList(before, c.frames().size())).noneSatisfy(f -> assertThat(f.getString("type")).isEqualTo("snapshot"));
+        c.ws().close().await();
+    }
+
+    @Test
+    @DisplayName("a responder gets only the alerts of their categories")
+    void shouldScopeResponderToCategories() {
+        Client c = connect(dashboard.login("ws-resp", PASSWORD), true);
+        c.send(subscribe("alerts"));
+        eventually(Duration.ofSeconds(5), () -> assertThat(c.of("snapshot", "alerts")).hasSize(1));
+        assertThat(c.of("snapshot", "alerts").get(0).getJsonArray("items")).isEmpty();
+        var water = Results.alert(OWN, Commodity.WATER, org.warroom.contracts.result.AlertState.ACTIVE);
+        dashboard.produce(ResultTopics.ALERTS, water.id(), water);
+        eventually(Duration.ofSeconds(5), () -> assertThat(c.of("update", "alerts"))
+                .anySatisfy(u -> assertThat(u.getString("key")).isEqualTo(water.id())));
+        assertThat(c.of("update", "alerts")).allSatisfy(u -> assertThat(u.getString("key")).contains("water"));
+        c.ws().close().await();
+    }
+
+    @Test
+    @DisplayName("the server pings, answers pings with pongs, rejects unknown channels, and closes the socket when the session ends")
+    void shouldKeepAliveAndCloseOnLogout() {
+        Login login = dashboard.login("ws-op", PASSWORD);
+        Client c = connect(login, true);
+        c.send(new JsonObject().put("type", "ping"));
+        c.send(subscribe("no-such-channel"));
+        eventually(Duration.ofSeconds(5), () -> {
+            assertThat(c.frames()).anySatisfy(f -> assertThat(f.getString("type")).isEqualTo("pong"));
+            assertThat(c.frames()).anySatisfy(f -> assertThat(f.getString("type")).isEqualTo("ping"));
+            assertThat(c.frames()).anySatisfy(f -> assertThat(f.getString("reason")).contains("no-such-channel"));
+        });
+        java.util.concurrent.atomic.AtomicReference<Short> closed = new java.util.concurrent.atomic.AtomicReference<>();
+        c.ws().closeHandler(v -> closed.set(c.ws().closeStatusCode()));
+        dashboard.request(io.vertx.core.http.HttpMethod.DELETE, "/api/v1/session").bearerTokenAuthentication(login.token())
+                .send().await();
+        eventually(Duration.ofSeconds(5), () -> assertThat(closed.get()).isEqualTo((short) 4401));
+    }
+
+    @Test
+    @DisplayName("without a session, or from a foreign origin, the upgrade is refused")
+    void shouldRefuseUnauthenticatedUpgrade() {
+        WebSocketConnectOptions anonymous = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(dashboard.port()).setURI("/ws");
+        assertThat(client.connect(anonymous).failed() || client.connect(anonymous).toCompletionStage().toCompletableFuture()
+                .handle((ws, e) -> e != null).join()).isTrue();
+        Login login = dashboard.login("ws-op", PASSWORD);
+        WebSocketConnectOptions foreign = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(dashboard.port())
+                .setURI("/ws").addHeader("Cookie", login.cookie()).addHeader("Origin", "https://evil.example");
+        assertThat(client.connect(foreign).toCompletionStage().toCompletableFuture().handle((ws, e) -> e != null).join()).isTrue();
+    }
+}
