@@ -127,7 +127,7 @@ function card(a) {
     a.message ? el('div', { class: 'text', text: a.message }) : null,
     el('div', { class: 'meta muted', text: details.join(' · ') }),
     a.ackBy ? el('div', { class: 'meta' }, t('alerts.ack.by', { u: a.ackBy, t: when(a.ackAt) }),
-      a.ackComment ? el('q', { text: a.ackComment }) : null) : null,
+      a.ackComment ? ': ' : null, a.ackComment ? el('q', { text: a.ackComment }) : null) : null,
     a.clearedAt ? el('div', { class: 'meta', text: t('alerts.cleared', { t: when(a.clearedAt) }) }) : null);
   if (a.state === 'active') {
     if (openForms.has(a.id)) node.append(ackForm(a));

@@ -29,11 +29,17 @@ export class LiveFeed {
     this.onStatus = onStatus;
     this.onUnauthorized = onUnauthorized;
     this.state = new Map(channels.map((c) => [c, new Map()]));
+    this.ready = new Set(); // channels whose snapshot has arrived (since the page opened)
     this.attempt = 0;
     this.closed = false;
     this.socket = null;
     this.silenceTimer = null;
     this.retryTimer = null;
+  }
+
+  /** Whether the channel's first snapshot has arrived (until then its figures are unknown, not zero). */
+  has(channel) {
+    return this.ready.has(channel);
   }
 
   /** The current values of a channel (Map key → value). */
@@ -123,6 +129,7 @@ export class LiveFeed {
         const values = new Map();
         for (const item of message.items || []) values.set(keyOf(item), item);
         this.state.set(message.channel, values);
+        this.ready.add(message.channel);
         this.onChange(message.channel, { type: 'snapshot' });
         return;
       }

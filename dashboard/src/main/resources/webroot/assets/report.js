@@ -37,7 +37,9 @@ function render(p) {
   const shortages = report.shortages.filter((s) => s.status === 'LOW' || s.status === 'CRITICAL');
   const breaches = report.backlogs.reduce((s, b) => s + (b.slaBreaches || 0), 0);
   document.getElementById('report-scope').textContent = p.district ? nameOf(p.district) : t('report.scope.state');
-  document.getElementById('report-date').textContent = report.date;
+  document.getElementById('report-date').textContent = new Intl.DateTimeFormat(lang() === 'hi' ? 'hi-IN' : 'en-IN',
+    { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${report.date}T00:00:00Z`));
+  if (!document.getElementById('date').value) document.getElementById('date').value = report.date;
   document.getElementById('report-generated').textContent = t('report.generated', { t: when(report.generatedAt) });
   replace(document.getElementById('figures'),
     figure('report.calls', num(sum('calls'))),

@@ -68,20 +68,25 @@ function renderMap(feed, counts) {
   const worst = worstByDistrict(feed);
   for (const [code, path] of view.map.paths) {
     const inScope = view.visible.has(code);
-    const status = inScope ? (worst.get(code) || 'none') : 'outside';
+    const status = !inScope ? 'outside' : !feed.has('shortages') ? 'unknown' : (worst.get(code) || 'none');
     const previous = view.lastStatus.get(code);
-    path.setAttribute('class', `district status-${inScope ? status : 'none'}${inScope ? '' : ' outside'}`);
-    path.dataset.status = status;
-    if (previous !== undefined && previous !== status) {
+    path.setAttribute('class', `district status-${inScope && status !== 'unknown' ? status : 'none'}${inScope ? '' : ' outside'}`);
+    if (status === 'unknown') {
+      delete path.dataset.status;
+    } else {
+      path.dataset.status = status;
+    }
+    if (previous !== undefined && previous !== 'unknown' && previous !== status) {
       path.classList.add('flash');
       setTimeout(() => path.classList.remove('flash'), 2100);
     }
     view.lastStatus.set(code, status);
-    const label = t(inScope ? (status === 'none' ? 'status.none' : `status.${status}`) : 'status.outside');
+    const label = status === 'unknown' ? t('common.loading')
+      : t(inScope ? (status === 'none' ? 'status.none' : `status.${status}`) : 'status.outside');
     path.firstChild.textContent = `${nameOf(code)}: ${label}`;
     path.setAttribute('aria-label', `${nameOf(code)}: ${label}`);
     if (view.map.labels.get(code)) view.map.labels.get(code).textContent = nameOf(code);
-    if (inScope) counts[status] = (counts[status] || 0) + 1;
+    if (inScope && status !== 'unknown') counts[status] = (counts[status] || 0) + 1;
   }
 }
 
@@ -112,17 +117,22 @@ function renderCounters(feed) {
   let active = 0;
   for (const a of feed.values('alerts').values()) if (a.state === 'active' && (!a.district || inState(a.district))) active += 1;
   const totals = feed.values('worker-totals').get('all');
-  const set = (id, text, alarm) => {
+  const set = (id, text, alarm, channel) => {
     const node = document.getElementById(`v-${id}`);
+    if (!feed.has(channel)) {
+      node.textContent = '—';
+      return;
+    }
     if (node.textContent !== text) node.textContent = text;
     node.parentElement.classList.toggle('alarm', Boolean(alarm));
   };
-  set('calls', capacity ? `${num(inProgress)} / ${num(capacity)}` : num(inProgress), capacity && inProgress >= capacity);
-  set('tickets', num(open));
-  set('breaches', num(breaches), breaches > 0);
-  set('critical', num(critical), critical > 0);
-  set('alerts', num(active), active > 0);
-  set('workers', totals ? num(totals.total) : '—');
+  set('calls', capacity ? `${num(inProgress)} / ${num(capacity)}` : num(inProgress), capacity && inProgress >= capacity,
+    'call-load');
+  set('tickets', num(open), false, 'backlogs');
+  set('breaches', num(breaches), breaches > 0, 'backlogs');
+  set('critical', num(critical), critical > 0, 'shortages');
+  set('alerts', num(active), active > 0, 'alerts');
+  set('workers', totals ? num(totals.total) : '—', false, 'worker-totals');
   const unlocated = feed.values('unlocated-messages').get('all');
   document.getElementById('v-unlocated').textContent = unlocated ? num(unlocated.lastHour) : '—';
 }
@@ -167,14 +177,17 @@ function renderTicker(feed) {
     replace(track, el('span', { class: 'item', text: t('wall.ticker.none') }));
     return;
   }
-  track.classList.remove('still');
   replace(track, open.map((a) => el('span', { class: 'item', dataset: { alert: a.id } },
     el('span', { class: `pill sev-${a.severity}`, text: tOr(`severity.${a.severity}`, a.severity) }),
     tOr(`rule.${a.rule}`, a.rule),
     a.district ? ` — ${nameOf(a.district)}` : '',
     a.commodity ? ` — ${tOr(`commodity.${a.commodity}`, a.commodity)}` : '',
     a.state === 'acknowledged' ? ` (${t('state.acknowledged')})` : '')));
-  track.style.setProperty('--ticker-duration', `${Math.max(20, open.length * 8)}s`);
+  // still while everything fits; scrolling (at a readable pace) only when it does not
+  track.classList.add('still');
+  const overflow = track.scrollWidth > track.parentElement.clientWidth;
+  track.classList.toggle('still', !overflow);
+  track.style.setProperty('--ticker-duration', `${Math.max(20, Math.round(track.scrollWidth / 90))}s`);
 }
 
 let feed = null;

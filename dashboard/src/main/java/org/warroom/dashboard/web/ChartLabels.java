@@ -51,6 +51,12 @@ final class ChartLabels {
             Map.entry("unknown", "अज्ञात"),
             Map.entry("district-control", "ज़िला नियंत्रण कक्ष"),
             Map.entry("worker-helpline", "श्रमिक हेल्पलाइन"),
+            Map.entry("food", "खाद्य"),
+            Map.entry("health", "स्वास्थ्य"),
+            Map.entry("wages", "मज़दूरी"),
+            Map.entry("stranded", "फँसे लोग"),
+            Map.entry("transport", "परिवहन"),
+            Map.entry("other", "अन्य"),
             Map.entry("no-data", "कोई आंकड़े नहीं"));
     private static final Map<String, String> EN = Map.ofEntries(
             Map.entry("trend.title", "Calls and messages per hour"),
@@ -84,6 +90,12 @@ final class ChartLabels {
             Map.entry("unreachable", "Unreachable"),
             Map.entry("district-control", "District control room"),
             Map.entry("worker-helpline", "Worker helpline"),
+            Map.entry("food", "Food"),
+            Map.entry("health", "Health"),
+            Map.entry("wages", "Wages"),
+            Map.entry("stranded", "Stranded"),
+            Map.entry("transport", "Transport"),
+            Map.entry("other", "Other"),
             Map.entry("no-data", "No data"));
 
     private final boolean hindi;

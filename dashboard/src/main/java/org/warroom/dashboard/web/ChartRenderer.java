@@ -109,7 +109,6 @@ public final class ChartRenderer {
             case RATINGS -> report.district() == null ? ratings(report, labels) : ratingParts(report, labels);
             case WORKERS -> workers(report, options.by(), labels);
         };
-        theme(labels).apply(drawn);
         styleAfterTheme(drawn, labels);
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         try {
@@ -137,8 +136,8 @@ public final class ChartRenderer {
         data.addSeries(messages);
         data.addSeries(opened);
         data.addSeries(resolved);
-        JFreeChart chart = ChartFactory.createTimeSeriesChart(l.get("trend.title"), l.get("hour"), l.get("count"),
-                data, true, false, false);
+        JFreeChart chart = themed(ChartFactory.createTimeSeriesChart(l.get("trend.title"), l.get("hour"),
+                l.get("count"), data, true, false, false));
         XYPlot plot = chart.getXYPlot();
         if (plot.getDomainAxis() instanceof DateAxis axis) {
             axis.setTimeZone(zone);
@@ -177,8 +176,8 @@ public final class ChartRenderer {
                 }
             }
         }
-        JFreeChart chart = ChartFactory.createStackedBarChart(l.get("shortages.title"), null, l.get("districts"), data,
-                PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = themed(ChartFactory.createStackedBarChart(l.get("shortages.title"), null,
+                l.get("districts"), data, PlotOrientation.VERTICAL, true, false, false));
         BarRenderer renderer = (BarRenderer) chart.getCategoryPlot().getRenderer();
         int i = 0;
         for (ShortageLevel level : ShortageLevel.values()) {
@@ -198,16 +197,19 @@ public final class ChartRenderer {
             data.addValue(s.daysOfCover() == null ? 0 : Math.min(s.daysOfCover(), 60), l.get("days"),
                     l.get(s.commodity().wire()));
         }
-        JFreeChart chart = ChartFactory.createBarChart(l.get("cover.title"), null, l.get("days"), data,
-                PlotOrientation.VERTICAL, false, false, false);
+        JFreeChart chart = themed(ChartFactory.createBarChart(l.get("cover.title"), null, l.get("days"), data,
+                PlotOrientation.VERTICAL, false, false, false));
         CategoryPlot plot = chart.getCategoryPlot();
         List<Color> colours = rows.stream().map(s -> STATUS_COLOURS.getOrDefault(s.status(), Color.GRAY)).toList();
-        plot.setRenderer(new BarRenderer() {
+        BarRenderer byStatus = new BarRenderer() {
             @Override
             public java.awt.Paint getItemPaint(int row, int column) {
                 return column < colours.size() ? colours.get(column) : Color.GRAY;
             }
-        });
+        };
+        byStatus.setBarPainter(new StandardBarPainter());
+        byStatus.setShadowVisible(false);
+        plot.setRenderer(byStatus);
         return chart;
     }
 
@@ -223,11 +225,11 @@ public final class ChartRenderer {
                 .sorted(Comparator.comparingInt((Map.Entry<String, int[]> e) -> e.getValue()[0]).reversed())
                 .limit(MAX_BUCKETS)
                 .forEach(e -> {
-                    data.addValue(e.getValue()[0], l.get("open"), e.getKey());
-                    data.addValue(e.getValue()[1], l.get("slaBreaches"), e.getKey());
+                    data.addValue(e.getValue()[0], l.get("open"), l.get(e.getKey()));
+                    data.addValue(e.getValue()[1], l.get("slaBreaches"), l.get(e.getKey()));
                 });
-        JFreeChart chart = ChartFactory.createBarChart(l.get("backlogs.title"), null, l.get("count"), data,
-                PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = themed(ChartFactory.createBarChart(l.get("backlogs.title"), null, l.get("count"), data,
+                PlotOrientation.VERTICAL, true, false, false));
         BarRenderer renderer = (BarRenderer) chart.getCategoryPlot().getRenderer();
         renderer.setSeriesPaint(0, SERIES[0]);
         renderer.setSeriesPaint(1, STATUS_COLOURS.get(ShortageLevel.CRITICAL));
@@ -242,8 +244,8 @@ public final class ChartRenderer {
             data.addValue(line.waiting(), l.get("waiting"), name);
             data.addValue(line.capacity(), l.get("capacity"), name);
         }
-        JFreeChart chart = ChartFactory.createBarChart(l.get("calls.title"), null, l.get("calls"), data,
-                PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = themed(ChartFactory.createBarChart(l.get("calls.title"), null, l.get("calls"), data,
+                PlotOrientation.VERTICAL, true, false, false));
         BarRenderer renderer = (BarRenderer) chart.getCategoryPlot().getRenderer();
         renderer.setSeriesPaint(0, SERIES[0]);
         renderer.setSeriesPaint(1, SERIES[1]);
@@ -260,10 +262,10 @@ public final class ChartRenderer {
         }
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (int s = 1; s <= 5; s++) {
-            data.addValue(perStars[s], l.get("districts"), "★".repeat(s));
+            data.addValue(perStars[s], l.get("districts"), Integer.toString(s));
         }
-        JFreeChart chart = ChartFactory.createBarChart(l.get("ratings.title"), l.get("stars"), l.get("districts"), data,
-                PlotOrientation.VERTICAL, false, false, false);
+        JFreeChart chart = themed(ChartFactory.createBarChart(l.get("ratings.title"), l.get("stars"),
+                l.get("districts"), data, PlotOrientation.VERTICAL, false, false, false));
         ((BarRenderer) chart.getCategoryPlot().getRenderer()).setSeriesPaint(0, new Color(0xf9a825));
         return chart;
     }
@@ -275,8 +277,8 @@ public final class ChartRenderer {
             data.addValue(r.reportTimeliness(), l.get("share"), l.get("reportTimeliness"));
             data.addValue(r.shortageResolution(), l.get("share"), l.get("shortageResolution"));
         });
-        JFreeChart chart = ChartFactory.createBarChart(l.get("rating-parts.title"), null, l.get("share"), data,
-                PlotOrientation.HORIZONTAL, false, false, false);
+        JFreeChart chart = themed(ChartFactory.createBarChart(l.get("rating-parts.title"), null, l.get("share"), data,
+                PlotOrientation.HORIZONTAL, false, false, false));
         chart.getCategoryPlot().getRangeAxis().setRange(0, 1);
         ((BarRenderer) chart.getCategoryPlot().getRenderer()).setSeriesPaint(0, new Color(0xf9a825));
         return chart;
@@ -290,8 +292,8 @@ public final class ChartRenderer {
                 .sorted(Comparator.comparingLong(DistributionBucket::count).reversed())
                 .limit(MAX_BUCKETS)
                 .forEach(b -> data.addValue(b.count(), l.get("count"), bucketName(dimension, b, l)));
-        JFreeChart chart = ChartFactory.createBarChart(l.get("workers.title"), null, l.get("count"), data,
-                PlotOrientation.HORIZONTAL, false, false, false);
+        JFreeChart chart = themed(ChartFactory.createBarChart(l.get("workers.title"), null, l.get("count"), data,
+                PlotOrientation.HORIZONTAL, false, false, false));
         ((BarRenderer) chart.getCategoryPlot().getRenderer()).setSeriesPaint(0, SERIES[0]);
         return chart;
     }
@@ -310,7 +312,13 @@ public final class ChartRenderer {
         return l.get(b.key());
     }
 
-    private StandardChartTheme theme(ChartLabels labels) {
+    /** Applies the house style first, so that the colours each chart sets afterwards are kept. */
+    private JFreeChart themed(JFreeChart chart) {
+        theme().apply(chart);
+        return chart;
+    }
+
+    private StandardChartTheme theme() {
         StandardChartTheme theme = new StandardChartTheme("warroom");
         theme.setExtraLargeFont(fonts.font(Font.BOLD, 18));
         theme.setLargeFont(fonts.font(Font.BOLD, 14));

@@ -19,7 +19,6 @@ import org.warroom.contracts.json.Json;
 import org.warroom.contracts.reference.District;
 import org.warroom.contracts.reference.State;
 import org.warroom.contracts.result.DistributionBucket;
-import org.warroom.dashboard.access.Scope;
 import org.warroom.dashboard.access.Viewer;
 
 /**
@@ -162,7 +161,8 @@ public final class WebRoutes {
             return;
         }
         Optional<Integer> width = intParam(ctx, "width", 800, MIN_WIDTH, MAX_WIDTH);
-        Optional<Integer> height = width.isEmpty() ? Optional.empty() : intParam(ctx, "height", 400, MIN_HEIGHT, MAX_HEIGHT);
+        Optional<Integer> height = width.isEmpty() ? Optional.empty()
+                : intParam(ctx, "height", 400, MIN_HEIGHT, MAX_HEIGHT);
         if (height.isEmpty()) {
             return;
         }
@@ -293,10 +293,5 @@ public final class WebRoutes {
     /** One row of {@code /api/v1/districts}. */
     public record DistrictItem(String code, String stateCode, String stateName, String stateNameHi, String name,
                                String nameHi, String geoCode, boolean onMap) {
-    }
-
-    /** The scope check every district parameter goes through (exposed for the tests of the scoping matrix). */
-    static boolean allowed(Scope scope, String district) {
-        return scope.sees(district);
     }
 }
