@@ -423,6 +423,18 @@ await step('the admin page lists users and shows audit entries as plain text', a
   await shot('admin', true);
 });
 
+await step('every label exists in both English and Hindi', async () => {
+  const missing = await page.evaluate(async () => {
+    const { DICTIONARIES } = await import('/assets/i18n.js');
+    const en = Object.keys(DICTIONARIES.en);
+    const hi = Object.keys(DICTIONARIES.hi);
+    return { noHindi: en.filter((k) => !hi.includes(k)), noEnglish: hi.filter((k) => !en.includes(k)),
+      notDevanagari: hi.filter((k) => !/[\u0900-\u097F]/.test(DICTIONARIES.hi[k]) && !/^(lang\.toggle|line\.|wall\.credit)/.test(k)) };
+  });
+  check(!missing.noHindi.length && !missing.noEnglish.length, JSON.stringify(missing));
+  check(!missing.notDevanagari.length, `Hindi labels without Devanagari: ${missing.notDevanagari.join(', ')}`);
+});
+
 await step('no page logged a Content-Security-Policy violation or an uncaught error', async () => {
   check(problems.length === 0, problems.join('\n'));
 });

@@ -70,6 +70,15 @@ async function createKey(event) {
   }
 }
 
+/** target, district and details of an audit event as one line of text. */
+function auditDetail(a) {
+  const parts = [a.target, a.district ? `district ${a.district}` : null];
+  const details = a.details ?? a.detail;
+  if (typeof details === 'string') parts.push(details);
+  else if (details) for (const [k, v] of Object.entries(details)) parts.push(`${k}: ${v}`);
+  return parts.filter(Boolean).join(' · ');
+}
+
 async function loadAudit(event) {
   if (event) event.preventDefault();
   const status = document.getElementById('audit-status');
@@ -84,9 +93,9 @@ async function loadAudit(event) {
     const items = answer.items || [];
     status.textContent = t('search.results', { n: num(items.length) });
     replace(document.querySelector('#audit tbody'), items.map((a) => el('tr', {},
-      el('td', { text: when(a.at) }), el('td', { text: a.user || a.username || '' }),
-      el('td', { text: a.action || '' }),
-      el('td', { text: typeof a.detail === 'string' ? a.detail : JSON.stringify(a.detail ?? a.details ?? '') }))));
+      el('td', { text: when(a.at) }), el('td', { text: a.actor || a.user || a.username || '' }),
+      el('td', { text: [a.action, a.outcome && a.outcome !== 'ok' ? `(${a.outcome})` : ''].filter(Boolean).join(' ') }),
+      el('td', { text: auditDetail(a) }))));
   } catch (e) {
     status.textContent = errorText(e);
   }

@@ -87,6 +87,8 @@ const en = {
   'report.alerts': 'Alerts raised', 'report.shortages': 'Shortages (LOW or CRITICAL)', 'report.charts': 'Charts',
   'report.worstDistricts': 'Districts needing attention', 'report.alertList': 'Alerts of the day',
   'report.source': 'Source: warroom live figures; map data DataMeet (CC BY 2.5 IN).',
+  'report.vsPrevious': 'vs previous day', 'report.slaCompliance': 'Complaints within SLA',
+  'report.workersVerified': 'Workers verified today',
   // login
   'login.title': 'Sign in', 'login.username': 'User name', 'login.password': 'Password', 'login.submit': 'Sign in',
   'login.bad': 'Wrong user name or password.', 'login.throttled': 'Too many attempts. Try again in {s} seconds.',
@@ -176,6 +178,8 @@ const hi = {
   'report.alerts': 'उठे अलर्ट', 'report.shortages': 'कमी (कम या गंभीर)', 'report.charts': 'चार्ट',
   'report.worstDistricts': 'ध्यान देने योग्य ज़िले', 'report.alertList': 'आज के अलर्ट',
   'report.source': 'स्रोत: वॉर रूम के लाइव आंकड़े; मानचित्र डेटा DataMeet (CC BY 2.5 IN)।',
+  'report.vsPrevious': 'पिछले दिन की तुलना में', 'report.slaCompliance': 'समय-सीमा में शिकायतें',
+  'report.workersVerified': 'आज सत्यापित श्रमिक',
   'login.title': 'साइन इन', 'login.username': 'उपयोगकर्ता नाम', 'login.password': 'पासवर्ड', 'login.submit': 'साइन इन करें',
   'login.bad': 'उपयोगकर्ता नाम या पासवर्ड ग़लत है।', 'login.throttled': 'बहुत अधिक प्रयास। {s} सेकंड बाद फिर कोशिश करें।',
   'login.failed': 'साइन इन नहीं हो सका ({status})।', 'login.expired': 'आपका सत्र समाप्त हो गया। फिर से साइन इन करें।',

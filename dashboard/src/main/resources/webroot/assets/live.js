@@ -13,6 +13,12 @@ const KEYS = {
 };
 
 const SILENCE_LIMIT_MS = 45000; // the server pings every 20 s
+const SESSION_ENDED = 4401; // the server closes with this when the session is logged out, expired or disabled
+
+/** The session is gone: back to the login page, then here again. */
+function sessionEnded() {
+  location.assign(`/login?expired=1&next=${encodeURIComponent(location.pathname + location.search)}`);
+}
 const MIN_DELAY_MS = 500;
 const MAX_DELAY_MS = 30000;
 
@@ -22,7 +28,7 @@ const MAX_DELAY_MS = 30000;
  * status = 'connecting' | 'live' | 'down' (info.retryInMs)
  */
 export class LiveFeed {
-  constructor({ channels, district = null, onChange = () => {}, onStatus = () => {}, onUnauthorized = null }) {
+  constructor({ channels, district = null, onChange = () => {}, onStatus = () => {}, onUnauthorized = sessionEnded }) {
     this.channels = channels;
     this.district = district;
     this.onChange = onChange;
@@ -94,8 +100,11 @@ export class LiveFeed {
       this.socket = null;
       clearTimeout(this.silenceTimer);
       if (this.closed) return;
-      if ((event.code === 1008 || event.code === 4401 || event.code === 4403) && this.onUnauthorized) {
+      if (event.code === SESSION_ENDED && this.onUnauthorized) {
+        this.closed = true;
+        this.onStatus('down', { retryInMs: 0 });
         this.onUnauthorized(event);
+        return;
       }
       this.scheduleReconnect();
     });

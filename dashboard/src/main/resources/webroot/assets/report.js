@@ -1,7 +1,7 @@
 // Situation report: the day's figures and charts for the viewer's whole scope or one district
 // (GET /api/v1/report, PNG charts from /api/v1/charts/{name}.png), printable (print styles in style.css).
 import { districtName, lang, t, tOr } from './i18n.js';
-import { age, el, num, replace, stars, when } from './dom.js';
+import { age, el, num, pct, replace, stars, when } from './dom.js';
 import { districts, getJson, query } from './api.js';
 import { errorText, startPage } from './shell.js';
 
@@ -17,9 +17,12 @@ function nameOf(code) {
   return code ? (known.has(code) ? districtName(known.get(code)) : code) : '';
 }
 
-function figure(key, value, alarm = false) {
+/** A headline figure; with change (today − previous day) a line "▲ 12 vs previous day". */
+function figure(key, value, alarm = false, change = undefined) {
+  const delta = change === undefined || change === null ? null
+    : el('div', { class: 'muted delta', text: `${change > 0 ? '▲' : change < 0 ? '▼' : '='} ${num(Math.abs(change))} ${t('report.vsPrevious')}` });
   return el('div', { class: `counter${alarm ? ' alarm' : ''}`, dataset: { figure: key } },
-    el('div', { class: 'value', text: value }), el('div', { class: 'label', text: t(key) }));
+    el('div', { class: 'value', text: value }), el('div', { class: 'label', text: t(key) }), delta);
 }
 
 function charts(p) {
@@ -33,7 +36,11 @@ function charts(p) {
 
 function render(p) {
   if (!report) return;
-  const sum = (field) => report.trend.reduce((s, x) => s + (x[field] || 0), 0);
+  // the source's day figures when it has them, else the sums of the hourly trend
+  const day = report.today;
+  const change = report.change || {};
+  const sum = (field) => (day && day[field] !== undefined ? day[field]
+    : report.trend.reduce((s, x) => s + (x[field] || 0), 0));
   const shortages = report.shortages.filter((s) => s.status === 'LOW' || s.status === 'CRITICAL');
   const breaches = report.backlogs.reduce((s, b) => s + (b.slaBreaches || 0), 0);
   document.getElementById('report-scope').textContent = p.district ? nameOf(p.district) : t('report.scope.state');
@@ -42,14 +49,16 @@ function render(p) {
   if (!document.getElementById('date').value) document.getElementById('date').value = report.date;
   document.getElementById('report-generated').textContent = t('report.generated', { t: when(report.generatedAt) });
   replace(document.getElementById('figures'),
-    figure('report.calls', num(sum('calls'))),
-    figure('report.messages', num(sum('messages'))),
-    figure('report.ticketsOpened', num(sum('ticketsOpened'))),
-    figure('report.ticketsResolved', num(sum('ticketsResolved'))),
-    figure('wall.slaBreaches', num(breaches), breaches > 0),
+    figure('report.calls', num(sum('calls')), false, change.calls),
+    figure('report.messages', num(sum('messages')), false, change.messages),
+    figure('report.ticketsOpened', num(sum('ticketsOpened')), false, change.ticketsOpened),
+    figure('report.ticketsResolved', num(sum('ticketsResolved')), false, change.ticketsResolved),
+    figure('wall.slaBreaches', num(breaches), breaches > 0, change.slaBreaches),
+    day ? figure('report.slaCompliance', pct(day.slaCompliance), day.slaCompliance < 0.9, undefined) : null,
     figure('report.shortages', num(shortages.length), shortages.some((s) => s.status === 'CRITICAL')),
-    figure('report.alerts', num(report.alerts.length)),
-    figure('workers.total', report.workers ? num(report.workers.total) : '—'));
+    figure('report.alerts', num(day ? day.alertsRaised : report.alerts.length), false, change.alertsRaised),
+    figure('workers.total', report.workers ? num(report.workers.total) : '—'),
+    day ? figure('report.workersVerified', num(day.workersVerified), false, change.workersVerified) : null);
   charts(p);
   replace(document.querySelector('#report-shortages tbody'), shortages
     .sort((a, b) => (a.status === 'CRITICAL' ? 0 : 1) - (b.status === 'CRITICAL' ? 0 : 1) || (a.daysOfCover ?? 0) - (b.daysOfCover ?? 0))

@@ -2,10 +2,11 @@ package org.warroom.dashboard.web;
 
 import java.time.LocalDate;
 import org.warroom.dashboard.access.Scope;
+import org.warroom.dashboard.query.SituationReportData;
 
 /**
- * Where the situation report and its charts get their figures (wired to the query services'
- * {@code SituationReportData} by whoever mounts {@link WebRoutes}). Called off the event loop: it may block.
+ * Where the situation report and its charts get their figures: {@link #from(SituationReportData)} in the service,
+ * fixed figures in tests. Called off the event loop: it may block.
  */
 @FunctionalInterface
 public interface ReportSource {
@@ -15,4 +16,9 @@ public interface ReportSource {
      * otherwise that one district (already checked against the scope by the caller).
      */
     SituationReport load(Scope scope, LocalDate date, String district) throws Exception;
+
+    /** The report from Elasticsearch, through the query service. */
+    static ReportSource from(SituationReportData data) {
+        return (scope, date, district) -> SituationReport.of(data.report(scope, date, district));
+    }
 }

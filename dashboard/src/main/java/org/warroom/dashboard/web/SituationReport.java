@@ -3,6 +3,7 @@ package org.warroom.dashboard.web;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.BacklogStatus;
 import org.warroom.contracts.result.DistributionBucket;
@@ -10,6 +11,7 @@ import org.warroom.contracts.result.DistrictRating;
 import org.warroom.contracts.result.LineLoad;
 import org.warroom.contracts.result.ShortageStatus;
 import org.warroom.contracts.result.WorkerTotals;
+import org.warroom.dashboard.query.SituationReportData;
 
 /**
  * The figures of a situation report (the state, or one district, on one day), as {@code GET /api/v1/report}
@@ -24,6 +26,9 @@ import org.warroom.contracts.result.WorkerTotals;
  * @param workers   registry totals (null when unknown)
  * @param workerBuckets worker distributions (every dimension)
  * @param trend     hourly activity over the day, oldest first
+ * @param today     the day's headline figures (null when the source has none; the page then sums the trend)
+ * @param previousDay the same figures for the day before (null when unknown)
+ * @param change    today − previous day, per figure name (empty when unknown)
  */
 public record SituationReport(
         LocalDate date,
@@ -36,7 +41,10 @@ public record SituationReport(
         List<Alert> alerts,
         WorkerTotals workers,
         List<DistributionBucket> workerBuckets,
-        List<TrendPoint> trend) {
+        List<TrendPoint> trend,
+        SituationReportData.Figures today,
+        SituationReportData.Figures previousDay,
+        Map<String, Double> change) {
 
     public SituationReport {
         shortages = shortages == null ? List.of() : List.copyOf(shortages);
@@ -46,5 +54,15 @@ public record SituationReport(
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
         workerBuckets = workerBuckets == null ? List.of() : List.copyOf(workerBuckets);
         trend = trend == null ? List.of() : List.copyOf(trend);
+        change = change == null ? Map.of() : Map.copyOf(change);
+    }
+
+    /** The query service's report in the shape the pages and charts use. */
+    public static SituationReport of(SituationReportData.Report r) {
+        List<TrendPoint> trend = r.trend() == null ? List.of() : r.trend().stream()
+                .map(p -> new TrendPoint(p.hour(), p.calls(), p.messages(), p.ticketsOpened(), p.ticketsResolved()))
+                .toList();
+        return new SituationReport(r.date(), r.district(), r.generatedAt(), r.shortages(), r.backlogs(), r.calls(),
+                r.ratings(), r.alerts(), r.workers(), r.workerBuckets(), trend, r.today(), r.previousDay(), r.change());
     }
 }

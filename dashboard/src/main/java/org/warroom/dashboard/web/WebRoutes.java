@@ -20,6 +20,8 @@ import org.warroom.contracts.reference.District;
 import org.warroom.contracts.reference.State;
 import org.warroom.contracts.result.DistributionBucket;
 import org.warroom.dashboard.access.Viewer;
+import org.warroom.dashboard.query.QueryFailed;
+import org.warroom.dashboard.query.QueryRejected;
 
 /**
  * The routes the pages need beyond the live JSON API: the district reference list, the map boundaries, the situation
@@ -281,6 +283,16 @@ public final class WebRoutes {
     }
 
     private static void failed(RoutingContext ctx, String what, Throwable e) {
+        if (e instanceof QueryRejected rejected) {
+            error(ctx, rejected.kind() == QueryRejected.Kind.FORBIDDEN ? 403 : 400, rejected.field(),
+                    rejected.getMessage());
+            return;
+        }
+        if (e instanceof QueryFailed) {
+            LOG.warn("{} failed: {}", what, e.getMessage());
+            error(ctx, 503, null, "search and history are unavailable; try again shortly");
+            return;
+        }
         LOG.error("{} failed: {}", what, e.toString(), e);
         HttpServerResponse response = ctx.response();
         if (!response.ended()) {

@@ -52,7 +52,7 @@ class ChartRendererTest {
     @DisplayName("an empty report still renders (a 'no data' chart, not an error)")
     void shouldRenderEmptyReport() throws IOException {
         SituationReport empty = new SituationReport(SampleReports.DAY, null, SampleReports.NOON, null, null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
         for (ChartRenderer.Chart chart : ChartRenderer.Chart.values()) {
             byte[] png = renderer.render(chart, empty, new ChartRenderer.Options(300, 200, true, null));
             assertThat(ImageIO.read(new ByteArrayInputStream(png)).getHeight()).isEqualTo(200);

@@ -16,12 +16,18 @@ import org.warroom.contracts.result.Severity;
 import org.warroom.contracts.result.ShortageLevel;
 import org.warroom.contracts.result.ShortageStatus;
 import org.warroom.contracts.result.WorkerTotals;
+import org.warroom.dashboard.query.SituationReportData;
 
 /** Situation reports with known figures for the web tests (Bhopal 396 and Sehore 427 of Madhya Pradesh). */
 final class SampleReports {
     static final ZoneOffset IST = ZoneOffset.ofHoursMinutes(5, 30);
     static final LocalDate DAY = LocalDate.of(2026, 4, 1);
     static final OffsetDateTime NOON = OffsetDateTime.of(2026, 4, 1, 12, 0, 0, 0, IST);
+
+    static final SituationReportData.Figures FIGURES = new SituationReportData.Figures(5160, 4800, 120, 1788, 756, 636,
+            0.82, 34, 8, 3, 1, 4, 2, 1, 2500);
+    static final SituationReportData.Figures PREVIOUS = new SituationReportData.Figures(4900, 4500, 150, 1800, 700,
+            600, 0.8, 30, 9, 2, 2, 5, 3, 2, 2300);
 
     private SampleReports() {
     }
@@ -66,6 +72,7 @@ final class SampleReports {
                 new DistributionBucket("currentDistrict", "396", "Bhopal", 800),
                 new DistributionBucket("skill", "mason", null, 2100));
         return new SituationReport(date, district, NOON, shortages, backlogs, calls, ratings, alerts,
-                new WorkerTotals(4750, 3000, 3000.0 / 4750, 30), buckets, trend);
+                new WorkerTotals(4750, 3000, 3000.0 / 4750, 30), buckets, trend, FIGURES, PREVIOUS,
+                java.util.Map.of("calls", 260.0, "messages", -12.0));
     }
 }

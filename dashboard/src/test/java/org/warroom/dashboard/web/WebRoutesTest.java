@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.StateDirectory;
 import org.warroom.dashboard.access.Scope;
+import org.warroom.dashboard.query.QueryFailed;
+import org.warroom.dashboard.query.QueryRejected;
 
 /** The pages' own routes over HTTP, behind a test authentication handler, with a recording report source. */
 class WebRoutesTest {
@@ -171,6 +173,8 @@ class WebRoutesTest {
         assertThat(body.getString("date")).isEqualTo("2026-04-01");
         assertThat(body.getJsonArray("shortages").getJsonObject(0).getString("status")).isEqualTo("CRITICAL");
         assertThat(body.getJsonArray("trend")).hasSize(24);
+        assertThat(body.getJsonObject("today").getLong("calls")).isEqualTo(5160);
+        assertThat(body.getJsonObject("change").getDouble("calls")).isEqualTo(260.0);
         assertThat(body.getJsonArray("trend").getJsonObject(0).getString("hour")).isEqualTo("2026-04-01T00:00:00+05:30");
     }
 
@@ -187,20 +191,28 @@ class WebRoutesTest {
         assertThat(CALLS).containsExactly(new Call(CALLS.get(0).scope(), LocalDate.of(2026, 3, 30), "396"));
     }
 
-    @Test
-    @DisplayName("a failing report source answers 500 without detail")
-    void shouldAnswer500WhenSourceFails() {
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"bug, 500", "elasticsearch-down, 503", "forbidden, 403", "invalid, 400"})
+    @DisplayName("a failing report source answers 500/503/403/400 without internal detail")
+    void shouldMapSourceFailures(String failure, int status) {
         Vertx other = Vertx.vertx();
         try {
             Router router = Router.router(other);
             TestViewers.authenticate(router);
             WebRoutes.mount(router, WebDependencies.of(other, (scope, date, district) -> {
-                throw new IllegalStateException("elasticsearch down at 10.0.0.7");
+                throw switch (failure) {
+                    case "bug" -> new IllegalStateException("broken at 10.0.0.7");
+                    case "elasticsearch-down" -> new QueryFailed("report",
+                            new java.net.ConnectException("10.0.0.7:9200 refused"));
+                    case "forbidden" -> QueryRejected.forbidden("district", "district outside your scope");
+                    default -> QueryRejected.invalid("date", "date is in the future");
+                };
             }));
             HttpServer s = other.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
             HttpResponse<Buffer> answer = WebClient.create(other).get(s.actualPort(), "127.0.0.1", "/api/v1/report")
                     .putHeader(TestViewers.HEADER, "operator").send().await();
-            assertThat(answer.statusCode()).isEqualTo(500);
+            assertThat(answer.statusCode()).isEqualTo(status);
+            assertThat(answer.bodyAsJsonObject().getString("error")).isNotBlank();
             assertThat(answer.bodyAsString()).doesNotContain("10.0.0.7");
         } finally {
             other.close().await();
