@@ -205,6 +205,16 @@ await step('the wall screen fits 1920×1080 without scrolling and shows the head
     .every((id) => document.getElementById(`v-${id}`).textContent.trim() !== '—'));
   await page.waitForFunction(() => document.querySelectorAll('#lines .bar').length > 0);
   await page.waitForFunction(() => document.querySelectorAll('#ratings-worst li').length > 0);
+  await page.waitForSelector('#ticker .item[data-alert]');
+  const ticker = await page.evaluate(() => {
+    const track = document.getElementById('ticker');
+    const box = track.querySelector('.item').getBoundingClientRect();
+    const wrap = track.parentElement.getBoundingClientRect();
+    return { still: track.classList.contains('still'), sw: track.scrollWidth, cw: track.parentElement.clientWidth,
+      left: box.left, wrapLeft: wrap.left, wrapRight: wrap.right };
+  });
+  check(ticker.left >= ticker.wrapLeft && ticker.left < ticker.wrapRight - 50,
+    `the alert ticker does not show its first alert: ${JSON.stringify(ticker)}`);
   await page.waitForTimeout(400); // let the colour transition finish before the picture
   await shot('wall');
 });
@@ -409,6 +419,7 @@ await step('a district commander sees only their own district, and another distr
   check(report.status() === 403, `/api/v1/report?district=427 answered ${report.status()}`);
   await page.goto(`${BASE}/`);
   await mapReady(52);
+  await page.waitForTimeout(400); // let the colour transition finish before the picture
   await shot('wall-commander');
 });
 
