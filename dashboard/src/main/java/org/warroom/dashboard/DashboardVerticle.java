@@ -36,6 +36,14 @@ import org.warroom.dashboard.admin.UserDirectory;
 import org.warroom.dashboard.api.Answers;
 import org.warroom.dashboard.api.ApiError;
 import org.warroom.dashboard.api.LiveApi;
+import org.warroom.dashboard.api.QueryApi;
+import org.warroom.dashboard.query.AlertHistory;
+import org.warroom.dashboard.query.DrillDownService;
+import org.warroom.dashboard.query.SearchService;
+import org.warroom.dashboard.query.SituationReportData;
+import org.warroom.dashboard.query.WorkerSearch;
+import org.warroom.dashboard.web.WebDependencies;
+import org.warroom.dashboard.web.WebRoutes;
 import org.warroom.dashboard.api.SessionApi;
 import org.warroom.dashboard.audit.AuditLog;
 import org.warroom.dashboard.elastic.IndexNames;
@@ -123,6 +131,10 @@ public final class DashboardVerticle extends VerticleBase {
         SessionApi session = new SessionApi(vertx, users, sessions, throttle, auth, audit);
         LiveApi api = new LiveApi(live, districts, states, writer, audit, clock, zone);
         AdminApi admin = new AdminApi(vertx, users, keys, districts, audit, clock);
+        IndexNames names = new IndexNames(config.elastic().indexPrefix());
+        QueryApi query = new QueryApi(vertx, new SearchService(elastic, names), new WorkerSearch(elastic, names),
+                new DrillDownService(elastic, names, zone, clock), new AlertHistory(elastic, names),
+                new SituationReportData(elastic, names, zone, clock), districts, zone);
         LiveSocketHandler ws = new LiveSocketHandler(vertx, live, config.live(), sessions, auth);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
 
@@ -151,8 +163,11 @@ public final class DashboardVerticle extends VerticleBase {
         router.post("/api/v1/admin/keys").handler(admin::handleCreateKey);
         router.delete("/api/v1/admin/keys/:keyId").handler(admin::handleRevokeKey);
         router.get("/api/v1/audit").handler(auth::requireAdmin).handler(admin::handleAudit);
-        // The pages' own JSON routes (districts list, geo, report, charts) go here once web.WebRoutes is wired:
-        // WebRoutes.mount(router, new WebDependencies(vertx, districts, states, reportSource, clock, zone));
+        router.get("/api/v1/search").handler(query::handleSearch);
+        router.get("/api/v1/workers/search").handler(query::handleWorkerSearch);
+        router.get("/api/v1/districts/:code/trends").handler(query::handleTrends);
+        router.get("/api/v1/alerts/history").handler(query::handleAlertHistory);
+        WebRoutes.mount(router, new WebDependencies(vertx, districts, states, query.reportSource(), clock, zone));
         router.get("/ws").handler(ws::handle);
         new PageRoutes(districts).mount(router);
         router.route("/api/*").last().handler(ctx -> Answers.error(ctx, 404, "not found", null, "no such path"));
