@@ -1,6 +1,8 @@
 package org.warroom.dashboard.elastic;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -26,7 +28,27 @@ public final class IndexTemplates {
     private IndexTemplates() {
     }
 
-    /** Puts every template; returns their names. Throws when Elasticsearch refuses one (e.g. an unknown analyser). */
+    /** Elasticsearch refused a template (e.g. the configured analyser does not exist there); retrying will not help. */
+    public static final class Refused extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String template, ElasticsearchException e) {
+            super("Elasticsearch refused index template " + template + ": " + reasons(e), e);
+        }
+
+        private static String reasons(ElasticsearchException e) {
+            StringBuilder out = new StringBuilder(e.error().reason() == null ? e.getMessage() : e.error().reason());
+            for (ErrorCause c = e.error().causedBy(); c != null; c = c.causedBy()) {
+                out.append(" <- ").append(c.reason());
+            }
+            return out.toString();
+        }
+    }
+
+    /**
+     * Puts every template; returns their names. Throws {@link Refused} when Elasticsearch refuses one (e.g. an unknown
+     * analyser), {@link UncheckedIOException} when it cannot be reached.
+     */
     public static List<String> install(ElasticsearchClient client, ElasticSettings settings) {
         IndexNames names = settings.names();
         List<String> installed = new ArrayList<>();
@@ -37,6 +59,11 @@ public final class IndexTemplates {
                 client.indices().putIndexTemplate(t -> t.name(name).withJson(new StringReader(json)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot install index template " + name + " on " + settings.url(), e);
+            } catch (ElasticsearchException e) {
+                if (e.status() >= 500 || e.status() == 429) {
+                    throw e; // the cluster is not ready: worth retrying
+                }
+                throw new Refused(name, e);
             }
             installed.add(name);
         }

@@ -24,6 +24,7 @@ import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.dashboard.elastic.IndexFamily;
 import org.warroom.dashboard.elastic.IndexNames;
+import org.warroom.dashboard.elastic.doc.AuditEntry;
 import org.warroom.dashboard.elastic.doc.CallDoc;
 import org.warroom.dashboard.elastic.doc.MessageDoc;
 import org.warroom.dashboard.elastic.doc.SnapshotDoc;
@@ -45,12 +46,19 @@ import org.warroom.dashboard.elastic.doc.WorkerDoc;
  *   <tr><td>warroom.workers</td><td>workers</td><td>worker id</td><td>versioned (tombstone: delete)</td></tr>
  *   <tr><td>result tables</td><td>snapshots</td><td>kind|key@timestamp</td><td>versioned</td></tr>
  *   <tr><td>warroom.alerts</td><td>alerts</td><td>alert id</td><td>versioned</td></tr>
+ *   <tr><td>warroom.audit</td><td>audit</td><td>event id</td><td>create</td></tr>
  * </table>
  */
 final class DocumentMapper {
     private interface Mapping {
         List<IndexAction> map(ConsumerRecord<String, byte[]> record) throws Unindexable;
     }
+
+    /**
+     * The dashboard's audit topic (declared by the dashboard as {@code DashboardTopics.AUDIT}: append-only, keyed by
+     * actor, values {@code AuditEvent}); read here as JSON so the indexer does not depend on the web side.
+     */
+    static final String AUDIT_TOPIC = "warroom.audit";
 
     private final IndexNames names;
     private final Map<String, Mapping> byTopic = new LinkedHashMap<>();
@@ -63,6 +71,7 @@ final class DocumentMapper {
         byTopic.put(Topics.REPORTS.name(), this::report);
         byTopic.put(Topics.WORKERS.name(), this::worker);
         byTopic.put(ResultTopics.ALERTS.name(), this::alert);
+        byTopic.put(AUDIT_TOPIC, this::audit);
         snapshot(ResultTopics.SHORTAGES, SnapshotDoc.SHORTAGE, v -> text(v, "district"));
         snapshot(ResultTopics.BACKLOGS, SnapshotDoc.BACKLOG, v -> text(v, "district"));
         snapshot(ResultTopics.RATINGS, SnapshotDoc.RATING, v -> text(v, "district"));
@@ -145,6 +154,34 @@ final class DocumentMapper {
         }
         return List.of(action(r, IndexFamily.ALERTS, names.index(IndexFamily.ALERTS, a.raisedAt()), id, a,
                 IndexAction.Mode.VERSIONED));
+    }
+
+    private List<IndexAction> audit(ConsumerRecord<String, byte[]> r) throws Unindexable {
+        if (r.value() == null) {
+            return List.of();
+        }
+        JsonNode e;
+        try {
+            e = Json.mapper().readTree(r.value());
+        } catch (java.io.IOException ex) {
+            throw new Unindexable(null, "not JSON: " + ex.getMessage());
+        }
+        String id = requireId(text(e, "id"));
+        Instant at;
+        try {
+            at = Instant.parse(text(e, "at"));
+        } catch (RuntimeException ex) {
+            throw new Unindexable("at", "no valid time ('at')");
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        JsonNode d = e.get("details");
+        if (d != null && d.isObject()) {
+            d.fields().forEachRemaining(f -> details.put(f.getKey(), f.getValue().asText()));
+        }
+        AuditEntry entry = new AuditEntry(id, at, text(e, "actor"), text(e, "role"), text(e, "action"),
+                text(e, "target"), text(e, "district"), text(e, "outcome"), text(e, "address"), details);
+        return List.of(action(r, IndexFamily.AUDIT, names.index(IndexFamily.AUDIT, at), id, entry,
+                IndexAction.Mode.CREATE));
     }
 
     private void snapshot(Topic<String, ?> topic, String kind, Function<JsonNode, String> district) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.serialization.Serdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.config.Settings;
@@ -41,6 +42,7 @@ public final class IndexerMain {
         installTemplates(elastic, config);
         List<Topic<?, ?>> topics = new ArrayList<>(Topics.feeds());
         topics.addAll(ResultTopics.all());
+        topics.add(new Topic<>(DocumentMapper.AUDIT_TOPIC, Serdes.String(), Serdes.ByteArray(), false));
         new TopicCreator(config.kafka()).ensure(topics);
 
         Indexer indexer = new Indexer(config, elastic, metrics);
@@ -70,8 +72,7 @@ public final class IndexerMain {
                 IndexTemplates.install(elastic, config.elastic());
                 return;
             } catch (RuntimeException e) {
-                if (e instanceof co.elastic.clients.elasticsearch._types.ElasticsearchException refused
-                        && refused.status() < 500 && refused.status() != 429) {
+                if (e instanceof IndexTemplates.Refused refused) {
                     throw refused; // a template Elasticsearch will never take (e.g. an unknown analyser)
                 }
                 LOG.warn("cannot install index templates yet ({}); retrying in {}", e.getMessage(), backoff);

@@ -62,8 +62,16 @@ final class LagMonitor implements AutoCloseable {
 
     /** One measurement; public to the package so tests can force one. */
     void measure() throws Exception {
-        Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
-                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        Map<String, TopicDescription> described = new HashMap<>();
+        for (var topic : admin.describeTopics(topics).topicNameValues().entrySet()) {
+            try {
+                described.put(topic.getKey(), topic.getValue().get(TIMEOUT_MS, TimeUnit.MILLISECONDS));
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                } // a topic not created yet has no lag
+            }
+        }
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         described.values().forEach(d -> d.partitions().forEach(p -> {

@@ -39,7 +39,9 @@ import org.warroom.contracts.result.AlertState;
 import org.warroom.contracts.result.Severity;
 import org.warroom.contracts.result.ShortageLevel;
 import org.warroom.contracts.result.ShortageStatus;
+import org.apache.kafka.common.serialization.Serdes;
 import org.warroom.contracts.topic.ResultTopics;
+import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.dashboard.elastic.ElasticClientFactory;
 import org.warroom.dashboard.elastic.IndexFamily;
@@ -61,6 +63,7 @@ class IndexerIntegrationTest {
     static void topics(LocalKafka kafka) {
         kafka.ensure(Topics.feeds());
         kafka.ensure(ResultTopics.all());
+        kafka.ensure(List.of(new Topic<>(DocumentMapper.AUDIT_TOPIC, Serdes.String(), Serdes.ByteArray(), false)));
     }
 
     @AfterEach
@@ -97,11 +100,15 @@ class IndexerIntegrationTest {
                     T0, 20.0, "quintal", null, null, run + "-r1");
             feed.sendAt(ResultTopics.SHORTAGES, BHOPAL + "|ration", shortage, T0.toInstant().toEpochMilli());
             feed.sendAt(ResultTopics.SHORTAGES, BHOPAL + "|ration", shortage, T0.toInstant().toEpochMilli()); // re-emitted
+            feed.sendRaw(DocumentMapper.AUDIT_TOPIC, "asha", ("{\"id\":\"" + run + "-audit1\",\"at\":\"2026-11-20T05:00:00Z\","
+                    + "\"actor\":\"asha\",\"role\":\"responder\",\"action\":\"alert.ack\",\"target\":\"" + run + "-a1\","
+                    + "\"outcome\":\"ok\",\"address\":\"10.0.0.7\",\"details\":{\"comment\":\"truck sent\"}}")
+                    .getBytes(StandardCharsets.UTF_8), null);
         }
 
         IndexNames names = config.elastic().names();
         Map<IndexFamily, Long> expected = Map.of(IndexFamily.MESSAGES, 2L, IndexFamily.CALLS, 2L, IndexFamily.TICKETS, 1L,
-                IndexFamily.REPORTS, 2L, IndexFamily.WORKERS, 1L, IndexFamily.ALERTS, 1L);
+                IndexFamily.REPORTS, 2L, IndexFamily.WORKERS, 1L, IndexFamily.ALERTS, 1L, IndexFamily.AUDIT, 1L);
         eventually(WITHIN, () -> {
             expected.forEach((family, count) -> assertThat(count(client, names, family, run)).as(family.word()).isEqualTo(count));
             assertThat(snapshots(client, names)).isEqualTo(1);
@@ -117,7 +124,7 @@ class IndexerIntegrationTest {
         // A new consumer group reads every topic from the very beginning: the same documents again.
         Indexer replay = start(config(kafka, es.url(), run, run + "-replay"), client);
         eventually(WITHIN, () -> {
-            assertThat(replay.metrics().duplicatesTotal()).isGreaterThanOrEqualTo(12);
+            assertThat(replay.metrics().duplicatesTotal()).isGreaterThanOrEqualTo(13);
             assertThat(replay.metrics().lag()).isZero();
         });
         expected.forEach((family, count) -> assertThat(count(client, names, family, run)).as(family.word()).isEqualTo(count));

@@ -1,0 +1,246 @@
+package org.warroom.dashboard.query;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.warroom.dashboard.access.Scope;
+import org.warroom.dashboard.elastic.IndexFamily;
+import org.warroom.dashboard.elastic.IndexNames;
+import org.warroom.dashboard.elastic.doc.SnapshotDoc;
+import org.warroom.dashboard.query.Trends.Activity;
+import org.warroom.dashboard.query.Trends.BacklogPoint;
+import org.warroom.dashboard.query.Trends.BacklogSeries;
+import org.warroom.dashboard.query.Trends.DistrictTrends;
+import org.warroom.dashboard.query.Trends.Interval;
+import org.warroom.dashboard.query.Trends.Point;
+import org.warroom.dashboard.query.Trends.Series;
+import org.warroom.dashboard.query.Trends.StockPoint;
+import org.warroom.dashboard.query.Trends.StockSeries;
+
+/**
+ * The district drill-down: counts per hour or day by category, commodity and line; stock per commodity; backlog per
+ * department; all over a time range, as aggregations (size 0), scoped like every query. Buckets follow the war
+ * room's time zone ({@code Asia/Kolkata} unless told otherwise), so a "day" is an Indian calendar day; empty buckets
+ * are included so charts have no holes. Blocking: call it from a worker thread.
+ */
+public final class DrillDownService {
+    /** A trend has at most this many buckets (e.g. 41 days of hours). */
+    public static final int MAX_BUCKETS = 1_000;
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Kolkata");
+    private static final String OVER_TIME = "over_time";
+    private static final String BY = "by";
+
+    private final ElasticsearchClient client;
+    private final IndexNames names;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public DrillDownService(ElasticsearchClient client, IndexNames names) {
+        this(client, names, DEFAULT_ZONE, Clock.systemUTC());
+    }
+
+    public DrillDownService(ElasticsearchClient client, IndexNames names, ZoneId zone, Clock clock) {
+        this.client = client;
+        this.names = names;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /**
+     * The district page's trends for the last {@code hours} (1 to 720): hourly buckets up to 72 hours, daily beyond.
+     */
+    public DistrictTrends trends(Scope scope, String district, int hours) {
+        if (hours < 1 || hours > 720) {
+            throw QueryRejected.invalid("hours", "must be between 1 and 720");
+        }
+        Interval interval = hours <= 72 ? Interval.HOUR : Interval.DAY;
+        Instant to = clock.instant();
+        Instant from = to.minus(Duration.ofHours(hours));
+        return new DistrictTrends(district, from, to, interval, activity(scope, district, from, to, interval),
+                stock(scope, district, from, to, interval), backlog(scope, district, from, to, interval));
+    }
+
+    /**
+     * Tickets opened by category, messages by commodity, calls started by line, per bucket, in one district (or, with
+     * a null district, everything the scope sees).
+     */
+    public Activity activity(Scope scope, String district, Instant from, Instant to, Interval interval) {
+        checkRange(from, to, interval);
+        String d = Scoping.checkDistrict(scope, district);
+        List<Query> filters = filters(scope, d, from, to);
+        Query ticketsOpened = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("ticket")))
+                .filter(Scoping.term("event", "opened"))));
+        Query messages = Query.of(q -> q.exists(e -> e.field("channel")));
+        Query callsStarted = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("line")))
+                .filter(Scoping.term("event", "started"))));
+        Aggregation histogram = histogram("at", from, to, interval);
+        try {
+            SearchResponse<Void> answer = client.search(s -> s
+                    .index(names.pattern(IndexFamily.TICKETS), names.pattern(IndexFamily.MESSAGES),
+                            names.pattern(IndexFamily.CALLS))
+                    .size(0)
+                    .query(q -> q.bool(b -> b.filter(filters)))
+                    .aggregations("tickets", a -> a.filter(ticketsOpened)
+                            .aggregations(BY, byTerms("category", histogram)))
+                    .aggregations("messages", a -> a.filter(messages)
+                            .aggregations(OVER_TIME, histogram)
+                            .aggregations(BY, byTerms("commodities", histogram)))
+                    .aggregations("calls", a -> a.filter(callsStarted)
+                            .aggregations(OVER_TIME, histogram)
+                            .aggregations(BY, byTerms("line", histogram))), Void.class);
+            Map<String, Aggregate> aggs = answer.aggregations();
+            var t = aggs.get("tickets").filter().aggregations();
+            var m = aggs.get("messages").filter().aggregations();
+            var c = aggs.get("calls").filter().aggregations();
+            return new Activity(d, from, to, interval,
+                    countSeries(t.get(BY)),
+                    new Series("all", counts(m.get(OVER_TIME))), countSeries(m.get(BY)),
+                    new Series("all", counts(c.get(OVER_TIME))), countSeries(c.get(BY)));
+        } catch (IOException | RuntimeException e) {
+            throw Queries.failed("activity trend", e);
+        }
+    }
+
+    /** Stock per commodity per bucket, from the district's reports. A district is required. */
+    public List<StockSeries> stock(Scope scope, String district, Instant from, Instant to, Interval interval) {
+        checkRange(from, to, interval);
+        String d = requireDistrict(scope, district);
+        Aggregation histogram = Aggregation.of(a -> a.dateHistogram(h -> histogramOf(h, "at", from, to, interval))
+                .aggregations("stock", x -> x.avg(v -> v.field("stock")))
+                .aggregations("dailyNeed", x -> x.avg(v -> v.field("dailyNeed")))
+                .aggregations("daysOfCover", x -> x.min(v -> v.field("daysOfCover"))));
+        try {
+            SearchResponse<Void> answer = client.search(s -> s
+                    .index(names.pattern(IndexFamily.REPORTS)).size(0)
+                    .query(q -> q.bool(b -> b.filter(filters(scope, d, from, to))))
+                    .aggregations(BY, byTerms("commodity", histogram)), Void.class);
+            return series(answer.aggregations().get(BY), bucket -> new StockPoint(Instant.ofEpochMilli(bucket.key()),
+                    metric(bucket, "stock"), metric(bucket, "dailyNeed"), metric(bucket, "daysOfCover")), StockSeries::new);
+        } catch (IOException | RuntimeException e) {
+            throw Queries.failed("stock trend", e);
+        }
+    }
+
+    /** Open complaints and SLA breaches per department per bucket, from the backlog snapshots. A district is required. */
+    public List<BacklogSeries> backlog(Scope scope, String district, Instant from, Instant to, Interval interval) {
+        checkRange(from, to, interval);
+        String d = requireDistrict(scope, district);
+        Aggregation histogram = Aggregation.of(a -> a.dateHistogram(h -> histogramOf(h, "at", from, to, interval))
+                .aggregations("open", x -> x.max(v -> v.field("value.open")))
+                .aggregations("slaBreaches", x -> x.max(v -> v.field("value.slaBreaches"))));
+        List<Query> filters = filters(scope, d, from, to);
+        filters.add(Scoping.term("kind", SnapshotDoc.BACKLOG));
+        try {
+            SearchResponse<Void> answer = client.search(s -> s
+                    .index(names.pattern(IndexFamily.SNAPSHOTS)).size(0)
+                    .query(q -> q.bool(b -> b.filter(filters)))
+                    .aggregations(BY, byTerms("value.department", histogram)), Void.class);
+            return series(answer.aggregations().get(BY), bucket -> new BacklogPoint(Instant.ofEpochMilli(bucket.key()),
+                    integer(metric(bucket, "open")), integer(metric(bucket, "slaBreaches"))), BacklogSeries::new);
+        } catch (IOException | RuntimeException e) {
+            throw Queries.failed("backlog trend", e);
+        }
+    }
+
+    private static String requireDistrict(Scope scope, String district) {
+        String d = Scoping.checkDistrict(scope, district);
+        if (d == null) {
+            throw QueryRejected.invalid("district", "a district is required");
+        }
+        return d;
+    }
+
+    private static List<Query> filters(Scope scope, String district, Instant from, Instant to) {
+        List<Query> filters = new ArrayList<>();
+        Scoping.filter(scope).ifPresent(filters::add);
+        if (district != null) {
+            filters.add(Scoping.term(Scoping.DISTRICT, district));
+        }
+        Scoping.range("at", from, to).ifPresent(filters::add);
+        return filters;
+    }
+
+    private static void checkRange(Instant from, Instant to, Interval interval) {
+        if (from == null || to == null) {
+            throw QueryRejected.invalid("from", "a trend needs 'from' and 'to'");
+        }
+        if (!from.isBefore(to)) {
+            throw QueryRejected.invalid("from", "'from' must be before 'to'");
+        }
+        long buckets = Duration.between(from, to).getSeconds() / interval.seconds() + 1;
+        if (buckets > MAX_BUCKETS) {
+            throw QueryRejected.invalid("interval", "at most " + MAX_BUCKETS + " buckets; use a wider interval or a shorter range");
+        }
+    }
+
+    private Aggregation histogram(String field, Instant from, Instant to, Interval interval) {
+        return Aggregation.of(a -> a.dateHistogram(h -> histogramOf(h, field, from, to, interval)));
+    }
+
+    private co.elastic.clients.elasticsearch._types.aggregations.DateHistogramAggregation.Builder histogramOf(
+            co.elastic.clients.elasticsearch._types.aggregations.DateHistogramAggregation.Builder h, String field,
+            Instant from, Instant to, Interval interval) {
+        return h.field(field)
+                .calendarInterval(interval == Interval.HOUR ? CalendarInterval.Hour : CalendarInterval.Day)
+                .timeZone(zone.getId())
+                .minDocCount(0)
+                .extendedBounds(b -> b.min(FieldDateMath.of(m -> m.value((double) from.toEpochMilli())))
+                        .max(FieldDateMath.of(m -> m.value((double) to.minusMillis(1).toEpochMilli()))));
+    }
+
+    private static Aggregation byTerms(String field, Aggregation overTime) {
+        return Aggregation.of(a -> a.terms(t -> t.field(field).size(50)).aggregations(OVER_TIME, overTime));
+    }
+
+    private static List<Series> countSeries(Aggregate terms) {
+        return series(terms, b -> new Point(Instant.ofEpochMilli(b.key()), b.docCount()), Series::new);
+    }
+
+    private static List<Point> counts(Aggregate histogram) {
+        return histogram.dateHistogram().buckets().array().stream()
+                .map(b -> new Point(Instant.ofEpochMilli(b.key()), b.docCount())).toList();
+    }
+
+    private static <P, S> List<S> series(Aggregate terms, Function<DateHistogramBucket, P> point,
+                                         java.util.function.BiFunction<String, List<P>, S> make) {
+        List<S> out = new ArrayList<>();
+        for (StringTermsBucket bucket : terms.sterms().buckets().array()) {
+            List<P> points = bucket.aggregations().get(OVER_TIME).dateHistogram().buckets().array().stream()
+                    .map(point).toList();
+            out.add(make.apply(bucket.key().stringValue(), points));
+        }
+        return out;
+    }
+
+    private static Double metric(DateHistogramBucket bucket, String name) {
+        Aggregate a = bucket.aggregations().get(name);
+        double v;
+        if (a.isAvg()) {
+            v = a.avg().value();
+        } else if (a.isMin()) {
+            v = a.min().value();
+        } else {
+            v = a.max().value();
+        }
+        return Double.isNaN(v) || Double.isInfinite(v) || bucket.docCount() == 0 ? null : v;
+    }
+
+    private static Integer integer(Double v) {
+        return v == null ? null : (int) Math.round(v);
+    }
+}

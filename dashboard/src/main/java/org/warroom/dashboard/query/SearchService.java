@@ -1,0 +1,132 @@
+package org.warroom.dashboard.query;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.warroom.contracts.event.Channel;
+import org.warroom.contracts.event.TicketCategory;
+import org.warroom.contracts.event.WireEnum;
+import org.warroom.dashboard.access.Scope;
+import org.warroom.dashboard.elastic.IndexFamily;
+import org.warroom.dashboard.elastic.IndexNames;
+import org.warroom.dashboard.elastic.PersonalData;
+import org.warroom.dashboard.elastic.doc.MessageDoc;
+
+/**
+ * Full-text search over citizen messages and ticket notes, scoped: a caller only ever gets documents of the
+ * districts their {@link Scope} sees, and asking for another district is refused ({@link QueryRejected}). User input
+ * reaches Elasticsearch only as the text of a {@code simple_query_string} (which never fails on syntax and cannot
+ * name fields) or as exact term values. Blocking: call it from a worker thread.
+ */
+public final class SearchService {
+    public static final int MAX_PAGE = 100;
+    public static final int MAX_QUERY_LENGTH = 500;
+
+    private final ElasticsearchClient client;
+    private final IndexNames names;
+
+    public SearchService(ElasticsearchClient client, IndexNames names) {
+        this.client = client;
+        this.names = names;
+    }
+
+    public SearchResult search(Scope scope, SearchQuery query) {
+        Scoping.checkPage(query.offset(), query.size(), MAX_PAGE);
+        String q = query.q() == null ? "" : query.q().strip();
+        if (q.length() > MAX_QUERY_LENGTH) {
+            throw QueryRejected.invalid("q", "at most " + MAX_QUERY_LENGTH + " characters");
+        }
+        String district = Scoping.checkDistrict(scope, query.district());
+        String channel = query.channel() == null || query.channel().isBlank() ? null
+                : WireEnum.parse(Channel.class, query.channel()).map(Channel::wire)
+                        .orElseThrow(() -> QueryRejected.invalid("channel", "unknown channel '" + query.channel()
+                                + "', allowed: " + WireEnum.allowed(Channel.class)));
+        String category = query.category() == null || query.category().isBlank() ? null
+                : TicketCategory.parse(query.category()).orElseThrow(() -> QueryRejected.invalid("category",
+                        "unknown category '" + query.category() + "', allowed: " + TicketCategory.ALL));
+
+        List<Query> filters = new ArrayList<>();
+        filters.add(Query.of(f -> f.exists(e -> e.field("text"))));
+        Scoping.filter(scope).ifPresent(filters::add);
+        if (district != null) {
+            filters.add(Scoping.term(Scoping.DISTRICT, district));
+        }
+        if (channel != null) {
+            filters.add(Scoping.term("channel", channel));
+        }
+        if (category != null) {
+            filters.add(Query.of(f -> f.bool(b -> b.minimumShouldMatch("1")
+                    .should(Scoping.term("category", category))
+                    .should(Scoping.term("commodities", category)))));
+        }
+        Scoping.range("at", query.from(), query.to()).ifPresent(filters::add);
+
+        List<String> indices = query.feeds().stream().sorted()
+                .map(f -> names.pattern(f == SearchQuery.Feed.MESSAGES ? IndexFamily.MESSAGES : IndexFamily.TICKETS))
+                .toList();
+        boolean relevance = !q.isEmpty() && query.sort() == SearchQuery.Sort.RELEVANCE;
+        try {
+            SearchResponse<JsonNode> answer = client.search(s -> {
+                s.index(indices)
+                        .query(x -> x.bool(b -> {
+                            b.filter(filters);
+                            if (!q.isEmpty()) {
+                                b.must(m -> m.simpleQueryString(sq -> sq.query(q).fields("text")
+                                        .defaultOperator(Operator.And)
+                                        .flags(SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or,
+                                                SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase,
+                                                SimpleQueryStringFlag.Prefix, SimpleQueryStringFlag.Precedence,
+                                                SimpleQueryStringFlag.Whitespace, SimpleQueryStringFlag.Escape)));
+                            }
+                            return b;
+                        }))
+                        .from(query.offset())
+                        .size(query.size())
+                        .trackTotalHits(t -> t.enabled(true));
+                if (relevance) {
+                    s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+                }
+                s.sort(o -> o.field(f -> f.field("at").order(SortOrder.Desc)));
+                if (!scope.personalData()) {
+                    s.source(src -> src.filter(f -> f.excludes(MessageDoc.PROTECTED_FROM, MessageDoc.PROTECTED_SENDER_NAME)));
+                }
+                if (!q.isEmpty()) {
+                    s.highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
+                            .fields("text", hf -> hf.fragmentSize(160).numberOfFragments(3)));
+                }
+                return s;
+            }, JsonNode.class);
+            List<SearchResult.Item> items = answer.hits().hits().stream().map(h -> item(h, scope)).toList();
+            long total = answer.hits().total() == null ? items.size() : answer.hits().total().value();
+            return new SearchResult(total, items);
+        } catch (IOException | RuntimeException e) {
+            throw Queries.failed("search", e);
+        }
+    }
+
+    private SearchResult.Item item(Hit<JsonNode> hit, Scope scope) {
+        JsonNode d = hit.source();
+        boolean message = hit.index().startsWith(names.alias(IndexFamily.MESSAGES) + "-");
+        String text = Queries.text(d, "text");
+        List<String> highlights = hit.highlight().getOrDefault("text", List.of());
+        if (!scope.personalData()) {
+            text = PersonalData.maskText(text);
+            highlights = highlights.stream().map(PersonalData::maskText).toList();
+        }
+        String from = message ? Queries.text(d, scope.personalData() ? "from" : "fromMasked") : null;
+        return new SearchResult.Item(
+                message ? SearchQuery.Feed.MESSAGES.wire() : SearchQuery.Feed.TICKETS.wire(),
+                Queries.text(d, "id"), Queries.text(d, "district"), Queries.time(d, "at"), text, highlights,
+                Queries.text(d, "channel"), Queries.text(d, "category"), Queries.texts(d, "commodities"),
+                Queries.text(d, "ticket"), Queries.text(d, "event"), Queries.text(d, "department"), from);
+    }
+}
