@@ -1,0 +1,115 @@
+package org.warroom.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code pipeline}: the highest rate of realistic mixed events (NDJSON batches over HTTP) that ingest, Kafka,
+ * Streams, the indexer and the websocket sustain with every stage's lag bounded, held for {@code --minutes} (3),
+ * against Kafka's ProducerPerformance with the same record size and partitions.
+ *
+ * <p>The rate is found by steps of {@code --step-seconds} (30) at 2 500, 5 000, 7 500, 10 000, 15 000, 20 000 events/s
+ * (or given with {@code --rate}); a step holds when intake accepted 95% of what was due, every consumer group's lag at
+ * the end is under 5 seconds' worth of events, and probes still reach the websocket within 5 s. Then the best
+ * rate runs for the full duration; lag is bounded when it never exceeds 5 seconds' worth in the last half.
+ */
+final class PipelineBench {
+    private static final double[] STEPS = {2_500, 5_000, 7_500, 10_000, 15_000, 20_000};
+
+    private PipelineBench() {
+    }
+
+    static void run(Rig rig, Options o) throws Exception {
+        double minutes = o.number("minutes", 3);
+        double stepSeconds = o.number("step-seconds", 30);
+        int batch = (int) o.whole("batch", 500);
+        int partitions = (int) o.whole("partitions", Long.parseLong(rig.stack.env.getOrDefault("WARROOM_TOPIC_PARTITIONS", "3")));
+        long baselineRecords = o.whole("baseline-records", 500_000);
+        Double fixed = o.has("rate") ? o.number("rate", 0) : null;
+        o.checkAllRead();
+        Report report = new Report("pipeline");
+
+        EventFactory sizing = rig.events(7);
+        long bytes = 0;
+        long n = 0;
+        for (int i = 0; i < 200; i++) {
+            EventFactory.Batch b = sizing.batch(sizing.nextFeed(), batch);
+            bytes += b.body().length;
+            n += b.events();
+        }
+        int recordSize = (int) (bytes / n);
+        Rig.log("baseline: ProducerPerformance, %,d records of %d bytes, %d partitions", baselineRecords, recordSize, partitions);
+        double baseline = ProducerBaseline.run(rig, recordSize, partitions, baselineRecords);
+        Rig.log("baseline: %,.0f records/s", baseline);
+
+        try (LiveClients live = new LiveClients(rig.vertx, rig.stack);
+             FreshnessProbe probe = new FreshnessProbe(rig.vertx, rig.stack, rig.run);
+             Intake intake = new Intake(rig.vertx, rig.stack, rig.events(42), batch, 16)) {
+            probe.watch(live);
+            probe.start(500);
+            double rate;
+            if (fixed != null) {
+                rate = fixed;
+            } else {
+                rate = 0;
+                for (double step : STEPS) {
+                    probe.latency.clear();
+                    long due = Math.round(step * stepSeconds);
+                    long got = intake.run(step, stepSeconds, s -> { });
+                    long lag = LagSampler.stages(rig.lag.sample());
+                    boolean holds = got >= 0.95 * due && lag <= step * 5 && probe.latency.percentile(99) <= 5_000;
+                    Rig.log("step %,.0f ev/s: accepted %,d of %,d, lag %,d, freshness %s -> %s", step, got, due, lag,
+                            probe.latency.describe(), holds ? "holds" : "does not hold");
+                    double drained = rig.awaitDrained(Math.round(step), 120);
+                    if (!holds) {
+                        break;
+                    }
+                    rate = step;
+                    Rig.log("  drained in %.0f s", drained);
+                }
+                if (rate == 0) {
+                    rate = STEPS[0];
+                }
+            }
+            Rig.log("sustaining %,.0f ev/s for %.1f min", rate, minutes);
+            probe.latency.clear();
+            Map<String, Double> cpu0 = rig.stack.cpu();
+            List<Map<String, Long>> lags = new ArrayList<>();
+            double seconds = minutes * 60;
+            long acceptedBefore = intake.accepted.get();
+            long t0 = System.nanoTime();
+            long got = intake.run(rate, seconds, s -> {
+                if (s % 10 == 0) {
+                    Map<String, Long> l = rig.lag.sample();
+                    lags.add(l);
+                    Rig.log("t=%3ds accepted %,d lag %s freshness p99 %d ms", s, intake.accepted.get() - acceptedBefore, l,
+                            probe.latency.percentile(99));
+                }
+            });
+            double took = (System.nanoTime() - t0) / 1e9;
+            Map<String, Double> cpu1 = rig.stack.cpu();
+            Map<String, Long> worst = new TreeMap<>();
+            for (Map<String, Long> l : lags.subList(lags.size() / 2, lags.size())) {
+                l.forEach((g, v) -> worst.merge(g, v, Math::max));
+            }
+            long worstLag = worst.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            boolean bounded = worstLag <= rate * 5;
+            double sustained = got / took;
+            rig.rememberSustainedRate(bounded ? sustained : sustained / 2);
+            StringBuilder parts = new StringBuilder();
+            cpu1.forEach((p, c) -> parts.append(p).append(' ').append(String.format("%.0f%%", 100 * (c - cpu0.getOrDefault(p, c)) / took)).append(", "));
+            report.figure("sustained", String.format("%,.0f ev/s for %.0f s (target %,.0f)", sustained, took, rate))
+                    .figure("baseline ProducerPerformance", String.format("%,.0f rec/s (%d B, %d partitions)", baseline, recordSize, partitions))
+                    .figure("ratio", String.format("%.2f", sustained / baseline))
+                    .figure("worst lag in 2nd half", worst + (bounded ? " (bounded)" : " (NOT bounded)"))
+                    .figure("freshness meanwhile", probe.latency.describe())
+                    .figure("intake", intake.describe())
+                    .figure("CPU by part", parts.toString().replaceAll(", $", ""))
+                    .figure("generator CPU", report.generatorCpu())
+                    .verdict(bounded && sustained >= 0.25 * baseline && sustained >= 5_000, "≥ 0.25 × baseline and ≥ 5,000 ev/s, lag bounded");
+        }
+        report.publish(rig.stack);
+    }
+}
