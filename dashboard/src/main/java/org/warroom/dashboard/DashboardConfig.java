@@ -7,6 +7,7 @@ import org.warroom.contracts.config.KafkaSettings;
 import org.warroom.contracts.config.Settings;
 import org.warroom.dashboard.elastic.ElasticSettings;
 import org.warroom.dashboard.live.LiveSettings;
+import org.warroom.dashboard.notify.NotifyConfig;
 import org.warroom.dashboard.security.LoginLimits;
 import org.warroom.dashboard.security.SessionSettings;
 import org.warroom.dashboard.security.TlsSettings;
@@ -16,11 +17,12 @@ import org.warroom.dashboard.security.TlsSettings;
  * (default 127.0.0.1; 0.0.0.0 in containers), {@code dashboard.port} (8080; 0 picks a free port), Kafka and
  * Elasticsearch, the local data folder {@code data.dir} where generated first secrets are kept, the first
  * administrator's password {@code admin.password} (generated when unset), sessions ({@link SessionSettings}),
- * login throttling ({@link LoginLimits}), TLS ({@link TlsSettings}) and the live push ({@link LiveSettings}).
+ * login throttling ({@link LoginLimits}), TLS ({@link TlsSettings}), the live push ({@link LiveSettings}) and the alert-delivery routes
+ * ({@link NotifyConfig}: the acknowledgement-link secret shared with the notifier).
  */
 public record DashboardConfig(String host, int port, KafkaSettings kafka, ElasticSettings elastic, Path dataDir,
                               Optional<String> adminPassword, SessionSettings sessions, LoginLimits login,
-                              TlsSettings tls, LiveSettings live) {
+                              TlsSettings tls, LiveSettings live, NotifyConfig delivery) {
 
     public static DashboardConfig from(Settings settings) {
         TlsSettings tls = TlsSettings.from(settings);
@@ -40,7 +42,8 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                 SessionSettings.from(settings, tls.enabled()),
                 LoginLimits.from(settings),
                 tls,
-                LiveSettings.from(settings));
+                LiveSettings.from(settings),
+                NotifyConfig.from(settings));
     }
 
     /** Where the generated first administrator password is kept (read by {@code bin/warroom}). */

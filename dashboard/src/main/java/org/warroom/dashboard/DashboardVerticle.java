@@ -42,6 +42,11 @@ import org.warroom.dashboard.query.DrillDownService;
 import org.warroom.dashboard.query.SearchService;
 import org.warroom.dashboard.query.SituationReportData;
 import org.warroom.dashboard.query.WorkerSearch;
+import org.warroom.dashboard.notify.NotifyDependencies;
+import org.warroom.dashboard.notify.NotifyRoutes;
+import org.warroom.dashboard.notify.NotifyTopics;
+import org.warroom.contracts.result.Alert;
+import org.warroom.dashboard.live.LiveChannel;
 import org.warroom.dashboard.web.WebDependencies;
 import org.warroom.dashboard.web.WebRoutes;
 import org.warroom.dashboard.api.SessionApi;
@@ -84,6 +89,7 @@ public final class DashboardVerticle extends VerticleBase {
     private KeyDirectory keys;
     private AuditLog audit;
     private FirstAdmin firstAdmin;
+    private Future<NotifyRoutes> notifyRoutes;
 
     /**
      * @param elastic the Elasticsearch client (search, drill-down, the audit log's search copy); the caller owns it
@@ -111,9 +117,13 @@ public final class DashboardVerticle extends VerticleBase {
                             vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)));
                 })
                 .compose(v -> ensureFirstAdmin())
-                .compose(v -> vertx.createHttpServer(config.tls().serverOptions()
+                .compose(v -> {
+                    Router router = router();
+                    return notifyRoutes.map(router);
+                })
+                .compose(router -> vertx.createHttpServer(config.tls().serverOptions()
                                 .setMaxWebSocketFrameSize(65_536).setMaxWebSocketMessageSize(65_536))
-                        .requestHandler(router())
+                        .requestHandler(router)
                         .listen(config.port(), config.host()))
                 .onSuccess(s -> {
                     server = s;
@@ -168,6 +178,8 @@ public final class DashboardVerticle extends VerticleBase {
         router.get("/api/v1/districts/:code/trends").handler(query::handleTrends);
         router.get("/api/v1/alerts/history").handler(query::handleAlertHistory);
         WebRoutes.mount(router, new WebDependencies(vertx, districts, states, query.reportSource(), clock, zone));
+        notifyRoutes = NotifyRoutes.mount(router, new NotifyDependencies(vertx, config.delivery(), writer, users, audit,
+                id -> live.get(LiveChannel.ALERTS, id).map(value -> (Alert) value.value()), clock));
         router.get("/ws").handler(ws::handle);
         new PageRoutes(districts).mount(router);
         router.route("/api/*").last().handler(ctx -> Answers.error(ctx, 404, "not found", null, "no such path"));
@@ -197,6 +209,7 @@ public final class DashboardVerticle extends VerticleBase {
     private Void ensureTopics() {
         List<Topic<?, ?>> topics = new ArrayList<>(ResultTopics.all());
         topics.addAll(DashboardTopics.all());
+        topics.addAll(NotifyTopics.all());
         topics.add(Topics.API_KEYS);
         new TopicCreator(config.kafka()).ensure(topics);
         return null;
@@ -266,6 +279,8 @@ public final class DashboardVerticle extends VerticleBase {
     public Future<?> stop() {
         Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
         return closed
+                .eventually(() -> notifyRoutes == null ? Future.succeededFuture()
+                        : notifyRoutes.compose(NotifyRoutes::close, e -> Future.succeededFuture()))
                 .eventually(() -> users == null ? Future.succeededFuture() : users.close())
                 .eventually(() -> keys == null ? Future.succeededFuture() : keys.close())
                 .eventually(() -> vertx.executeBlocking(() -> {

@@ -58,7 +58,7 @@ final class DocumentMapper {
      * The dashboard's audit topic (declared by the dashboard as {@code DashboardTopics.AUDIT}: append-only, keyed by
      * actor, values {@code AuditEvent}); read here as JSON so the indexer does not depend on the web side.
      */
-    static final String AUDIT_TOPIC = "warroom.audit";
+    static final String AUDIT_TOPIC = org.warroom.dashboard.admin.DashboardTopics.AUDIT.name();
 
     private final IndexNames names;
     private final Map<String, Mapping> byTopic = new LinkedHashMap<>();
