@@ -24,7 +24,7 @@ import org.warroom.contracts.config.Settings;
  * again to take it away and bring it back with its data, for fault tests.
  */
 public final class LocalElasticsearch implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 
     private final Path home;
     private final Path base;

@@ -61,6 +61,7 @@ import org.warroom.dashboard.security.LoginThrottle;
 import org.warroom.dashboard.security.PasswordHasher;
 import org.warroom.dashboard.security.SecurityHeaders;
 import org.warroom.dashboard.security.SessionStore;
+import org.warroom.dashboard.security.SharedSessions;
 
 /**
  * The dashboard service's main verticle. Start: topics ensured (off the event loop), users, API keys and the live
@@ -89,6 +90,7 @@ public final class DashboardVerticle extends VerticleBase {
     private KeyDirectory keys;
     private AuditLog audit;
     private FirstAdmin firstAdmin;
+    private SharedSessions sharedSessions;
     private Future<NotifyRoutes> notifyRoutes;
 
     /**
@@ -112,7 +114,9 @@ public final class DashboardVerticle extends VerticleBase {
                             new IndexNames(config.elastic().indexPrefix()))), clock);
                     users = new UserDirectory(writer, this::userChanged);
                     keys = new KeyDirectory(writer);
+                    sharedSessions = new SharedSessions(writer, sessions);
                     return Future.all(users.start(vertx, config.kafka(), instance),
+                            sharedSessions.start(vertx, config.kafka(), instance),
                             keys.start(vertx, config.kafka(), instance),
                             vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)));
                 })
@@ -281,6 +285,7 @@ public final class DashboardVerticle extends VerticleBase {
         return closed
                 .eventually(() -> notifyRoutes == null ? Future.succeededFuture()
                         : notifyRoutes.compose(NotifyRoutes::close, e -> Future.succeededFuture()))
+                .eventually(() -> sharedSessions == null ? Future.succeededFuture() : sharedSessions.close())
                 .eventually(() -> users == null ? Future.succeededFuture() : users.close())
                 .eventually(() -> keys == null ? Future.succeededFuture() : keys.close())
                 .eventually(() -> vertx.executeBlocking(() -> {

@@ -5,9 +5,10 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.warroom.contracts.json.JsonSerde;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.dashboard.audit.AuditEvent;
+import org.warroom.dashboard.security.Session;
 
 /**
- * The topics the dashboard owns (created at its start): users, and the audit log. The result topics it reads
+ * The topics the dashboard owns (created at its start): users, the audit log and the shared sessions. The result topics it reads
  * and {@code warroom.alert-acks} / {@code warroom.apikeys} it writes are declared in the contracts.
  */
 public final class DashboardTopics {
@@ -22,10 +23,17 @@ public final class DashboardTopics {
     public static final Topic<String, AuditEvent> AUDIT =
             new Topic<>("warroom.audit", Serdes.String(), JsonSerde.of(AuditEvent.class), false);
 
+    /**
+     * Signed-in sessions shared by every dashboard instance, keyed by the SHA-256 of the session token (the token
+     * itself is never written); compacted, a tombstone when a session ends or expires.
+     */
+    public static final Topic<String, Session> SESSIONS =
+            new Topic<>("warroom.sessions", Serdes.String(), JsonSerde.of(Session.class), true);
+
     private DashboardTopics() {
     }
 
     public static List<Topic<?, ?>> all() {
-        return List.of(USERS, AUDIT);
+        return List.of(USERS, AUDIT, SESSIONS);
     }
 }

@@ -78,13 +78,11 @@ public final class SessionApi {
         // No fixation: whatever session the browser brought ends; the login always gets a new token.
         Optional.ofNullable(ctx.request().getCookie(Authenticator.COOKIE)).ifPresent(c -> sessions.end(c.getValue()));
         throttle.succeeded(user.username(), address);
-        Session session = sessions.create(user.username(), address);
         return audit.record(user.username(), user.role(), "login.success", user.username(), null, "ok", address, Map.of())
-                .recover(e -> {
-                    sessions.end(session.token());
-                    return Future.failedFuture(ApiError.unavailable("the audit log cannot be written; try again"));
-                })
-                .map(v -> {
+                .recover(e -> Future.failedFuture(ApiError.unavailable("the audit log cannot be written; try again")))
+                .compose(v -> sessions.open(user.username(), address)
+                        .recover(e -> Future.failedFuture(ApiError.unavailable("sessions cannot be stored; try again"))))
+                .map(session -> {
                     ctx.response().addCookie(auth.cookie(session));
                     Map<String, Object> answer = new LinkedHashMap<>();
                     answer.put("token", session.token());

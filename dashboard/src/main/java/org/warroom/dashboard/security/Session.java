@@ -16,6 +16,16 @@ public record Session(String token, String username, String csrf, Instant create
         return new Session(token, username, csrf, createdAt, now, expiresAt, address);
     }
 
+    /** This session as it is kept and shared: without the token (only its holder has it). */
+    public Session withoutToken() {
+        return token == null ? this : new Session(null, username, csrf, createdAt, lastSeen, expiresAt, address);
+    }
+
+    /** This session as seen by the holder of {@code presented}. */
+    public Session withToken(String presented) {
+        return new Session(presented, username, csrf, createdAt, lastSeen, expiresAt, address);
+    }
+
     @Override
     public String toString() {
         return "Session[" + username + ", since " + createdAt + "]";

@@ -66,7 +66,7 @@ import org.warroom.testkit.RealKafka;
 @ExtendWith(RealKafka.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotifyIntegrationTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String ACK_SECRET = "test-ack-secret-0123456789abcdef";
     private static final String WEBHOOK_SECRET = "test-webhook-secret-0123456789ab";
     private static final String STATE_DUTY = "state-duty-" + UUID.randomUUID().toString().substring(0, 6);
