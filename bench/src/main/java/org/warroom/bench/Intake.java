@@ -122,11 +122,13 @@ final class Intake implements AutoCloseable {
                 failed.incrementAndGet();
                 return;
             }
-            int status = ar.result();
+            int status = ar.result().status();
             if (status == 202 || status == 200) {
-                accepted.addAndGet(batch.events());
+                int ok = ar.result().accepted();
+                accepted.addAndGet(ok);
+                rejected.addAndGet(batch.events() - ok);
                 if (batch.feed() == EventFactory.Feed.WORKERS) {
-                    workersAccepted.addAndGet(batch.events());
+                    workersAccepted.addAndGet(ok);
                 }
             } else if (status == 429 || status == 503) {
                 retried.incrementAndGet();
@@ -137,12 +139,21 @@ final class Intake implements AutoCloseable {
         });
     }
 
-    /** One POST of an NDJSON body; the answer's status. */
-    Future<Integer> post(String path, byte[] body) {
+    /** Ingest's answer: the status and how many events it accepted. */
+    record Answer(int status, int accepted) {
+    }
+
+    private static final java.util.regex.Pattern ACCEPTED = java.util.regex.Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
+
+    /** One POST of an NDJSON body; the answer's status and accepted count. */
+    Future<Answer> post(String path, byte[] body) {
         return http.request(new RequestOptions().setMethod(HttpMethod.POST).setURI(path)
                         .putHeader("Authorization", auth).putHeader("Content-Type", "application/x-ndjson"))
                 .compose(req -> req.send(Buffer.buffer(body)))
-                .compose(resp -> resp.body().map(b -> resp.statusCode()));
+                .compose(resp -> resp.body().map(b -> {
+                    java.util.regex.Matcher m = ACCEPTED.matcher(b.toString());
+                    return new Answer(resp.statusCode(), m.find() ? Integer.parseInt(m.group(1)) : 0);
+                }));
     }
 
     String describe() {

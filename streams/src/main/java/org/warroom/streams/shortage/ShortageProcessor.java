@@ -3,10 +3,11 @@ package org.warroom.streams.shortage;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -43,6 +44,12 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
     private KeyValueStore<String, StockState> stock;
     private KeyValueStore<String, TimedIds> signals;
     private KeyValueStore<String, ShortageStatus> results;
+    /**
+     * The last status emitted per key, as in {@link #results}: read through once per key, then kept, so the
+     * wall-clock punctuation does not deserialize every stored status every interval (it was most of the CPU time of
+     * the streams process under load). Cleared on every (re-)initialisation, when the store may have been restored.
+     */
+    private final Map<String, ShortageStatus> emitted = new HashMap<>();
 
     ShortageProcessor(Rules rules) {
         this.rules = rules;
@@ -54,6 +61,7 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
         this.stock = context.getStateStore(ShortageTopology.STOCK_STORE);
         this.signals = context.getStateStore(ShortageTopology.SIGNAL_STORE);
         this.results = context.getStateStore(ShortageTopology.RESULT_STORE);
+        this.emitted.clear();
         context.schedule(rules.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
@@ -82,9 +90,10 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
             if (previous != null && !report.at().isAfter(previous.asOf())) {
                 continue; // a late (older or same-time) report never overwrites a newer one
             }
-            stock.put(key, new StockState(report.district(), item.commodity(), item.stock(), item.dailyNeed(),
-                    item.inTransit(), item.unit(), report.at(), report.id(), burnRate(previous, item, report.at())));
-            emit(key, report.district(), item.commodity(), now);
+            StockState state = new StockState(report.district(), item.commodity(), item.stock(), item.dailyNeed(),
+                    item.inTransit(), item.unit(), report.at(), report.id(), burnRate(previous, item, report.at()));
+            stock.put(key, state);
+            emit(key, report.district(), item.commodity(), now, signals.get(key), state);
         }
     }
 
@@ -112,18 +121,20 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
                 signals.put(key, updated);
             }
         }
-        emit(key, signal.district(), signal.commodity(), now);
+        emit(key, signal.district(), signal.commodity(), now, updated.isEmpty() ? null : updated, stock.get(key));
     }
 
     private void punctuate(long now) {
         long window = rules.signalWindow().toMillis();
-        Set<String> keys = new LinkedHashSet<>();
+        // Every key once, with its signals (as stored after pruning) and stock, read in one pass over each store.
+        Map<String, TimedIds> recent = new LinkedHashMap<>();
+        Map<String, StockState> states = new HashMap<>();
         List<KeyValue<String, TimedIds>> changed = new ArrayList<>();
         try (KeyValueIterator<String, TimedIds> all = signals.all()) {
             while (all.hasNext()) {
                 KeyValue<String, TimedIds> entry = all.next();
-                keys.add(entry.key);
                 TimedIds pruned = entry.value.pruned(now, window);
+                recent.put(entry.key, pruned.isEmpty() ? null : pruned);
                 if (!pruned.equals(entry.value)) {
                     changed.add(KeyValue.pair(entry.key, pruned));
                 }
@@ -138,27 +149,34 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
         }
         try (KeyValueIterator<String, StockState> all = stock.all()) {
             while (all.hasNext()) {
-                keys.add(all.next().key);
+                KeyValue<String, StockState> entry = all.next();
+                recent.putIfAbsent(entry.key, null);
+                states.put(entry.key, entry.value);
             }
         }
-        for (String key : keys) {
+        for (Map.Entry<String, TimedIds> entry : recent.entrySet()) {
+            String key = entry.getKey();
             String district = Times.withoutLastPart(key);
             Commodity commodity = WireEnum.parse(Commodity.class, Times.lastPart(key)).orElse(null);
             if (commodity != null) {
-                emit(key, district, commodity, now);
+                emit(key, district, commodity, now, entry.getValue(), states.get(key));
             }
         }
     }
 
-    /** Computes the status now and forwards it when it differs from the last one emitted. */
-    private void emit(String key, String district, Commodity commodity, long now) {
-        TimedIds recent = signals.get(key);
+    /**
+     * Computes the status now from the key's stored signals and stock (as the caller just read or wrote them) and
+     * forwards it when it differs from the last one emitted.
+     */
+    private void emit(String key, String district, Commodity commodity, long now, TimedIds recent, StockState state) {
         int signalsLastHour = recent == null ? 0 : recent.count(now, rules.signalWindow().toMillis());
-        ShortageStatus status = status(district, commodity, stock.get(key), signalsLastHour, now);
-        if (!status.equals(results.get(key))) {
+        ShortageStatus status = status(district, commodity, state, signalsLastHour, now);
+        ShortageStatus last = emitted.containsKey(key) ? emitted.get(key) : results.get(key);
+        if (!status.equals(last)) {
             results.put(key, status);
             context.forward(new Record<>(key, status, now));
         }
+        emitted.put(key, status);
     }
 
     ShortageStatus status(String district, Commodity commodity, StockState state, int signalsLastHour, long now) {
