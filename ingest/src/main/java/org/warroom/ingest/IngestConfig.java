@@ -9,6 +9,7 @@ import org.warroom.contracts.config.ConfigException;
 import org.warroom.contracts.config.KafkaSettings;
 import org.warroom.contracts.config.Settings;
 import org.warroom.ingest.config.Telephony;
+import org.warroom.ingest.http.ServerTls;
 
 /**
  * Everything the ingest service is configured with, read once from {@link Settings} (environment over file over
@@ -29,6 +30,7 @@ import org.warroom.ingest.config.Telephony;
  * @param extraDistricts     a CSV of districts to add to the shipped table (same columns), e.g. new districts
  * @param preferredStates    LGD state codes whose districts win when a name in a message is ambiguous
  * @param maxErrorsShown     most per-line errors in one answer or job status (all go to the dead-letter topic)
+ * @param tls                HTTPS when {@code ingest.tls.cert} and {@code ingest.tls.key} are set
  */
 public record IngestConfig(
         String host,
@@ -52,7 +54,8 @@ public record IngestConfig(
         Telephony telephony,
         Optional<Path> extraDistricts,
         List<String> preferredStates,
-        int maxErrorsShown) {
+        int maxErrorsShown,
+        ServerTls tls) {
 
     public static final List<String> DEFAULT_LINES = List.of("181", "104", "1075", "district-control", "worker-helpline");
 
@@ -111,7 +114,8 @@ public record IngestConfig(
                 s.find("districts.extra.file").map(Path::of),
                 Arrays.stream(s.get("districts.preferred.states", "23,10").split(",")).map(String::strip)
                         .filter(x -> !x.isEmpty()).toList(),
-                s.getInt("ingest.max.errors.shown", 100));
+                s.getInt("ingest.max.errors.shown", 100),
+                ServerTls.from(s));
     }
 
     /** Where the generated first ingest key is kept (bin/warroom shows it from there). */

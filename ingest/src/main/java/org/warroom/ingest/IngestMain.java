@@ -38,7 +38,7 @@ public final class IngestMain {
         CountDownLatch started = new CountDownLatch(1);
         vertx.deployVerticle(verticle)
                 .onSuccess(id -> {
-                    LOG.info("ingest listening on http://{}:{} (Kafka {})", config.host(), verticle.port(),
+                    LOG.info("ingest listening on {}://{}:{} (Kafka {})", config.tls().enabled() ? "https" : "http", config.host(), verticle.port(),
                             config.kafka().bootstrap());
                     started.countDown();
                 })

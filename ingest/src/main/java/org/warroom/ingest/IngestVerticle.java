@@ -3,7 +3,6 @@ package org.warroom.ingest;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -49,7 +48,7 @@ public final class IngestVerticle extends VerticleBase {
         return vertx.executeBlocking(() -> IngestServices.open(config, firstKey, places, clock))
                 .compose(opened -> {
                     services = opened;
-                    return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+                    return vertx.createHttpServer(config.tls().serverOptions())
                             .requestHandler(router(opened))
                             .listen(config.port(), config.host());
                 })

@@ -86,6 +86,11 @@ public final class RequestBody {
             return new Item(line, raw, Decoded.rejected(null, "line is " + (to - from) + " bytes long, at most "
                     + maxLineBytes + " allowed"));
         }
+        int invalid = Utf8.firstInvalid(body, from, to);
+        if (invalid >= 0) {
+            return new Item(line, raw, Decoded.rejected(null, "not valid UTF-8 (byte " + (invalid - from + 1)
+                    + " of the line)"));
+        }
         try {
             return new Item(line, raw, decode(READER.readTree(body, from, to - from), line, decoder));
         } catch (JacksonException e) {
@@ -96,6 +101,11 @@ public final class RequestBody {
     }
 
     private List<Item> document(byte[] body, BiFunction<ObjectNode, Integer, Decoded> decoder) {
+        int invalid = Utf8.firstInvalid(body, 0, body.length);
+        if (invalid >= 0) {
+            return List.of(new Item(1, raw(body), Decoded.rejected(null, "not valid UTF-8 (byte " + (invalid + 1)
+                    + " of the body)")));
+        }
         JsonNode root;
         try {
             root = READER.readTree(body);

@@ -94,6 +94,10 @@ public final class Fields {
             problem(field, "must not contain control characters");
             return null;
         }
+        if (hasUnpairedSurrogates(s)) {
+            problem(field, "must not contain unpaired surrogates (\\ud800 to \\udfff alone are not characters)");
+            return null;
+        }
         return s;
     }
 
@@ -210,7 +214,7 @@ public final class Fields {
                 return List.of();
             }
             String s = item.textValue().strip();
-            if (s.length() > maxLength || hasControlCharacters(s)) {
+            if (s.length() > maxLength || hasControlCharacters(s) || hasUnpairedSurrogates(s)) {
                 problem(field, "items must be at most " + maxLength + " characters without control characters");
                 return List.of();
             }
@@ -229,6 +233,18 @@ public final class Fields {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasUnpairedSurrogates(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
                 return true;
             }
         }
