@@ -177,17 +177,21 @@ function renderTicker(feed) {
     replace(track, el('span', { class: 'item', text: t('wall.ticker.none') }));
     return;
   }
-  replace(track, open.map((a) => el('span', { class: 'item', dataset: { alert: a.id } },
+  const items = (copy) => open.map((a) => el('span', { class: 'item', dataset: copy ? {} : { alert: a.id }, 'aria-hidden': copy ? 'true' : null },
     el('span', { class: `pill sev-${a.severity}`, text: tOr(`severity.${a.severity}`, a.severity) }),
     tOr(`rule.${a.rule}`, a.rule),
     a.district ? ` — ${nameOf(a.district)}` : '',
     a.commodity ? ` — ${tOr(`commodity.${a.commodity}`, a.commodity)}` : '',
-    a.state === 'acknowledged' ? ` (${t('state.acknowledged')})` : '')));
-  // still while everything fits; scrolling (at a readable pace) only when it does not
+    a.state === 'acknowledged' ? ` (${t('state.acknowledged')})` : ''));
+  replace(track, items(false));
+  // still while everything fits; otherwise scrolling at a readable pace from the first alert on (visible at once),
+  // over the alerts followed by a copy of them, so that the loop is seamless
   track.classList.add('still');
-  const overflow = track.scrollWidth > track.parentElement.clientWidth;
+  const width = track.scrollWidth;
+  const overflow = width > track.parentElement.clientWidth;
+  if (overflow) track.append(...items(true));
   track.classList.toggle('still', !overflow);
-  track.style.setProperty('--ticker-duration', `${Math.max(20, Math.round(track.scrollWidth / 90))}s`);
+  track.style.setProperty('--ticker-duration', `${Math.max(20, Math.round(width / 90))}s`);
 }
 
 let feed = null;
