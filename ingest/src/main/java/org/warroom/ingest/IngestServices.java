@@ -1,12 +1,15 @@
 package org.warroom.ingest;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.access.ApiKeyGrant;
+import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.TopicCreator;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.ingest.auth.FirstKey;
@@ -25,6 +28,8 @@ import org.warroom.ingest.kafka.FeedProducer;
 import org.warroom.ingest.kafka.KafkaHealth;
 import org.warroom.ingest.metrics.IngestMetrics;
 import org.warroom.ingest.reference.Places;
+import org.warroom.ingest.upload.SharedUploadJobs;
+import org.warroom.ingest.upload.UploadJobStatus;
 import org.warroom.ingest.upload.UploadJobs;
 import org.warroom.ingest.webhook.CallSteps;
 
@@ -49,6 +54,7 @@ public final class IngestServices implements AutoCloseable {
     final Map<Feed, FeedDecoder> decoders;
     final Deliverer deliverer;
     final CallSteps callSteps;
+    final SharedUploadJobs sharedJobs;
     final UploadJobs jobs;
 
     private IngestServices(IngestConfig config, Places places, Clock clock) {
@@ -68,16 +74,20 @@ public final class IngestServices implements AutoCloseable {
                 Feed.WORKERS, workers);
         this.deliverer = new Deliverer(producer, metrics, config.kafkaTimeout(), config.maxErrorsShown(), clock);
         this.callSteps = new CallSteps(config.telephony(), places);
-        this.jobs = new UploadJobs(config.maxErrorsShown());
+        this.sharedJobs = new SharedUploadJobs(config.kafka(), producer);
+        this.jobs = new UploadJobs(config.maxErrorsShown(), sharedJobs);
     }
 
     /** Opens everything; blocking (seconds). Fails when Kafka cannot be reached. */
     public static IngestServices open(IngestConfig config, FirstKey firstKey, Places places, Clock clock) {
-        new TopicCreator(config.kafka()).ensure(Topics.feeds());
+        List<Topic<?, ?>> topics = new ArrayList<>(Topics.feeds());
+        topics.add(UploadJobStatus.TOPIC);
+        new TopicCreator(config.kafka()).ensure(topics);
         IngestServices s = new IngestServices(config, places, clock);
         try {
             s.health.start();
             s.keys.start().get(60, TimeUnit.SECONDS);
+            s.sharedJobs.start().get(60, TimeUnit.SECONDS);
             s.ensureGrant(firstKey.grant(clock.instant()));
             return s;
         } catch (Exception e) {
@@ -104,7 +114,7 @@ public final class IngestServices implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {keys, producer, health}) {
+        for (AutoCloseable c : new AutoCloseable[] {keys, sharedJobs, producer, health}) {
             try {
                 c.close();
             } catch (Exception e) {

@@ -107,4 +107,25 @@ class RegistryUploadIntegrationTest {
         });
         assertThat(ingest.post("/v1/workers/upload", null).sendBuffer(Buffer.buffer("x")).await().statusCode()).isEqualTo(401);
     }
+
+    @Test
+    @DisplayName("another ingest instance (behind the same proxy) answers for a job it did not run")
+    void anotherInstanceAnswersForTheJob() {
+        String body = "id,name,phone,homeDistrict,skills,status,currentState,currentDistrict,verifiedAt\n"
+                + run + "-x1,सीता देवी,+919934512345,212,tailoring,working,27,,\n"
+                + run + "-x2,Ram,not-a-phone,212,,home,,,\n";
+        JsonObject here = upload(body);
+        try (RunningIngest other = RunningIngest.start(kafka, Map.of())) {
+            eventually(Duration.ofSeconds(30), () -> {
+                var answer = other.client.get(other.verticle.port(), "127.0.0.1", "/v1/jobs/" + here.getString("job"))
+                        .putHeader("Authorization", "Bearer " + ingest.key).send().await();
+                assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(200);
+                JsonObject there = answer.bodyAsJsonObject();
+                assertThat(there.getString("state")).isEqualTo("done");
+                assertThat(there.getLong("accepted")).isEqualTo(1);
+                assertThat(there.getLong("rejected")).isEqualTo(1);
+                assertThat(there.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("phone");
+            });
+        }
+    }
 }

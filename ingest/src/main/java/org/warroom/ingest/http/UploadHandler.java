@@ -174,7 +174,7 @@ public final class UploadHandler implements AutoCloseable {
             Answers.error(ctx, 404, "no such job");
             return;
         }
-        Answers.json(ctx, 200, job.get().status());
+        Answers.json(ctx, 200, job.get().answer());
     }
 
     private static long parseLength(String header) {
