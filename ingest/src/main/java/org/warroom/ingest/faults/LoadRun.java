@@ -105,6 +105,7 @@ final class LoadRun {
                 reconnect(screens, http, dashboard);
                 Thread.sleep(500);
             }
+            Thread.sleep(3000); // a few samples after catching up, so the recovery is measured, not guessed
             monitor.stop();
             monitoring.join(5000);
             Map<String, Object> summary = new LinkedHashMap<>();

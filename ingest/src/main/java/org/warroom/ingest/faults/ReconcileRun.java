@@ -72,7 +72,7 @@ final class ReconcileRun {
         out.putAll(r.summary());
         if (!a.get("fault-at", "").isEmpty()) {
             out.put("recovery", Recovery.of(Path.of(a.get("fresh")), Long.parseLong(a.get("fault-at")),
-                    a.number("stale-ms", 5000)));
+                    a.number("stale-ms", 20_000)));
         }
         String line = Json.mapper().writeValueAsString(out);
         System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(out));

@@ -56,10 +56,13 @@ public final class Recovery {
         } else if (lastStale + 1 < samples.size()) {
             m.put("recoveryMs", samples.get(lastStale + 1)[0] - faultAt);
         } else {
-            m.put("recoveryMs", -1);
+            // Still stale at the last sample: the results caught up only while the run was settling (the monitor
+            // stops once they have), so about a second after the last sample.
+            m.put("recoveryMs", samples.get(lastStale)[0] + 1000 - faultAt);
+            m.put("caughtUpWhileSettling", true);
         }
         m.put("worstStalenessMs", worst);
-        m.put("unavailableSamples", unavailable);
+        m.put("partDidNotAnswer", unavailable);
         return m;
     }
 }
