@@ -7,15 +7,20 @@ import java.util.Map;
 /**
  * Kafka client settings shared by every service: bootstrap servers, plus everything in the optional
  * properties file {@code kafka.config.file} (security.protocol, sasl.*, ssl.* for a production cluster), plus
- * topic defaults for creating topics.
+ * topic defaults for creating topics, among them {@code personal.data.retention} (default 90d): how long the
+ * non-compacted topics holding personal data ({@code Topics.personalData()}) keep records ({@code retention.ms}).
  */
 public record KafkaSettings(String bootstrap, Map<String, String> clientProperties, int partitions,
-                            short replicationFactor, int minInsyncReplicas) {
+                            short replicationFactor, int minInsyncReplicas, java.time.Duration personalDataRetention) {
 
     public static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
+    public static final java.time.Duration DEFAULT_PERSONAL_DATA_RETENTION = java.time.Duration.ofDays(90);
 
     public KafkaSettings {
         clientProperties = Map.copyOf(clientProperties);
+        if (personalDataRetention.toHours() < 1) {
+            throw new ConfigException("personal.data.retention", "must be at least 1h, was " + personalDataRetention);
+        }
     }
 
     public static KafkaSettings from(Settings settings) {
@@ -30,7 +35,8 @@ public record KafkaSettings(String bootstrap, Map<String, String> clientProperti
                 client,
                 settings.getInt("topic.partitions", 3),
                 (short) rf,
-                settings.getInt("topic.min.insync.replicas", 1));
+                settings.getInt("topic.min.insync.replicas", 1),
+                settings.getDuration("personal.data.retention", DEFAULT_PERSONAL_DATA_RETENTION));
     }
 
     /** Client configuration for any Kafka client: bootstrap plus the security properties. */

@@ -62,6 +62,8 @@ public final class TopicCreator {
         config.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(kafka.minInsyncReplicas()));
         if (topic.compacted()) {
             config.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        } else if (Topics.personalData().stream().anyMatch(t -> t.name().equals(topic.name()))) {
+            config.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(kafka.personalDataRetention().toMillis()));
         }
         return new NewTopic(topic.name(), kafka.partitions(), kafka.replicationFactor()).configs(config);
     }

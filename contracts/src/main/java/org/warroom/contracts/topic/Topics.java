@@ -40,6 +40,15 @@ public final class Topics {
     }
 
     /** The topics ingest writes (and streams and the indexer read). */
+    /**
+     * The non-compacted feed topics that hold personal data (callers' and senders' phone numbers, names, message
+     * text, rejected raw lines): created with {@code retention.ms} = {@code personal.data.retention}. The worker
+     * registry ({@link #WORKERS}) is compacted — its current record per worker is kept until a tombstone erases it.
+     */
+    public static List<Topic<?, ?>> personalData() {
+        return List.of(CALLS, TICKETS, MESSAGES, DEAD_LETTER);
+    }
+
     public static List<Topic<?, ?>> feeds() {
         return List.of(CALLS, TICKETS, MESSAGES, REPORTS, WORKERS, API_KEYS, DEAD_LETTER);
     }
