@@ -91,6 +91,10 @@ class AccessMatrixIntegrationTest {
         return new Row(HttpMethod.POST, path, body, op, cmd, resp, adm);
     }
 
+    private static String enc(String alertId) {
+        return URLEncoder.encode(alertId, StandardCharsets.UTF_8);
+    }
+
     private static String ack(String alertId) {
         return "/api/v1/alerts/" + URLEncoder.encode(alertId, StandardCharsets.UTF_8) + "/ack";
     }
@@ -126,7 +130,34 @@ class AccessMatrixIntegrationTest {
                 get("/api/v1/admin/keys", 403, 403, 403, 200),
                 post("/api/v1/admin/users", newUser, 403, 403, 403, 201),
                 post("/api/v1/admin/keys", new JsonObject().put("source", "mx-source"), 403, 403, 403, 201),
-                get("/api/v1/audit", 403, 403, 403, 503));
+                get("/api/v1/audit", 403, 403, 403, 503),
+                get("/api/v1/admin/users/admin", 403, 403, 403, 200),
+                new Row(HttpMethod.DELETE, "/api/v1/admin/keys/0123456789ab", null, 403, 403, 403, 404),
+                // reference data and maps: not personal, not district-bound
+                get("/api/v1/districts", 200, 200, 200, 200),
+                get("/api/v1/geo", 200, 200, 200, 200),
+                get("/api/v1/geo/23", 200, 200, 200, 200),
+                // Elasticsearch-backed (unreachable here): allowed answers 503, refused ones 403 before any query
+                get("/api/v1/search?q=x", 503, 503, 503, 503),
+                get("/api/v1/search?q=x&district=" + OWN, 503, 503, 503, 503),
+                get("/api/v1/search?q=x&district=" + OTHER, 503, 403, 403, 503),
+                get("/api/v1/workers/search?q=x", 503, 503, 503, 503),
+                get("/api/v1/workers/search?q=x&district=" + OTHER, 503, 403, 403, 503),
+                get("/api/v1/districts/" + OWN + "/trends", 503, 503, 503, 503),
+                get("/api/v1/districts/" + OTHER + "/trends", 503, 403, 403, 503),
+                get("/api/v1/alerts/history?district=" + OWN, 503, 503, 503, 503),
+                get("/api/v1/alerts/history?district=" + OTHER, 503, 403, 403, 503),
+                get("/api/v1/report?district=" + OWN, 503, 503, 503, 503),
+                get("/api/v1/report?district=" + OTHER, 503, 403, 403, 503),
+                get("/api/v1/charts/trend.png?district=" + OWN, 503, 503, 503, 503),
+                get("/api/v1/charts/trend.png?district=" + OTHER, 503, 403, 403, 503),
+                // alert delivery: subscriptions and the delivery log
+                get("/api/v1/subscriptions", 200, 200, 200, 200),
+                get("/api/v1/subscriptions?user=mx-operator", 200, 403, 403, 200),
+                post("/api/v1/subscriptions", new JsonObject().put("user", "mx-operator"), 200, 403, 403, 200),
+                get("/api/v1/alerts/" + enc(ownMedicineAlert) + "/deliveries", 200, 200, 200, 200),
+                get("/api/v1/alerts/" + enc(ownRationAlert) + "/deliveries", 200, 200, 403, 200),
+                get("/api/v1/alerts/" + enc(otherAlert) + "/deliveries", 200, 403, 403, 200));
         List<String> holes = new ArrayList<>();
         for (Row row : rows) {
             for (String role : ROLES) {
@@ -158,6 +189,98 @@ class AccessMatrixIntegrationTest {
             assertThat(otherPadded).as(role + " other district page, zero-padded").isEqualTo(stateWide ? own : 403);
             assertThat(admin).as(role + " admin page").isEqualTo(role.equals("admin") ? own : 403);
         }
+    }
+
+    @Test
+    @DisplayName("websocket: every channel x role x (no district, own, other): snapshots only within scope, errors outside, nothing state-wide for district roles")
+    void shouldScopeEveryWebsocketChannel() {
+        List<String> channels = List.of("shortages", "backlogs", "call-load", "worker-distribution", "worker-totals",
+                "ratings", "alerts", "unlocated-messages");
+        List<String> stateWideOnly = List.of("call-load", "worker-totals", "unlocated-messages");
+        io.vertx.core.http.WebSocketClient client = dashboard.vertx.createWebSocketClient();
+        List<String> holes = new ArrayList<>();
+        for (String role : ROLES) {
+            boolean stateWide = role.equals("operator") || role.equals("admin");
+            List<JsonObject> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+            io.vertx.core.http.WebSocket ws = client.connect(new io.vertx.core.http.WebSocketConnectOptions()
+                    .setHost("127.0.0.1").setPort(dashboard.port()).setURI("/ws?token=" + logins.get(role).token())).await();
+            ws.textMessageHandler(t -> frames.add(new JsonObject(t)));
+            for (String channel : channels) {
+                for (String district : java.util.Arrays.asList(null, OWN, OTHER)) {
+                    frames.clear();
+                    JsonObject subscribe = new JsonObject().put("type", "subscribe").put("channels", new io.vertx.core.json.JsonArray().add(channel));
+                    if (district != null) {
+                        subscribe.put("district", district);
+                    }
+                    ws.writeTextMessage(subscribe.encode()).await();
+                    JsonObject answer = eventuallyGet(() -> frames.stream().filter(f -> "error".equals(f.getString("type"))
+                            || ("snapshot".equals(f.getString("type")) && channel.equals(f.getString("channel")))).findFirst());
+                    String where = role + " " + channel + " district=" + district + ": ";
+                    boolean mayAsk = district == null || district.equals(OWN) || stateWide;
+                    if (!mayAsk) {
+                        if (!"error".equals(answer.getString("type"))) {
+                            holes.add(where + "expected an error, got " + answer.encode());
+                        }
+                        continue;
+                    }
+                    if (!"snapshot".equals(answer.getString("type"))) {
+                        holes.add(where + "expected a snapshot, got " + answer.encode());
+                        continue;
+                    }
+                    List<JsonObject> items = answer.getJsonArray("items").stream().map(JsonObject.class::cast).toList();
+                    if (!stateWide && stateWideOnly.contains(channel) && !items.isEmpty()) {
+                        holes.add(where + "state-wide values reached a district role: " + items.size());
+                    }
+                    for (JsonObject item : items) {
+                        String d = item.getString("district");
+                        if (!stateWide && d != null && !d.equals(OWN)) {
+                            holes.add(where + "a value of district " + d);
+                        }
+                        if (role.equals("responder") && channel.equals("alerts") && item.getString("commodity") != null
+                                && !item.getString("commodity").equals("medicine")) {
+                            holes.add(where + "an alert outside the responder's categories: " + item.getString("commodity"));
+                        }
+                    }
+                    if (stateWide && district == null && channel.equals("call-load") && items.isEmpty()) {
+                        holes.add(where + "no call load for a state-wide role");
+                    }
+                }
+            }
+            ws.close().await();
+        }
+        assertThat(holes).isEmpty();
+    }
+
+    private static JsonObject eventuallyGet(java.util.function.Supplier<java.util.Optional<JsonObject>> frame) {
+        java.util.concurrent.atomic.AtomicReference<JsonObject> found = new java.util.concurrent.atomic.AtomicReference<>();
+        eventually(Duration.ofSeconds(20), () -> {
+            java.util.Optional<JsonObject> f = frame.get();
+            assertThat(f).isPresent();
+            found.set(f.get());
+        });
+        return found.get();
+    }
+
+    @Test
+    @DisplayName("pages: every page needs a session; each role reaches its pages; the acknowledge link needs a valid token, not a session")
+    void shouldGuardEveryPage() {
+        for (String path : List.of("/", "/alerts", "/workers", "/search", "/report", "/admin", "/district/" + OWN)) {
+            var anonymous = dashboard.request(HttpMethod.GET, path).send().await();
+            assertThat(anonymous.statusCode()).as("anonymous " + path).isEqualTo(302);
+            assertThat(anonymous.getHeader("Location")).startsWith("/login?next=");
+            for (String role : ROLES) {
+                int status = page(path, logins.get(role));
+                int expected = path.equals("/admin") && !role.equals("admin") ? 403 : 200;
+                assertThat(status).as(role + " " + path).isEqualTo(expected);
+            }
+        }
+        assertThat(dashboard.request(HttpMethod.GET, "/login").send().await().statusCode()).isEqualTo(200);
+        for (String role : ROLES) {
+            var forged = dashboard.request(HttpMethod.GET, "/ack/forged-token").putHeader("Cookie", logins.get(role).cookie())
+                    .send().await();
+            assertThat(forged.statusCode()).as(role + " forged ack link").isEqualTo(403);
+        }
+        assertThat(dashboard.request(HttpMethod.GET, "/ack/forged-token").send().await().statusCode()).isEqualTo(403);
     }
 
     private int page(String path, Login who) {
