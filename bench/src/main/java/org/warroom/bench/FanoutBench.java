@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * {@code fanout}: {@code --clients} (1 000) websocket clients on the wall screen's subscription for {@code --minutes}
- * (5), the pipeline otherwise idle, while the probe changes one shortage twice a second (2 updates/s to every
- * client). Delivery = probe sent → each client received. Baseline: a single client, same probes, same run, first
- * {@code --baseline-seconds} (60). Reports delivery p99, disconnects, the dashboard's resident memory over time.
+ * (5), the pipeline otherwise idle, while one shortage changes twice a second (2 updates/s to every client): the
+ * probe writes the status straight to the result topic {@code warroom.shortages}, so this measures the dashboard's
+ * fan-out (result topic → dashboard → every client), not streams. Delivery = written → each client received.
+ * Baseline: a single client, same probes, same run, first {@code --baseline-seconds} (60). Reports delivery p99,
+ * disconnects, the dashboard's resident memory over time.
  */
 final class FanoutBench {
     private FanoutBench() {
@@ -21,10 +23,11 @@ final class FanoutBench {
         Report report = new Report("fanout");
         long dashboardPid = rig.stack.pid("dashboard").orElseThrow(() -> new IllegalStateException("dashboard is not running"));
         try (LiveClients live = new LiveClients(rig.vertx, rig.stack);
-             FreshnessProbe probe = new FreshnessProbe(rig.vertx, rig.stack, rig.run)) {
+             FreshnessProbe probe = new FreshnessProbe(rig.vertx, rig.stack, rig.run);
+             ResultProbe writer = new ResultProbe(rig.stack, probe)) {
             live.connect(LiveClients.WALL, null, probe::seen);
             live.keepAlive();
-            probe.start(500);
+            writer.start(500);
             Thread.sleep((long) (baselineSeconds * 1000));
             String baseline = probe.latency.describe();
             long baselineP99 = probe.latency.percentile(99);
@@ -37,7 +40,7 @@ final class FanoutBench {
             Rig.log("%d clients connected in %.1f s; dashboard RSS %d MiB", live.open(), (System.nanoTime() - c0) / 1e9, Machine.rssMiB(dashboardPid));
             Thread.sleep(5_000);
             probe.latency.clear();
-            long sent0 = probe.sentCount();
+            long sent0 = writer.sent.get();
             List<Long> rss = new ArrayList<>();
             long end = System.nanoTime() + (long) (minutes * 60e9);
             while (System.nanoTime() < end) {
@@ -46,12 +49,12 @@ final class FanoutBench {
                 Rig.log("%d open, %d closed; delivery %s; dashboard RSS %d MiB", live.open(), live.closed.get(),
                         probe.latency.describe(), rss.get(rss.size() - 1));
             }
-            probe.stop();
+            writer.close();
             Thread.sleep(2_000);
-            long expected = (probe.sentCount() - sent0) * live.open();
+            long expected = (writer.sent.get() - sent0) * live.open();
             long p99 = probe.latency.percentile(99);
             report.figure("clients", String.format("%d (wall subscription), %d disconnects", clients, live.closed.get()))
-                    .figure("delivery (probe sent → each client)", probe.latency.describe())
+                    .figure("delivery (result written → each client)", probe.latency.describe())
                     .figure("deliveries", String.format("%,d of %,d expected", probe.latency.count(), expected))
                     .figure("baseline (1 client, same probes)", baseline)
                     .figure("dashboard RSS", String.format("%d MiB before clients, then %s MiB", rss0, rss))

@@ -82,6 +82,13 @@ final class FreshnessProbe implements AutoCloseable {
         }
     }
 
+    /** Registers a marker sent by another route (the fan-out probe writes results directly). */
+    void expect(long m) {
+        sent.put(m, System.nanoTime());
+        long old = System.nanoTime() - 60_000_000_000L;
+        sent.values().removeIf(v -> v < old);
+    }
+
     /** Probes sent so far. */
     long sentCount() {
         return probes.get();

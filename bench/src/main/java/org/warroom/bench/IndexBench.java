@@ -109,18 +109,19 @@ final class IndexBench {
         if (docs.size() > indexed) {
             docs = docs.subList(0, (int) indexed);
         }
-        String copy = prefix + "-messages-benchcopy-" + rig.run;
+        java.util.Set<String> copies = new java.util.TreeSet<>();
         long t0 = System.nanoTime();
         try (BulkIngester<Void> ingester = BulkIngester.of(b -> b.client(es).maxOperations(1000).maxSize(5L * 1024 * 1024)
                 .maxConcurrentRequests(2))) {
             for (Hit<ObjectNode> h : docs) {
                 String index = h.index().replaceFirst("-[0-9]{4}[-.][0-9]{2}$|-v1$", "") + "-benchcopy-" + rig.run;
+                copies.add(index);
                 ingester.add(op -> op.index(i -> i.index(index).id(h.id()).document(h.source())));
             }
         }
         double baselineSeconds = (System.nanoTime() - t0) / 1e9;
         double baseline = docs.size() / baselineSeconds;
-        es.indices().delete(d -> d.index(prefix + "-*-benchcopy-" + rig.run));
+        es.indices().delete(d -> d.index(List.copyOf(copies)));
         Rig.log("baseline: %,d docs in %.1f s = %,.0f docs/s", docs.size(), baselineSeconds, baseline);
 
         // (2) event to searchable
