@@ -92,7 +92,7 @@ async function createAccountsThroughAdmin() {
   const specs = {
     operator: { role: 'operator', districts: [], categories: [] },
     commander: { role: 'commander', districts: [BHOPAL], categories: [] },
-    responder: { role: 'responder', districts: [BHOPAL], categories: [] },
+    responder: { role: 'responder', districts: [BHOPAL], categories: [], contact: { email: 'bt-responder@example.org' } },
   };
   for (const [name, spec] of Object.entries(specs)) {
     const account = { username: `bt-${name}-${suffix}`, password: `${randomUUID()}-Aa1!` };
@@ -443,6 +443,15 @@ await step('a responder gets a cue for a new alert and acknowledges it with a co
   await page.goto(`${BASE}/alerts`);
   await page.waitForFunction(() => document.getElementById('conn').dataset.status === 'live');
   await page.waitForSelector('#alert-list > *');
+  // the responder subscribes to Bhopal's alerts by e-mail (Hindi and English labels; saved through the API)
+  await page.waitForFunction(() => document.getElementById('s-status').textContent.trim() !== '');
+  await page.selectOption('#s-districts', [BHOPAL]);
+  await page.check('#s-channels input[value="email"]');
+  await page.click('#subscription-form button[type=submit]');
+  await page.waitForFunction(() => /Saved/.test(document.getElementById('s-status').textContent));
+  const saved = await page.evaluate(() => fetch('/api/v1/subscriptions').then((r) => r.json()));
+  check(saved.items.length === 1 && saved.items[0].districts.join() === '396'
+    && saved.items[0].channels.join() === 'email', `subscription ${JSON.stringify(saved)}`);
   // a commodity of Bhopal with no open alert yet, so that the report raises a new one
   const open = new Set((await visibleAlerts(BHOPAL)).filter((a) => a.state !== 'cleared' && a.rule === 'shortage-critical')
     .map((a) => a.commodity));
@@ -455,6 +464,24 @@ await step('a responder gets a cue for a new alert and acknowledges it with a co
   await page.waitForSelector(card, { timeout: 30000 });
   const id = await page.$eval(card, (a) => a.dataset.alertId);
   const selector = `article[data-alert-id="${id.replace(/"/g, '\\"')}"]`;
+  // the notifier told the subscribed responder by e-mail: no mail server is configured in this stack, so the
+  // delivery log shows the attempt as undeliverable, with the address masked
+  await page.click(`${selector} .deliveries-toggle`);
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    try {
+      await page.waitForSelector(`${selector} .deliveries-log tr[data-outcome="undeliverable"]`, { timeout: 3000 });
+      break;
+    } catch (e) {
+      if (Date.now() > deadline) throw new Error(`no delivery in the log of ${id}`);
+      await page.click(`${selector} .deliveries-toggle`); // close and open again: reload
+      await page.click(`${selector} .deliveries-toggle`);
+    }
+  }
+  const delivery = await page.$eval(`${selector} .deliveries-log tbody tr`, (r) => [...r.cells].map((c) => c.textContent));
+  check(delivery.includes('E-mail') && !delivery.join(' ').includes('bt-responder@example.org'),
+    `delivery row ${JSON.stringify(delivery)}`);
+  await shot('alerts-deliveries', true);
   await page.click(`${selector} button.ack`);
   await page.fill(`${selector} .ack-comment`, 'Stock moved from Sehore depot; PHC restocked by 18:00');
   await shot('alerts-ack', true);

@@ -6,6 +6,8 @@ import { el, num, replace, when } from './dom.js';
 import { districts, getJson, postJson, query } from './api.js';
 import { LiveFeed, frameThrottled } from './live.js';
 import { errorText, showConnection, startPage } from './shell.js';
+import { deliveryLog, openLogs, refresh } from './deliveries.js';
+import { drawSubscriptionForm, startSubscriptionForm } from './subscriptions.js';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 const STATES = ['open', 'active', 'acknowledged', 'cleared', 'all'];
@@ -128,7 +130,8 @@ function card(a) {
     el('div', { class: 'meta muted', text: details.join(' · ') }),
     a.ackBy ? el('div', { class: 'meta' }, t('alerts.ack.by', { u: a.ackBy, t: when(a.ackAt) }),
       a.ackComment ? ': ' : null, a.ackComment ? el('q', { text: a.ackComment }) : null) : null,
-    a.clearedAt ? el('div', { class: 'meta', text: t('alerts.cleared', { t: when(a.clearedAt) }) }) : null);
+    a.clearedAt ? el('div', { class: 'meta', text: t('alerts.cleared', { t: when(a.clearedAt) }) }) : null,
+    deliveryLog(a.id, () => render()));
   if (a.state === 'active') {
     if (openForms.has(a.id)) node.append(ackForm(a));
     else {
@@ -214,13 +217,14 @@ async function loadHistory() {
 }
 
 async function main() {
-  await startPage({ active: '/alerts' });
+  const viewer = await startPage({ active: '/alerts' });
   try {
     known = await districts();
   } catch (e) {
     known = new Map();
   }
   fillFilters();
+  startSubscriptionForm(viewer, known);
   const sound = document.getElementById('f-sound');
   sound.checked = localStorage.getItem(SOUND_KEY) === '1';
   sound.addEventListener('change', () => {
@@ -241,12 +245,15 @@ async function main() {
         && (!change.previous || change.previous.level < change.value.level)) {
         cue(change.value);
       }
+      // an open delivery log follows its alert (a new escalation step, an acknowledgement)
+      if (change.type === 'update' && change.key && openLogs().includes(change.key)) refresh(change.key, () => render());
       render();
     },
     onStatus: (status, info) => showConnection(status, info),
   }).start();
   window.addEventListener('langchange', () => {
     fillFilters();
+    drawSubscriptionForm(viewer, known);
     render();
   });
 }

@@ -1,6 +1,6 @@
 // Workers: live distributions by state and district of work, skill, home district and status (tables with bars),
 // registry totals and verification progress, and the registry search (personal data masked by the server).
-import { districtName, t, tOr } from './i18n.js';
+import { districtName, lang, t, tOr } from './i18n.js';
 import { el, num, pct, replace, when } from './dom.js';
 import { districts, getJson, query } from './api.js';
 import { LiveFeed, frameThrottled } from './live.js';
@@ -54,6 +54,21 @@ const render = frameThrottled(() => {
     byDimension.get(d).sort((a, b) => b.count - a.count))));
 });
 
+/** A state's name (in the page's language) from the reference list of districts, else its LGD code. */
+function stateName(code) {
+  const d = [...known.values()].find((x) => x.stateCode === code);
+  if (!d) return code;
+  return lang() === 'hi' && d.stateNameHi ? d.stateNameHi : d.stateName;
+}
+
+/** Where a worker works: district and state by name. */
+function workPlace(w) {
+  const district = w.currentDistrict && known.has(w.currentDistrict) ? known.get(w.currentDistrict) : null;
+  const parts = [district ? districtName(district) : w.currentDistrict,
+    stateName(district ? district.stateCode : w.currentState)];
+  return parts.filter(Boolean).join(', ') || '—';
+}
+
 function mask(value) {
   return value == null || value === '' ? '—' : value;
 }
@@ -73,7 +88,7 @@ async function search() {
     replace(document.querySelector('#worker-results tbody'), items.map((w) => el('tr', { dataset: { id: w.id } },
       el('td', { text: mask(w.id) }), el('td', { text: mask(w.name) }), el('td', { text: mask(w.phone) }),
       el('td', { text: known.has(w.homeDistrict) ? districtName(known.get(w.homeDistrict)) : mask(w.homeDistrict) }),
-      el('td', { text: [w.currentDistrict && known.has(w.currentDistrict) ? districtName(known.get(w.currentDistrict)) : w.currentDistrict, w.currentState].filter(Boolean).join(', ') || '—' }),
+      el('td', { text: workPlace(w) }),
       el('td', { text: (w.skills || []).join(', ') }),
       el('td', { text: w.status ? tOr(`workers.status.${w.status}`, w.status) : '—' }),
       el('td', { text: when(w.verifiedAt) }))));
