@@ -27,7 +27,7 @@ public final class ElasticClientFactory {
     }
 
     public static ElasticsearchClient create(ElasticSettings settings) {
-        RestClient rest = RestClient.builder(HttpHost.create(settings.url()))
+        RestClient rest = RestClient.builder(settings.hosts().stream().map(HttpHost::create).toArray(HttpHost[]::new))
                 .setHttpClientConfigCallback(http -> {
                     if (settings.username().isPresent()) {
                         BasicCredentialsProvider credentials = new BasicCredentialsProvider();

@@ -1,11 +1,15 @@
 package org.warroom.dashboard.elastic;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.warroom.contracts.config.ConfigException;
 import org.warroom.contracts.config.Settings;
 
 /**
- * How to reach Elasticsearch and how our indices are laid out: {@code es.url} (default http://127.0.0.1:9200),
+ * How to reach Elasticsearch and how our indices are laid out: {@code es.url} (default http://127.0.0.1:9200; a
+ * comma-separated list of nodes' URLs for a cluster, e.g. {@code https://es01:9200,https://es02:9200}: the client
+ * spreads requests over them and skips a node that does not answer),
  * optional basic-auth credentials {@code es.username}/{@code es.password}, a CA certificate {@code es.ca.cert} (PEM)
  * for a TLS cluster, the index prefix {@code es.index.prefix} (default {@code warroom}), replicas per index
  * {@code es.replicas} (default 0), primary shards per index {@code es.shards} (default 1), the analyser of message
@@ -18,6 +22,14 @@ public record ElasticSettings(String url, Optional<String> username, Optional<St
                               int shards, String textAnalyzer, String refreshInterval) {
 
     public ElasticSettings {
+        if (hosts(url).isEmpty()) {
+            throw new ConfigException("es.url", "must name at least one node, e.g. http://127.0.0.1:9200");
+        }
+        for (String host : hosts(url)) {
+            if (!host.startsWith("http://") && !host.startsWith("https://")) {
+                throw new ConfigException("es.url", "each node's URL must start with http:// or https://, was '" + host + "'");
+            }
+        }
         if (!indexPrefix.matches("[a-z0-9][a-z0-9_.-]*")) {
             throw new ConfigException("es.index.prefix", "must be lower-case letters, digits, '-', '_' or '.', was '"
                     + indexPrefix + "'");
@@ -47,6 +59,15 @@ public record ElasticSettings(String url, Optional<String> username, Optional<St
                 settings.getInt("es.shards", 1),
                 settings.get("es.text.analyzer", "standard"),
                 settings.get("es.refresh.interval", "1s"));
+    }
+
+    /** The nodes' URLs, in the order given. */
+    public List<String> hosts() {
+        return hosts(url);
+    }
+
+    private static List<String> hosts(String url) {
+        return Arrays.stream(url.split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
     }
 
     /** The index names of this deployment. */
