@@ -37,7 +37,7 @@ public final class DashboardApi {
         if (t == null) {
             String body = Json.mapper().writeValueAsString(Map.of("username", user, "password", password));
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/session"))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new IOException("login answered " + answer.statusCode() + ": " + answer.body());

@@ -35,9 +35,9 @@ final class LoadRun {
         HttpClient http = HttpClient.newHttpClient();
         List<Screen> screens = new ArrayList<>();
         for (int i = 0; i < a.number("screens", 0); i++) {
-            screens.add(Screen.open(http, dashboard.base(), dashboard.token()));
+            screens.add(openPatiently(http, dashboard));
         }
-        Screen slow = a.number("slow-screen", 0) > 0 ? Screen.open(http, dashboard.base(), dashboard.token()) : null;
+        Screen slow = a.number("slow-screen", 0) > 0 ? openPatiently(http, dashboard) : null;
         boolean slowWanted = slow != null;
         List<String> slowClosures = new ArrayList<>();
         try (Ledger ledger = new Ledger(root, run)) {
@@ -148,6 +148,21 @@ final class LoadRun {
                 screens.set(i, fresh);
                 reconnects++;
             }
+        }
+    }
+
+    /** A busy dashboard may take a while to log in (password hashing): try for two minutes. */
+    private static Screen openPatiently(HttpClient http, DashboardApi dashboard) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (true) {
+            Screen s = tryOpen(http, dashboard);
+            if (s != null) {
+                return s;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("could not open a websocket to " + dashboard.base() + " in 2 minutes");
+            }
+            Thread.sleep(1000);
         }
     }
 
