@@ -57,7 +57,7 @@ function body(alertId) {
       'deliveries.address', 'deliveries.outcome', 'deliveries.attempts'].map((k) => el('th', { text: t(k) })))),
     el('tbody', {}, state.items.map((d) => el('tr', { dataset: { outcome: d.outcome || '' } },
       el('td', { text: when(d.at) }),
-      el('td', { class: 'num', text: num((d.step ?? 0) + 1) }),
+      el('td', { class: 'num', text: num(d.step) }), // 1 is the chain's first step
       el('td', { text: d.user || '' }),
       el('td', { text: tOr(`channel.${d.channel}`, d.channel || '') }),
       el('td', { text: d.address || '—' }),
