@@ -61,7 +61,7 @@ public final class QueryApi {
                 .inCategory(text(ctx, "category"))
                 .between(time(ctx, "from", false), time(ctx, "to", true))
                 .page(number(ctx, "offset", 0), number(ctx, "size", 20))
-                .sorted("recent".equalsIgnoreCase(text(ctx, "sort")) ? SearchQuery.Sort.RECENT : SearchQuery.Sort.RELEVANCE);
+                .sorted(sort(ctx));
         String feed = text(ctx, "feed");
         if (feed != null) {
             query = switch (feed.toLowerCase(Locale.ROOT)) {
@@ -146,6 +146,18 @@ public final class QueryApi {
         }
         return districts.byCode(v).map(d -> d.code()).orElseThrow(() -> new ApiError(404, "not found", name,
                 "unknown LGD district code '" + v + "'"));
+    }
+
+    /** {@code sort}: relevance (the default) or recent; anything else is refused rather than silently ignored. */
+    private static SearchQuery.Sort sort(RoutingContext ctx) {
+        String v = text(ctx, "sort");
+        if (v == null || v.equalsIgnoreCase("relevance")) {
+            return SearchQuery.Sort.RELEVANCE;
+        }
+        if (v.equalsIgnoreCase("recent")) {
+            return SearchQuery.Sort.RECENT;
+        }
+        throw ApiError.invalid("sort", "must be relevance or recent");
     }
 
     private static int number(RoutingContext ctx, String name, int fallback) {

@@ -51,6 +51,10 @@ public final class AuditLog {
             }
             throw new UncheckedIOException(new IOException("audit entry not recorded: " + conflict.getMessage(), conflict));
         } catch (IOException ex) {
+            if (ex instanceof org.elasticsearch.client.ResponseException re
+                    && re.getResponse().getStatusLine().getStatusCode() == 409) {
+                return stamped.id(); // the low-level client reports create's conflict this way: already recorded
+            }
             throw new UncheckedIOException("audit entry not recorded", ex);
         }
     }
