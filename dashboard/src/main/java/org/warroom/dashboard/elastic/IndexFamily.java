@@ -22,7 +22,9 @@ public enum IndexFamily {
     /** Alerts, one document per alert id, updated as it is acknowledged and cleared. */
     ALERTS("alerts", true),
     /** The audit log: append-only, written by the dashboard. */
-    AUDIT("audit", true);
+    AUDIT("audit", true),
+    /** Alert delivery: every attempt to tell someone of an alert (who, channel, when, outcome, retries). */
+    DELIVERIES("deliveries", true);
 
     private final String word;
     private final boolean monthly;

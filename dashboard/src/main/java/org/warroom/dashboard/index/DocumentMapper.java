@@ -23,6 +23,8 @@ import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.dashboard.elastic.IndexFamily;
+import org.warroom.dashboard.notify.Delivery;
+import org.warroom.dashboard.notify.NotifyTopics;
 import org.warroom.dashboard.elastic.IndexNames;
 import org.warroom.dashboard.elastic.doc.AuditEntry;
 import org.warroom.dashboard.elastic.doc.CallDoc;
@@ -47,6 +49,7 @@ import org.warroom.dashboard.elastic.doc.WorkerDoc;
  *   <tr><td>result tables</td><td>snapshots</td><td>kind|key@timestamp</td><td>versioned</td></tr>
  *   <tr><td>warroom.alerts</td><td>alerts</td><td>alert id</td><td>versioned</td></tr>
  *   <tr><td>warroom.audit</td><td>audit</td><td>event id</td><td>create</td></tr>
+ *   <tr><td>warroom.deliveries</td><td>deliveries</td><td>delivery id|outcome|attempts</td><td>create</td></tr>
  * </table>
  */
 final class DocumentMapper {
@@ -72,6 +75,7 @@ final class DocumentMapper {
         byTopic.put(Topics.WORKERS.name(), this::worker);
         byTopic.put(ResultTopics.ALERTS.name(), this::alert);
         byTopic.put(AUDIT_TOPIC, this::audit);
+        byTopic.put(NotifyTopics.DELIVERIES.name(), this::delivery);
         snapshot(ResultTopics.SHORTAGES, SnapshotDoc.SHORTAGE, v -> text(v, "district"));
         snapshot(ResultTopics.BACKLOGS, SnapshotDoc.BACKLOG, v -> text(v, "district"));
         snapshot(ResultTopics.RATINGS, SnapshotDoc.RATING, v -> text(v, "district"));
@@ -181,6 +185,21 @@ final class DocumentMapper {
         AuditEntry entry = new AuditEntry(id, at, text(e, "actor"), text(e, "role"), text(e, "action"),
                 text(e, "target"), text(e, "district"), text(e, "outcome"), text(e, "address"), details);
         return List.of(action(r, IndexFamily.AUDIT, names.index(IndexFamily.AUDIT, at), id, entry,
+                IndexAction.Mode.CREATE));
+    }
+
+    private List<IndexAction> delivery(ConsumerRecord<String, byte[]> r) throws Unindexable {
+        Delivery d = read(r, NotifyTopics.DELIVERIES);
+        if (d == null) {
+            return List.of();
+        }
+        String id = requireId(d.id());
+        if (d.at() == null) {
+            throw new Unindexable("at", "no time ('at')");
+        }
+        // One document per record: "sending" then "sent"/"undeliverable" of one notification are two attempts' log.
+        String docId = id + "|" + d.outcome() + "|" + d.attempts();
+        return List.of(action(r, IndexFamily.DELIVERIES, names.index(IndexFamily.DELIVERIES, d.at()), docId, d,
                 IndexAction.Mode.CREATE));
     }
 

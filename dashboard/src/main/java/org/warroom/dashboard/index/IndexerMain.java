@@ -43,6 +43,7 @@ public final class IndexerMain {
         List<Topic<?, ?>> topics = new ArrayList<>(Topics.feeds());
         topics.addAll(ResultTopics.all());
         topics.add(new Topic<>(DocumentMapper.AUDIT_TOPIC, Serdes.String(), Serdes.ByteArray(), false));
+        topics.add(org.warroom.dashboard.notify.NotifyTopics.DELIVERIES);
         new TopicCreator(config.kafka()).ensure(topics);
 
         Indexer indexer = new Indexer(config, elastic, metrics);

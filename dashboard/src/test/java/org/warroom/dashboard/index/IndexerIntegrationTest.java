@@ -45,6 +45,9 @@ import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.dashboard.elastic.ElasticClientFactory;
 import org.warroom.dashboard.elastic.IndexFamily;
+import org.warroom.dashboard.notify.ChannelKind;
+import org.warroom.dashboard.notify.Delivery;
+import org.warroom.dashboard.notify.NotifyTopics;
 import org.warroom.dashboard.elastic.IndexNames;
 import org.warroom.dashboard.elastic.IndexTemplates;
 import org.warroom.dashboard.health.DependencyHealth;
@@ -56,14 +59,15 @@ import org.warroom.testkit.RealKafka;
 /** The indexer against the real broker and the real Elasticsearch node. */
 @ExtendWith({RealKafka.class, RealElasticsearch.class})
 class IndexerIntegrationTest {
-    private static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final Duration WITHIN = Duration.ofSeconds(90);
     private final List<AutoCloseable> closing = new ArrayList<>();
 
     @BeforeAll
     static void topics(LocalKafka kafka) {
         kafka.ensure(Topics.feeds());
         kafka.ensure(ResultTopics.all());
-        kafka.ensure(List.of(new Topic<>(DocumentMapper.AUDIT_TOPIC, Serdes.String(), Serdes.ByteArray(), false)));
+        kafka.ensure(List.of(new Topic<>(DocumentMapper.AUDIT_TOPIC, Serdes.String(), Serdes.ByteArray(), false),
+                NotifyTopics.DELIVERIES));
     }
 
     @AfterEach
@@ -104,11 +108,20 @@ class IndexerIntegrationTest {
                     + "\"actor\":\"asha\",\"role\":\"responder\",\"action\":\"alert.ack\",\"target\":\"" + run + "-a1\","
                     + "\"outcome\":\"ok\",\"address\":\"10.0.0.7\",\"details\":{\"comment\":\"truck sent\"}}")
                     .getBytes(StandardCharsets.UTF_8), null);
+            String told = Delivery.idOf(run + "-a1", 1, "asha", ChannelKind.EMAIL);
+            Delivery sending = new Delivery(told, run + "-a1", 1, "asha", ChannelKind.EMAIL, BHOPAL, Delivery.SENDING,
+                    T0.toInstant(), 1, null, "*@example.test", null);
+            Delivery sent = new Delivery(told, run + "-a1", 1, "asha", ChannelKind.EMAIL, BHOPAL, Delivery.SENT,
+                    T0.toInstant().plusSeconds(2), 1, null, "*@example.test", null);
+            feed.send(NotifyTopics.DELIVERIES, sending.alertId(), sending);
+            feed.send(NotifyTopics.DELIVERIES, sent.alertId(), sent);
+            feed.send(NotifyTopics.DELIVERIES, sent.alertId(), sent); // the notifier re-wrote it after a restart
         }
 
         IndexNames names = config.elastic().names();
         Map<IndexFamily, Long> expected = Map.of(IndexFamily.MESSAGES, 2L, IndexFamily.CALLS, 2L, IndexFamily.TICKETS, 1L,
-                IndexFamily.REPORTS, 2L, IndexFamily.WORKERS, 1L, IndexFamily.ALERTS, 1L, IndexFamily.AUDIT, 1L);
+                IndexFamily.REPORTS, 2L, IndexFamily.WORKERS, 1L, IndexFamily.ALERTS, 1L, IndexFamily.AUDIT, 1L,
+                IndexFamily.DELIVERIES, 2L);
         eventually(WITHIN, () -> {
             expected.forEach((family, count) -> assertThat(count(client, names, family, run)).as(family.word()).isEqualTo(count));
             assertThat(snapshots(client, names)).isEqualTo(1);
