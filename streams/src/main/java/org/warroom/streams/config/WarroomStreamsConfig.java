@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.warroom.contracts.config.ConfigException;
 import org.warroom.contracts.config.KafkaSettings;
@@ -341,6 +342,12 @@ public record WarroomStreamsConfig(
     /** The Kafka Streams properties: exactly-once, prompt output, dead-letter handlers, standbys. */
     public Properties streamsProperties() {
         Properties p = new Properties();
+        // One produce request in flight: with transactions v2 (KIP-890) a broker refuses a batch whose sequence is not
+        // 0 while it holds no state for the producer (KAFKA-18202); on a loaded machine the first batch of a
+        // transaction can then be retried while the later ones are refused over and over (seen: outputs stalled for
+        // minutes on a busy 2-core host). Sending the next batch only after the previous one is acknowledged cannot
+        // run into that. Overridable from kafka.config.file (producer.max.in.flight.requests.per.connection).
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), "1");
         p.putAll(kafka.client());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
