@@ -8,14 +8,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.ingest.webhook.Signatures;
+import org.warroom.testkit.CorpusBody;
 import org.warroom.testkit.LocalKafka;
 import org.warroom.testkit.RealKafka;
 
@@ -286,39 +285,14 @@ class HostileInputIntegrationTest {
         static byte[] expand(String template, String id, OffsetDateTime now) {
             String text = template.replace("${id}", id).replace("${now}", now.toString())
                     .replace("${future}", now.plusDays(3).toString());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int at = 0;
-            while (at < text.length()) {
-                int open = text.indexOf("${", at);
-                if (open < 0) {
-                    out.writeBytes(text.substring(at).getBytes(StandardCharsets.UTF_8));
-                    break;
+            return CorpusBody.expand(text, Map.of("lines", n -> {
+                StringBuilder lines = new StringBuilder();
+                for (int i = 0; i < Integer.parseInt(n); i++) {
+                    lines.append(new JsonObject().put("id", id + "-" + i).put("channel", "sms")
+                            .put("from", "+919812345678").put("text", "paani").put("at", now.toString()).encode()).append('\n');
                 }
-                out.writeBytes(text.substring(at, open).getBytes(StandardCharsets.UTF_8));
-                if (text.startsWith("${repeat:", open)) {
-                    int colon = text.indexOf(':', open + 9);
-                    int times = Integer.parseInt(text.substring(open + 9, colon));
-                    int close = text.indexOf('}', colon + 2);
-                    out.writeBytes(text.substring(colon + 1, close).repeat(times).getBytes(StandardCharsets.UTF_8));
-                    at = close + 1;
-                } else if (text.startsWith("${bytes:", open)) {
-                    int close = text.indexOf('}', open);
-                    out.writeBytes(HexFormat.of().parseHex(text.substring(open + 8, close)));
-                    at = close + 1;
-                } else if (text.startsWith("${lines:", open)) {
-                    int close = text.indexOf('}', open);
-                    int n = Integer.parseInt(text.substring(open + 8, close));
-                    for (int i = 0; i < n; i++) {
-                        out.writeBytes(new JsonObject().put("id", id + "-" + i).put("channel", "sms")
-                                .put("from", "+919812345678").put("text", "paani").put("at", now.toString()).encode()
-                                .concat("\n").getBytes(StandardCharsets.UTF_8));
-                    }
-                    at = close + 1;
-                } else {
-                    throw new IllegalArgumentException("unknown placeholder at " + text.substring(open, Math.min(text.length(), open + 20)));
-                }
-            }
-            return out.toByteArray();
+                return lines.toString().getBytes(StandardCharsets.UTF_8);
+            }));
         }
     }
 }
