@@ -61,7 +61,7 @@ import org.warroom.testkit.RealKafka;
  */
 @ExtendWith(RealKafka.class)
 class StreamsRestartIntegrationTest {
-    private static final Duration WAIT = Duration.ofSeconds(45);
+    private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String BHOPAL = "396";
 
     private final OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHoursMinutes(5, 30));
