@@ -7,6 +7,7 @@ import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,8 +22,9 @@ import org.warroom.contracts.config.KafkaSettings;
 
 /**
  * Reads whole topics from the beginning and then follows them, with the Vert.x Kafka client on the caller's
- * context: every partition assigned by hand (no consumer group, nothing committed, so every dashboard
- * instance reads everything), records handed over raw to a {@link RecordSink}. {@link #start()} completes once
+ * context (the consumer itself is made on a worker thread and closed on the client's own, never on an event loop):
+ * every partition assigned by hand (no consumer group, nothing committed, so every dashboard instance reads
+ * everything), records handed over raw to a {@link RecordSink}. {@link #start()} completes once
  * every record that existed at start has been handed over, so a table built from it is complete.
  */
 public final class CompactedReader {
@@ -38,25 +40,54 @@ public final class CompactedReader {
     private final List<String> topics;
     private final String clientId;
     private final RecordSink sink;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<String, Object> config = new HashMap<>();
     private final AtomicLong records = new AtomicLong();
+    private Future<KafkaConsumer<byte[], byte[]>> opening;
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private volatile boolean closed;
     private long timer = -1;
 
+    /** Only remembers what to read: the consumer is made by {@link #start()}, on a worker thread. */
     public CompactedReader(Vertx vertx, KafkaSettings kafka, String clientId, List<String> topics, RecordSink sink) {
         this.vertx = vertx;
         this.topics = List.copyOf(topics);
         this.clientId = clientId;
         this.sink = sink;
-        Map<String, String> config = new HashMap<>();
-        kafka.client().forEach((k, v) -> config.put(k, String.valueOf(v)));
+        config.putAll(kafka.client());
         config.put("enable.auto.commit", "false");
         config.put("auto.offset.reset", "earliest");
         config.put("client.id", clientId);
-        this.consumer = KafkaConsumer.create(vertx, config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Assigns every partition, seeks to the beginning, and completes once caught up with the end at start. */
     public Future<Void> start() {
+        if (opening != null) {
+            throw new IllegalStateException(clientId + " is already started");
+        }
+        opening = open();
+        return opening.compose(c -> read());
+    }
+
+    /**
+     * Makes the Kafka consumer on a worker thread (its constructor loads classes, reads configuration and resolves
+     * the bootstrap addresses, which blocks an event loop on a busy machine), then wraps it in the Vert.x client on
+     * the caller's context.
+     */
+    private Future<KafkaConsumer<byte[], byte[]>> open() {
+        return vertx.executeBlocking(() -> new org.apache.kafka.clients.consumer.KafkaConsumer<>(config,
+                new ByteArrayDeserializer(), new ByteArrayDeserializer()), false).compose(kafka -> {
+                    if (closed) {
+                        return vertx.executeBlocking(() -> {
+                            kafka.close(Duration.ZERO);
+                            return null;
+                        }, false).compose(v -> Future.failedFuture(clientId + " was closed while starting"));
+                    }
+                    consumer = KafkaConsumer.create(vertx, kafka);
+                    return Future.succeededFuture(consumer);
+                });
+    }
+
+    private Future<Void> read() {
         consumer.exceptionHandler(e -> LOG.warn("{}: Kafka consumer problem: {}", clientId, e.toString()));
         List<Future<List<io.vertx.kafka.client.common.PartitionInfo>>> lookups = new ArrayList<>();
         for (String topic : topics) {
@@ -103,7 +134,9 @@ public final class CompactedReader {
         end.forEach((tp, last) -> checks.add(last == 0 ? Future.succeededFuture(true)
                 : consumer.position(tp).map(pos -> pos >= last)));
         Future.all(checks).onComplete(ar -> {
-            if (ar.succeeded() && checks.stream().allMatch(Future::result)) {
+            if (closed) {
+                done.tryFail(clientId + " was closed while catching up");
+            } else if (ar.succeeded() && checks.stream().allMatch(Future::result)) {
                 done.tryComplete();
             } else {
                 timer = vertx.setTimer(50, t -> check(end, done));
@@ -116,10 +149,15 @@ public final class CompactedReader {
         return records.get();
     }
 
+    /** Stops reading; the consumer is closed on the Vert.x client's own worker thread (never on the event loop). */
     public Future<Void> close() {
+        closed = true;
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
-        return consumer.close();
+        if (opening == null) {
+            return Future.succeededFuture();
+        }
+        return opening.transform(ar -> ar.succeeded() ? ar.result().close() : Future.succeededFuture());
     }
 }
