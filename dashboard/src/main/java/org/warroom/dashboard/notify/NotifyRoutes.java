@@ -46,6 +46,9 @@ import org.warroom.dashboard.live.CompactedReader;
  *       {@code POST /api/v1/subscriptions} {@code {"user"?, "districts", "categories", "severities", "channels",
  *       "quietHours"?: {"from": "22:00", "to": "07:00", "zone"?}}} (a user for themselves, an administrator for
  *       anyone; audited as {@code subscription.update});</li>
+ *   <li>{@code DELETE /api/v1/subscriptions/{user}}: removes the subscription (a tombstone on
+ *       {@code warroom.subscriptions}; the person is no longer notified), a user their own, an administrator
+ *       anyone's; 404 when there is none; audited as {@code subscription.delete};</li>
  *   <li>{@code GET /api/v1/alerts/{id}/deliveries}: every delivery attempt of the alert, and who acknowledged it;</li>
  *   <li>{@code GET /ack/{token}} the acknowledge page (no script; works with a plain form POST) and
  *       {@code POST /ack/{token}} (form field {@code comment}): a signed, single-use, expiring token; the
@@ -85,6 +88,7 @@ public final class NotifyRoutes {
         BodyHandler form = BodyHandler.create(false).setBodyLimit(8 * 1024);
         router.get("/api/v1/subscriptions").handler(routes::handleListSubscriptions);
         router.post("/api/v1/subscriptions").handler(routes::handleSaveSubscription);
+        router.delete("/api/v1/subscriptions/:user").handler(routes::handleRemoveSubscription);
         router.get("/api/v1/alerts/:id/deliveries").handler(routes::handleDeliveries);
         router.get("/ack/assets/ack.css").handler(routes::handleCss);
         router.get("/ack/:token").handler(routes::handleAckPage);
@@ -208,6 +212,32 @@ public final class NotifyRoutes {
                 .onSuccess(meta -> {
                     subscriptions.put(username, subscription);
                     Answers.ok(ctx, subscription);
+                })
+                .onFailure(e -> Answers.fail(ctx, e));
+    }
+
+    private void handleRemoveSubscription(RoutingContext ctx) {
+        Viewer viewer = Viewer.of(ctx);
+        requireLoaded();
+        String user = ctx.pathParam("user");
+        if (!user.equals(viewer.username()) && !viewer.isAdmin()) {
+            throw ApiError.forbidden("only administrators remove other people's subscriptions");
+        }
+        Subscription removed = subscriptions.get(user);
+        if (removed == null) {
+            throw ApiError.notFound("no subscription for " + user);
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("channels", removed.channels().stream().map(ChannelKind::wire).toList().toString());
+        details.put("districts", removed.districts().toString());
+        deps.audit().record(viewer.username(), viewer.role().wire(), "subscription.delete", user, null, "ok",
+                        ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(), details)
+                .recover(e -> Future.failedFuture(ApiError.unavailable("the audit log cannot be written; nothing was removed")))
+                .compose(v -> deps.writer().write(NotifyTopics.SUBSCRIPTIONS, user, (Subscription) null)
+                        .recover(e -> Future.failedFuture(ApiError.unavailable("Kafka is unavailable; try again"))))
+                .onSuccess(meta -> {
+                    subscriptions.remove(user);
+                    Answers.ok(ctx, Map.of("user", user, "removed", true));
                 })
                 .onFailure(e -> Answers.fail(ctx, e));
     }

@@ -155,6 +155,8 @@ class AccessMatrixIntegrationTest {
                 get("/api/v1/subscriptions", 200, 200, 200, 200),
                 get("/api/v1/subscriptions?user=mx-operator", 200, 403, 403, 200),
                 post("/api/v1/subscriptions", new JsonObject().put("user", "mx-operator"), 200, 403, 403, 200),
+                // removing: one's own (none here: 404), another's only as an administrator
+                new Row(HttpMethod.DELETE, "/api/v1/subscriptions/mx-commander", null, 403, 404, 403, 404),
                 get("/api/v1/alerts/" + enc(ownMedicineAlert) + "/deliveries", 200, 200, 200, 200),
                 get("/api/v1/alerts/" + enc(ownRationAlert) + "/deliveries", 200, 200, 403, 200),
                 get("/api/v1/alerts/" + enc(otherAlert) + "/deliveries", 200, 403, 403, 200));

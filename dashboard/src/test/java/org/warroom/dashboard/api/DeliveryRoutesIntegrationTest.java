@@ -74,6 +74,45 @@ class DeliveryRoutesIntegrationTest {
     }
 
     @Test
+    @DisplayName("an administrator lists, saves and removes another user's subscription; the user cannot remove someone else's")
+    void shouldLetAdministratorManageAnotherUsersSubscription() {
+        dashboard.saveUser("dr-duty", PASSWORD, "responder", List.of("396"), List.of());
+        Login duty = dashboard.login("dr-duty", PASSWORD);
+        Login admin = dashboard.loginAdmin();
+        assertThat(dashboard.get("/api/v1/subscriptions?user=dr-duty", admin).bodyAsJsonObject().getJsonArray("items"))
+                .isEmpty();
+        JsonObject body = new JsonObject().put("user", "dr-duty").put("districts", new JsonArray().add("396"))
+                .put("severities", new JsonArray().add("critical").add("high"))
+                .put("quietHours", new JsonObject().put("from", "22:00").put("to", "07:00").put("zone", "Asia/Kolkata"));
+        HttpResponse<Buffer> saved = dashboard.post("/api/v1/subscriptions", admin, body);
+        assertThat(saved.statusCode()).as(saved.bodyAsString()).isEqualTo(200);
+        assertThat(saved.bodyAsJsonObject().getString("updatedBy")).isEqualTo("admin");
+
+        JsonArray listed = dashboard.get("/api/v1/subscriptions?user=dr-duty", admin).bodyAsJsonObject().getJsonArray("items");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.getJsonObject(0).getJsonArray("severities")).containsExactly("critical", "high");
+        assertThat(listed.getJsonObject(0).getJsonObject("quietHours").getString("from")).startsWith("22:00");
+        assertThat(dashboard.get("/api/v1/subscriptions", duty).bodyAsJsonObject().getJsonArray("items")).hasSize(1);
+
+        assertThat(dashboard.request(HttpMethod.DELETE, "/api/v1/subscriptions/dr-duty")
+                .bearerTokenAuthentication(responder.token()).send().await().statusCode())
+                .as("a responder removing someone else's").isEqualTo(403);
+        assertThat(dashboard.request(HttpMethod.DELETE, "/api/v1/subscriptions/dr-duty")
+                .putHeader("Cookie", admin.cookie()).send().await().statusCode())
+                .as("cookie without the CSRF header").isEqualTo(403);
+        HttpResponse<Buffer> removed = dashboard.request(HttpMethod.DELETE, "/api/v1/subscriptions/dr-duty")
+                .putHeader("Cookie", admin.cookie()).putHeader("X-CSRF-Token", admin.csrf()).send().await();
+        assertThat(removed.statusCode()).as(removed.bodyAsString()).isEqualTo(200);
+        assertThat(removed.bodyAsJsonObject().getBoolean("removed")).isTrue();
+        assertThat(dashboard.get("/api/v1/subscriptions?user=dr-duty", admin).bodyAsJsonObject().getJsonArray("items"))
+                .isEmpty();
+        assertThat(dashboard.get("/api/v1/subscriptions", duty).bodyAsJsonObject().getJsonArray("items")).isEmpty();
+        HttpResponse<Buffer> again = dashboard.request(HttpMethod.DELETE, "/api/v1/subscriptions/dr-duty")
+                .bearerTokenAuthentication(admin.token()).send().await();
+        assertThat(again.statusCode()).as("nothing left to remove").isEqualTo(404);
+    }
+
+    @Test
     @DisplayName("the delivery log answers for the responder's own alert, 403 for another district's, 401 signed out")
     void shouldScopeDeliveryLog() {
         JsonObject log = dashboard.get("/api/v1/alerts/" + own.id() + "/deliveries", responder).bodyAsJsonObject();
