@@ -2,7 +2,7 @@
 // download) driving Debian's chromium headless, against a whole stack (Kafka, Elasticsearch, ingest, streams, indexer,
 // notifier, dashboard; `bin/lib/e2e run` starts one, feeds it with the demo simulator and runs this script). Every
 // event goes through the ingest service (INGEST_URL, INGEST_KEY); the script signs in as admin (ADMIN_PASSWORD) and
-// creates its own operator, commander (Bhopal 396) and responder (396, every category) through /api/v1/admin/users.
+// creates its own operator, commander (Bhopal 396) and two responders (396, every category) through /api/v1/admin/users.
 //
 // Environment: BASE_URL (dashboard, e.g. http://127.0.0.1:8080), CHROMIUM (/usr/bin/chromium), SCREENSHOTS
 // (folder for PNGs), LIVE_LIMIT_MS (1000: how fast an event must show), LIVE_ATTEMPTS (5: events sent to measure
@@ -93,6 +93,8 @@ async function createAccountsThroughAdmin() {
     operator: { role: 'operator', districts: [], categories: [] },
     commander: { role: 'commander', districts: [BHOPAL], categories: [] },
     responder: { role: 'responder', districts: [BHOPAL], categories: [], contact: { email: 'bt-responder@example.org' } },
+    // whose alert subscription the admin manages on the admin page
+    duty: { role: 'responder', districts: [BHOPAL], categories: [], contact: { email: 'bt-duty@example.org' } },
   };
   for (const [name, spec] of Object.entries(specs)) {
     const account = { username: `bt-${name}-${suffix}`, password: `${randomUUID()}-Aa1!` };
@@ -538,6 +540,55 @@ await step('the admin page lists users and shows audit entries as plain text', a
   await page.click('#audit-form button[type=submit]');
   await page.waitForFunction(() => document.querySelectorAll('#audit tbody tr').length > 1);
   await shot('admin', true);
+});
+
+await step('the admin adds an alert subscription for a responder, sees it listed, and removes it', async () => {
+  const duty = accounts.duty.username;
+  const viaApi = () => page.evaluate((u) => fetch(`/api/v1/subscriptions?user=${encodeURIComponent(u)}`)
+    .then((r) => r.json()), duty);
+  await signIn('admin');
+  await page.goto(`${BASE}/admin`);
+  await page.waitForSelector(`#as-user option[value="${duty}"]`, { state: 'attached' });
+  await page.selectOption('#as-user', duty);
+  await page.waitForFunction(() => /not notified/.test(document.getElementById('as-list-status').textContent)
+    && /not notified/.test(document.getElementById('as-status').textContent));
+  check((await viaApi()).items.length === 0, `${duty} already has a subscription`);
+  // Bhopal only, medicine and water, critical and high, by e-mail, quiet from 22:00 to 07:00 (critical still sent)
+  await page.selectOption('#as-districts', [BHOPAL]);
+  await page.selectOption('#as-categories', ['medicine', 'water']);
+  await page.check('#as-severities input[value="critical"]');
+  await page.check('#as-severities input[value="high"]');
+  await page.check('#as-channels input[value="email"]');
+  await page.fill('#as-quiet-from', '22:00');
+  await page.fill('#as-quiet-to', '07:00');
+  await page.click('#admin-subscription-form button[type=submit]');
+  await page.waitForFunction(() => /Saved/.test(document.getElementById('as-status').textContent));
+  const row = `#subscriptions tbody tr[data-user="${duty}"]`;
+  await page.waitForSelector(row);
+  const cells = await page.$eval(row, (r) => [...r.cells].map((c) => c.textContent));
+  check(cells[0] === duty && cells[1] === 'Bhopal' && cells[3] === 'Critical, High' && cells[4] === 'E-mail'
+    && cells[5].startsWith('22:00–07:00') && cells[6].endsWith(accounts.admin.username), `listed ${JSON.stringify(cells)}`);
+  const saved = (await viaApi()).items;
+  check(saved.length === 1 && saved[0].user === duty && saved[0].districts.join() === BHOPAL
+    && [...saved[0].categories].sort().join() === 'medicine,water' && saved[0].severities.join() === 'critical,high'
+    && saved[0].channels.join() === 'email' && String(saved[0].quietHours.from).startsWith('22:00')
+    && String(saved[0].quietHours.to).startsWith('07:00') && saved[0].updatedBy === accounts.admin.username,
+  `saved through the API ${JSON.stringify(saved)}`);
+  // Hindi labels on the section and the row's button
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'hi');
+  check(/[\u0900-\u097F]/.test(await textOf('#subscriptions-admin h2')), 'subscription section not in Devanagari');
+  check(/[\u0900-\u097F]/.test(await textOf(`${row} button.remove`)), 'remove button not in Devanagari');
+  await shot('admin-subscriptions-hi');
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.$eval('#subscriptions-admin', (s) => s.scrollIntoView());
+  await shot('admin-subscriptions');
+  await page.click(`${row} button.remove`);
+  await page.waitForSelector(row, { state: 'detached' });
+  await page.waitForFunction(() => /removed/.test(document.getElementById('as-list-status').textContent)
+    && /not notified/.test(document.getElementById('as-status').textContent));
+  check((await viaApi()).items.length === 0, `still subscribed after removal: ${JSON.stringify(await viaApi())}`);
 });
 
 await step('every label exists in both English and Hindi', async () => {

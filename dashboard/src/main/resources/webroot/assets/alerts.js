@@ -7,7 +7,7 @@ import { districts, getJson, postJson, query } from './api.js';
 import { LiveFeed, frameThrottled } from './live.js';
 import { errorText, showConnection, startPage } from './shell.js';
 import { deliveryLog, openLogs, refresh } from './deliveries.js';
-import { drawSubscriptionForm, startSubscriptionForm } from './subscriptions.js';
+import { SubscriptionForm } from './subscriptions.js';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 const STATES = ['open', 'active', 'acknowledged', 'cleared', 'all'];
@@ -224,7 +224,9 @@ async function main() {
     known = new Map();
   }
   fillFilters();
-  startSubscriptionForm(viewer, known);
+  const subscription = new SubscriptionForm(document.getElementById('subscription-mount'),
+    { prefix: 's', formId: 'subscription-form', known });
+  subscription.load(viewer);
   const sound = document.getElementById('f-sound');
   sound.checked = localStorage.getItem(SOUND_KEY) === '1';
   sound.addEventListener('change', () => {
@@ -253,7 +255,7 @@ async function main() {
   }).start();
   window.addEventListener('langchange', () => {
     fillFilters();
-    drawSubscriptionForm(viewer, known);
+    subscription.draw();
     render();
   });
 }
