@@ -121,8 +121,9 @@ public final class DashboardVerticle extends VerticleBase {
                             vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)));
                 })
                 .compose(v -> ensureFirstAdmin())
-                .compose(v -> {
-                    Router router = router();
+                .compose(v -> vertx.executeBlocking(() -> WebRoutes.Prepared.load(districts, zone)))
+                .compose(web -> {
+                    Router router = router(web);
                     return notifyRoutes.map(router);
                 })
                 .compose(router -> vertx.createHttpServer(config.tls().serverOptions()
@@ -139,7 +140,7 @@ public final class DashboardVerticle extends VerticleBase {
                 });
     }
 
-    private Router router() {
+    private Router router(WebRoutes.Prepared web) {
         Authenticator auth = new Authenticator(sessions, users);
         LoginThrottle throttle = new LoginThrottle(config.login(), clock);
         SessionApi session = new SessionApi(vertx, users, sessions, throttle, auth, audit);
@@ -181,7 +182,7 @@ public final class DashboardVerticle extends VerticleBase {
         router.get("/api/v1/workers/search").handler(query::handleWorkerSearch);
         router.get("/api/v1/districts/:code/trends").handler(query::handleTrends);
         router.get("/api/v1/alerts/history").handler(query::handleAlertHistory);
-        WebRoutes.mount(router, new WebDependencies(vertx, districts, states, query.reportSource(), clock, zone));
+        WebRoutes.mount(router, new WebDependencies(vertx, districts, states, query.reportSource(), clock, zone), web);
         notifyRoutes = NotifyRoutes.mount(router, new NotifyDependencies(vertx, config.delivery(), writer, users, audit,
                 id -> live.get(LiveChannel.ALERTS, id).map(value -> (Alert) value.value()), clock));
         router.get("/ws").handler(ws::handle);

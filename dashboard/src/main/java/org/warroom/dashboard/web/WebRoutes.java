@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.json.Json;
 import org.warroom.contracts.reference.District;
+import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.State;
 import org.warroom.contracts.result.DistributionBucket;
 import org.warroom.dashboard.access.Viewer;
@@ -59,10 +61,24 @@ public final class WebRoutes {
         this.charts = charts;
     }
 
+    /**
+     * What the routes need that is slow to make — the boundary files read and joined, the chart fonts found (seconds
+     * on a loaded machine): make it on a worker thread, never on the event loop.
+     */
+    public record Prepared(GeoLibrary geo, ChartRenderer charts) {
+        public static Prepared load(DistrictDirectory districts, ZoneId zone) {
+            return new Prepared(GeoLibrary.load(districts), new ChartRenderer(districts, ChartFonts.detect(), zone));
+        }
+    }
+
     /** Mounts the routes on {@code router}, which must already have authenticated the request (a {@link Viewer}). */
     public static void mount(Router router, WebDependencies deps) {
-        WebRoutes routes = new WebRoutes(deps, GeoLibrary.load(deps.districts()),
-                new ChartRenderer(deps.districts(), ChartFonts.detect(), deps.zone()));
+        mount(router, deps, Prepared.load(deps.districts(), deps.zone()));
+    }
+
+    /** As {@link #mount(Router, WebDependencies)}, with the slow parts made beforehand (off the event loop). */
+    public static void mount(Router router, WebDependencies deps, Prepared prepared) {
+        WebRoutes routes = new WebRoutes(deps, prepared.geo(), prepared.charts());
         router.get("/api/v1/districts").handler(routes::handleDistricts);
         router.get("/api/v1/geo").handler(routes::handleGeoStates);
         router.get("/api/v1/geo/:stateCode").handler(routes::handleGeo);
