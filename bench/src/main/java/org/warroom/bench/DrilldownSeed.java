@@ -3,6 +3,8 @@ package org.warroom.bench;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.Time;
+import co.elastic.clients.elasticsearch.indices.TranslogDurability;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +12,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.warroom.contracts.event.CallEventType;
@@ -84,8 +89,39 @@ final class DrilldownSeed {
                 .query(q -> q.term(t -> t.field("source").value(SOURCE)))).count();
     }
 
-    /** Writes {@code total} documents; progress every 10 %. Returns the documents Elasticsearch refused. */
+    /**
+     * Writes {@code total} documents; progress every 10 %. Returns the documents Elasticsearch refused. While it
+     * writes, the month's indices are not refreshed and their translog is synced asynchronously (a bulk load's usual
+     * settings); both are put back afterwards.
+     */
     long write(long total) throws Exception {
+        List<String> indices = new ArrayList<>();
+        for (IndexFamily f : List.of(IndexFamily.CALLS, IndexFamily.TICKETS, IndexFamily.MESSAGES, IndexFamily.REPORTS, IndexFamily.SNAPSHOTS)) {
+            indices.add(names.index(f, end));
+        }
+        Map<String, String> refresh = new HashMap<>();
+        for (String index : indices) {
+            if (!es.indices().exists(e -> e.index(index)).value()) {
+                es.indices().create(c -> c.index(index));
+            }
+            var settings = es.indices().getSettings(g -> g.index(index)).get(index).settings();
+            Time interval = settings == null || settings.index() == null ? null : settings.index().refreshInterval();
+            refresh.put(index, interval == null ? "1s" : interval.time());
+        }
+        es.indices().putSettings(p -> p.index(indices).settings(x -> x.refreshInterval(t -> t.time("-1"))
+                .translog(t -> t.durability(TranslogDurability.Async))));
+        try {
+            return load(total);
+        } finally {
+            for (String index : indices) {
+                es.indices().putSettings(p -> p.index(index).settings(x -> x.refreshInterval(t -> t.time(refresh.get(index)))
+                        .translog(t -> t.durability(TranslogDurability.Request))));
+            }
+            es.indices().refresh(r -> r.index(indices));
+        }
+    }
+
+    private long load(long total) throws Exception {
         AtomicLong failed = new AtomicLong();
         long started = System.nanoTime();
         try (BulkIngester<Void> bulk = BulkIngester.of(b -> b.client(es).maxOperations(2_000).maxSize(8L * 1024 * 1024)
