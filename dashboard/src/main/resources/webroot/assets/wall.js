@@ -157,10 +157,15 @@ function renderRatings(feed) {
   const ratings = [...feed.values('ratings').values()].filter((r) => inState(r.district));
   const item = (r) => el('li', { dataset: { district: r.district } },
     el('span', { class: 'stars', text: stars(r.stars) }), ' ', nameOf(r.district));
-  const worst = [...ratings].sort((a, b) => a.stars - b.stars || a.score - b.score).slice(0, 6);
-  const best = [...ratings].sort((a, b) => b.stars - a.stars || b.score - a.score).slice(0, 6);
-  replace(document.getElementById('ratings-worst'), worst.map(item));
-  replace(document.getElementById('ratings-best'), best.map(item));
+  const descending = [...ratings].sort((a, b) => b.stars - a.stars || b.score - a.score);
+  const top = descending[0];
+  // A district tied with the best never "needs attention", and no district is in both lists.
+  const worst = descending.filter((r) => r.stars < top.stars || r.score < top.score).reverse().slice(0, 6);
+  const flagged = new Set(worst.map((r) => r.district));
+  const best = descending.filter((r) => !flagged.has(r.district)).slice(0, 6);
+  const none = () => el('li', { class: 'muted', text: t('common.none') });
+  replace(document.getElementById('ratings-worst'), worst.length ? worst.map(item) : none());
+  replace(document.getElementById('ratings-best'), best.length ? best.map(item) : none());
 }
 
 function renderTicker(feed) {
