@@ -7,85 +7,83 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.transport.BackoffPolicy;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes batches of {@link IndexAction}s through one {@link BulkIngester} and reports the {@link Outcome} of every
- * single one: the listener looks at each item of each bulk response. The ingester itself retries items refused with
- * 429 (a short exponential backoff); everything else retryable comes back as {@link Outcome.Kind#RETRY} for the
- * indexer to retry with its own, longer backoff.
+ * Writes {@link Submission}s through one {@link BulkIngester} without waiting: the listener looks at each item of
+ * each bulk response, fills in the {@link Outcome} of every single write and hands a submission whose writes are all
+ * answered to the caller's callback (on the ingester's thread). The ingester itself retries items refused with 429
+ * (a short exponential backoff); everything else retryable comes back as {@link Outcome.Kind#RETRY} for the indexer
+ * to retry with its own, longer backoff.
+ *
+ * <p>A partly filled bulk request is sent after {@code indexer.bulk.flush.interval} at the latest, or at once on
+ * {@link #flush()}; {@link #submit} blocks only while {@code indexer.bulk.concurrency} requests are in flight and the
+ * next one is full (the ingester's own back-pressure).
  */
 final class BulkWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BulkWriter.class);
-    /** A bulk request answers well within this, or the transport gives up first (socket timeout 30 s). */
-    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(90);
 
-    /** One batch awaiting its outcomes. */
-    private static final class Batch {
-        final Outcome[] outcomes;
-        final CountDownLatch done;
-
-        Batch(int size) {
-            outcomes = new Outcome[size];
-            done = new CountDownLatch(size);
-        }
-
-        void complete(int slot, Outcome outcome) {
-            if (outcomes[slot] == null) {
-                outcomes[slot] = outcome;
-                done.countDown();
-            }
-        }
-    }
-
-    /** The ingester's context of one operation: which slot of which batch it fills. */
-    private record Slot(Batch batch, int index) {
+    /** The ingester's context of one operation: which slot of which submission it fills. */
+    private record Slot(Submission submission, int index) {
     }
 
     private final BulkIngester<Slot> ingester;
     private final IndexerMetrics metrics;
+    private final Consumer<Submission> answered;
 
-    BulkWriter(ElasticsearchClient client, IndexerConfig config, IndexerMetrics metrics) {
+    /** @param answered called (on an ingester thread) once every write of a submission has its outcome */
+    BulkWriter(ElasticsearchClient client, IndexerConfig config, IndexerMetrics metrics, Consumer<Submission> answered) {
         this.metrics = metrics;
+        this.answered = answered;
         this.ingester = BulkIngester.of(b -> b
                 .client(client)
                 .maxOperations(config.bulkActions())
                 .maxSize(config.bulkBytes())
                 .maxConcurrentRequests(config.bulkConcurrency())
+                .flushInterval(config.bulkFlushInterval().toMillis(), TimeUnit.MILLISECONDS)
                 .backoffPolicy(BackoffPolicy.exponentialBackoff(50L, 4))
                 .listener(new Listener()));
     }
 
-    /**
-     * Writes every action and waits for Elasticsearch's answer about each; the outcomes are in the order of
-     * {@code actions}. Blocks the calling thread (the indexer's consumer thread).
-     */
-    List<Outcome> write(List<IndexAction> actions) throws InterruptedException {
-        Batch batch = new Batch(actions.size());
+    /** Hands every write of the submission to the ingester; the answers arrive later through the callback. */
+    void submit(Submission submission) {
+        List<IndexAction> actions = submission.actions();
+        if (actions.isEmpty()) {
+            answered.accept(submission);
+            return;
+        }
         for (int i = 0; i < actions.size(); i++) {
-            ingester.add(actions.get(i).operation(), new Slot(batch, i));
+            ingester.add(actions.get(i).operation(), new Slot(submission, i));
         }
+    }
+
+    /** Sends what is buffered now instead of waiting for a full request or the flush interval. */
+    void flush() {
         ingester.flush();
-        if (!batch.done.await(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            LOG.warn("no answer from Elasticsearch within {} for {} of {} writes; retrying them",
-                    ANSWER_TIMEOUT, batch.done.getCount(), actions.size());
-            Outcome timeout = new Outcome(Outcome.Kind.RETRY, 0, "no answer within " + ANSWER_TIMEOUT);
-            for (int i = 0; i < actions.size(); i++) {
-                batch.complete(i, timeout);
-            }
+    }
+
+    /** Gives up waiting for a submission's missing answers: they count as retryable; a late answer is ignored. */
+    void expire(Submission submission, String reason) {
+        LOG.warn("no answer from Elasticsearch for {} of {} writes: {}; retrying them", submission.unanswered(),
+                submission.actions().size(), reason);
+        if (submission.expire(new Outcome(Outcome.Kind.RETRY, 0, reason))) {
+            answered.accept(submission);
         }
-        return Arrays.asList(batch.outcomes);
     }
 
     @Override
     public void close() {
         ingester.close();
+    }
+
+    private void complete(Slot slot, Outcome outcome) {
+        if (slot.submission().complete(slot.index(), outcome)) {
+            answered.accept(slot.submission());
+        }
     }
 
     private final class Listener implements BulkListener<Slot> {
@@ -100,14 +98,14 @@ final class BulkWriter implements AutoCloseable {
             for (int i = 0; i < contexts.size(); i++) {
                 Slot slot = contexts.get(i);
                 if (i >= items.size()) {
-                    slot.batch().complete(slot.index(), new Outcome(Outcome.Kind.RETRY, 0, "no item in the response"));
+                    complete(slot, new Outcome(Outcome.Kind.RETRY, 0, "no item in the response"));
                     continue;
                 }
                 BulkResponseItem item = items.get(i);
                 Outcome outcome = item.error() == null
                         ? Outcome.of(item.status(), null, null)
                         : Outcome.of(item.status(), item.error().type(), item.error().reason());
-                slot.batch().complete(slot.index(), outcome);
+                complete(slot, outcome);
             }
         }
 
@@ -117,7 +115,7 @@ final class BulkWriter implements AutoCloseable {
             LOG.debug("bulk request of {} writes failed: {}", contexts.size(), failure.toString());
             Outcome outcome = Outcome.unreachable(failure);
             for (Slot slot : contexts) {
-                slot.batch().complete(slot.index(), outcome);
+                complete(slot, outcome);
             }
         }
     }

@@ -9,10 +9,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,7 +24,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -38,20 +37,39 @@ import org.warroom.contracts.topic.Topics;
 
 /**
  * The indexer: one plain {@link KafkaConsumer} on its own thread reads the feed and result topics, turns each record
- * into Elasticsearch writes ({@link DocumentMapper}) and hands them to the {@link BulkWriter}.
+ * into Elasticsearch writes ({@link DocumentMapper}) and hands them to the {@link BulkWriter} without waiting for the
+ * answers: it goes on polling and mapping while earlier polls' bulk requests are in flight, up to
+ * {@code indexer.max.in.flight.polls} polls or {@code indexer.max.in.flight.bytes} of records; beyond that every
+ * partition is paused until answers come back (back-pressure).
  *
- * <p>At-least-once without duplicates: a batch's offsets are committed only after Elasticsearch acknowledged every
- * write of the batch (or the record went to the dead-letter topic, acknowledged by Kafka). Writes that fail in a
- * retryable way (429, 5xx, no answer) are retried with exponential backoff for as long as it takes; meanwhile every
- * partition is paused and the consumer keeps polling (so it stays in the group) without fetching anything new:
- * back-pressure instead of loss. Once Elasticsearch is back the batch completes and consumption catches up. Ids come
- * from event ids, so the records a crash makes us read twice land on their own documents again.
+ * <p>At-least-once without duplicates: per partition, offsets are committed only up to the end of the newest poll
+ * such that every write of it and of every older poll of that partition was acknowledged by Elasticsearch (or its
+ * record went to the dead-letter topic, acknowledged by Kafka) — {@link InFlightPolls}. Writes that fail in a
+ * retryable way (429, 5xx, no answer) are retried with exponential backoff for as long as it takes, and hold their
+ * partition's commit back; meanwhile every partition is paused and the consumer keeps polling (so it stays in the
+ * group) without fetching anything new: back-pressure instead of loss. Once Elasticsearch is back the retries
+ * complete and consumption catches up. Ids come from event ids (and updated documents carry the Kafka offset as an
+ * external version), so the records a crash makes us read twice — and writes of several polls answered out of
+ * order — land on their own documents again.
  */
 public final class Indexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    /** Poll timeout while answers are awaited: answers are handled (and offsets committed) at least this often. */
+    private static final Duration BUSY_POLL = Duration.ofMillis(20);
     private static final Duration IDLE_COMMIT_EVERY = Duration.ofSeconds(1);
+    /** A bulk request answers well within this, or the transport gives up first (socket timeout 30 s). */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(90);
     private static final int RAW_LIMIT = 10_000;
+
+    /** A dead letter Kafka answered (failure null) or refused. */
+    private record DeadLetterAnswer(InFlightPolls.Poll poll, TopicPartition tp, ProducerRecord<String, DeadLetter> record,
+                                    Exception failure) {
+    }
+
+    /** A write to try again, on behalf of its poll. */
+    private record Retry(InFlightPolls.Poll poll, IndexAction action) {
+    }
 
     private final IndexerConfig config;
     private final IndexerMetrics metrics;
@@ -62,17 +80,27 @@ public final class Indexer implements AutoCloseable {
     private final LagMonitor lag;
     private final Admin admin;
     private final Thread thread;
-    private final Map<TopicPartition, Long> lastCommitted = new HashMap<>();
+    /** Answers from Elasticsearch (submissions) and Kafka (dead letters), handled on the consumer thread. */
+    private final LinkedBlockingQueue<Object> answers = new LinkedBlockingQueue<>();
+    private final InFlightPolls inFlight = new InFlightPolls();
+    private final Set<Submission> outstanding = new HashSet<>();
+    private final List<Retry> retries = new ArrayList<>();
+    private final List<DeadLetterAnswer> deadLetterRetries = new ArrayList<>();
     private volatile boolean running = true;
-    private volatile boolean backingOff;
+    private volatile boolean holding;
     private volatile Throwable crashed;
+    private boolean backingOff;
+    private long retryAtNanos;
+    private Duration backoff;
+    private int attempt;
     private Instant lastIdleCommit = Instant.EPOCH;
 
     public Indexer(IndexerConfig config, ElasticsearchClient client, IndexerMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
+        this.backoff = config.retryInitial();
         this.mapper = new DocumentMapper(config.elastic().names());
-        this.writer = new BulkWriter(client, config, metrics);
+        this.writer = new BulkWriter(client, config, metrics, answers::add);
         Map<String, Object> c = config.kafka().client();
         c.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, config.group() + "-consumer");
@@ -118,12 +146,22 @@ public final class Indexer implements AutoCloseable {
         try {
             consumer.subscribe(mapper.topics(), new Rebalance());
             while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                if (records.isEmpty()) {
+                handleAnswers();
+                retryWhenDue();
+                expireOverdue();
+                commitFinished(false);
+                boolean hold = backingOff || inFlight.size() >= config.maxInFlightPolls()
+                        || inFlight.bytes() >= config.maxInFlightBytes();
+                hold(hold);
+                ConsumerRecords<String, byte[]> records = consumer.poll(hold ? Duration.ZERO
+                        : inFlight.isEmpty() ? POLL : BUSY_POLL);
+                if (!records.isEmpty()) {
+                    process(records); // while holding: only partitions assigned since, not paused yet
+                } else if (hold) {
+                    awaitAnswer();
+                } else if (inFlight.isEmpty()) {
                     commitIdlePositions();
-                    continue;
                 }
-                process(records);
             }
         } catch (WakeupException e) {
             if (running) {
@@ -140,135 +178,220 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    private void process(ConsumerRecords<String, byte[]> records) throws InterruptedException {
-        long started = System.nanoTime();
-        metrics.consumed(records.count());
-        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
-        for (TopicPartition tp : records.partitions()) {
-            commit.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+    /** Pauses every partition (nothing more is fetched) or resumes them. */
+    private void hold(boolean now) {
+        if (now) {
+            consumer.pause(consumer.assignment());
+        } else if (holding) {
+            consumer.resume(consumer.paused());
         }
-        List<IndexAction> actions = new ArrayList<>(records.count());
-        List<ProducerRecord<String, DeadLetter>> dead = new ArrayList<>();
+        holding = now;
+    }
+
+    /** Waits (briefly) for the next answer or the next retry, whichever comes first. */
+    private void awaitAnswer() throws InterruptedException {
+        long wait = TimeUnit.MILLISECONDS.toNanos(100);
+        if (retryAtNanos != 0) {
+            wait = Math.max(0, Math.min(wait, retryAtNanos - System.nanoTime()));
+        }
+        Object answer = answers.poll(wait, TimeUnit.NANOSECONDS);
+        if (answer != null) {
+            handle(answer);
+        }
+    }
+
+    private void process(ConsumerRecords<String, byte[]> records) {
+        metrics.consumed(records.count());
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+            ends.put(tp, consumer.position(tp));
+        }
+        long bytes = 0;
         for (ConsumerRecord<String, byte[]> r : records) {
+            bytes += Math.max(0, r.serializedValueSize()) + Math.max(0, r.serializedKeySize());
+        }
+        InFlightPolls.Poll poll = inFlight.open(ends, bytes);
+        List<IndexAction> actions = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> r : records) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
             try {
-                actions.addAll(mapper.map(r));
+                for (IndexAction a : mapper.map(r)) {
+                    inFlight.expect(poll, tp);
+                    actions.add(a);
+                }
             } catch (Unindexable e) {
                 LOG.warn("record {}-{}@{} (key {}) cannot be indexed: {}", r.topic(), r.partition(), r.offset(),
                         r.key(), e.getMessage());
-                dead.add(deadLetter(r.topic(), e.field(), e.getMessage(), raw(r.value())));
+                inFlight.expect(poll, tp);
+                sendDeadLetter(poll, tp, deadLetter(r.topic(), e.field(), e.getMessage(), raw(r.value())));
             }
         }
-        writeAll(actions, dead);
-        if (!running) {
-            return; // shutting down mid-batch: nothing committed, the next start reads the batch again
+        metrics.pollsInFlight(inFlight.size());
+        submit(new Submission(poll, actions));
+        if (records.count() < config.maxPollRecords()) {
+            writer.flush(); // caught up: send now rather than after the flush interval
         }
-        sendDeadLetters(dead);
-        commit(commit);
-        metrics.batch(Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** Writes until every action is acknowledged or rejected; retryable failures are retried with backoff. */
-    private void writeAll(List<IndexAction> actions, List<ProducerRecord<String, DeadLetter>> dead)
-            throws InterruptedException {
-        List<IndexAction> pending = actions;
-        Duration backoff = config.retryInitial();
-        int attempt = 0;
-        while (!pending.isEmpty() && running) {
-            List<Outcome> outcomes = writer.write(pending);
-            List<IndexAction> retry = new ArrayList<>();
-            String lastReason = null;
-            for (int i = 0; i < pending.size(); i++) {
-                IndexAction a = pending.get(i);
-                Outcome o = outcomes.get(i);
-                switch (o.kind()) {
-                    case DONE -> metrics.indexed(a.family());
-                    case ALREADY_DONE -> metrics.duplicate(a.family());
-                    case RETRY -> {
-                        retry.add(a);
+    private void submit(Submission submission) {
+        outstanding.add(submission);
+        writer.submit(submission);
+    }
+
+    private void sendDeadLetter(InFlightPolls.Poll poll, TopicPartition tp, ProducerRecord<String, DeadLetter> record) {
+        deadLetters.send(record, (metadata, failure) -> answers.add(new DeadLetterAnswer(poll, tp, record, failure)));
+    }
+
+    private void handleAnswers() {
+        Object answer;
+        while ((answer = answers.poll()) != null) {
+            handle(answer);
+        }
+    }
+
+    private void handle(Object answer) {
+        if (answer instanceof Submission s) {
+            handle(s);
+        } else if (answer instanceof DeadLetterAnswer d) {
+            if (d.failure() == null) {
+                metrics.deadLettered();
+                inFlight.finish(d.poll(), d.tp());
+            } else if (d.poll().owns(d.tp())) {
+                LOG.warn("dead letter not acknowledged by Kafka, retrying: {}", d.failure().toString());
+                deadLetterRetries.add(d);
+                backOff(0, d.failure().toString());
+            }
+        }
+    }
+
+    /** Counts each answered write, queues the retryable ones and dead-letters the refused ones. */
+    private void handle(Submission s) {
+        outstanding.remove(s);
+        InFlightPolls.Poll poll = s.poll();
+        List<IndexAction> actions = s.actions();
+        List<Outcome> outcomes = s.outcomes();
+        int retry = 0;
+        String lastReason = null;
+        for (int i = 0; i < actions.size(); i++) {
+            IndexAction a = actions.get(i);
+            Outcome o = outcomes.get(i);
+            TopicPartition tp = new TopicPartition(a.topic(), a.partition());
+            switch (o.kind()) {
+                case DONE -> {
+                    metrics.indexed(a.family());
+                    inFlight.finish(poll, tp);
+                }
+                case ALREADY_DONE -> {
+                    metrics.duplicate(a.family());
+                    inFlight.finish(poll, tp);
+                }
+                case RETRY -> {
+                    if (poll.owns(tp)) {
+                        retries.add(new Retry(poll, a));
+                        retry++;
                         lastReason = o.reason();
                     }
-                    case REJECTED -> {
-                        LOG.warn("Elasticsearch refused {} {}/{}: {}", a.where(), a.index(), a.id(), o.reason());
-                        dead.add(deadLetter(a.topic(), null, "Elasticsearch refused document " + a.index() + "/"
-                                + a.id() + " (" + o.status() + "): " + o.reason(), rawOf(a)));
+                }
+                case REJECTED -> {
+                    LOG.warn("Elasticsearch refused {} {}/{}: {}", a.where(), a.index(), a.id(), o.reason());
+                    if (poll.owns(tp)) { // the dead letter's acknowledgement finishes this write's work
+                        sendDeadLetter(poll, tp, deadLetter(a.topic(), null, "Elasticsearch refused document "
+                                + a.index() + "/" + a.id() + " (" + o.status() + "): " + o.reason(), rawOf(a)));
                     }
                 }
             }
-            pending = retry;
-            if (!pending.isEmpty()) {
-                attempt++;
-                metrics.retried(pending.size());
-                metrics.retrying(true);
-                backingOff = true;
-                if (attempt == 1 || attempt % 10 == 0) {
-                    LOG.warn("{} writes not acknowledged (attempt {}), retrying in {}: {}", pending.size(), attempt,
-                            backoff, lastReason);
-                }
-                waitPolling(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(config.retryMax()) > 0 ? config.retryMax()
-                        : backoff.multipliedBy(2);
-            }
         }
-        if (backingOff) {
+        if (retry > 0) {
+            backOff(retry, lastReason);
+        } else if (backingOff && retries.isEmpty() && deadLetterRetries.isEmpty() && retryAtNanos == 0) {
             LOG.info("Elasticsearch acknowledged again after {} retries; catching up", attempt);
-        }
-        backingOff = false;
-        metrics.retrying(false);
-        consumer.resume(consumer.paused());
-    }
-
-    /** Waits while polling with every partition paused, so the consumer stays in its group and fetches nothing. */
-    private void waitPolling(Duration wait) {
-        consumer.pause(consumer.assignment());
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (running) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            ConsumerRecords<String, byte[]> unexpected = consumer.poll(Duration.ofNanos(left));
-            if (!unexpected.isEmpty()) {
-                // Partitions assigned during the wait are not paused yet: rewind them so nothing is skipped.
-                for (TopicPartition tp : unexpected.partitions()) {
-                    consumer.seek(tp, unexpected.records(tp).get(0).offset());
-                }
-                consumer.pause(consumer.assignment());
-            }
+            backingOff = false;
+            attempt = 0;
+            backoff = config.retryInitial();
+            metrics.retrying(false);
         }
     }
 
-    private void sendDeadLetters(List<ProducerRecord<String, DeadLetter>> dead) throws InterruptedException {
-        Duration backoff = config.retryInitial();
-        List<ProducerRecord<String, DeadLetter>> pending = dead;
-        while (!pending.isEmpty() && running) {
-            List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (ProducerRecord<String, DeadLetter> r : pending) {
-                sent.add(deadLetters.send(r));
-            }
-            List<ProducerRecord<String, DeadLetter>> failed = new ArrayList<>();
-            for (int i = 0; i < sent.size(); i++) {
-                try {
-                    sent.get(i).get(60, TimeUnit.SECONDS);
-                    metrics.deadLettered();
-                } catch (ExecutionException | TimeoutException e) {
-                    LOG.warn("dead letter not acknowledged by Kafka, retrying: {}", e.toString());
-                    failed.add(pending.get(i));
-                }
-            }
-            pending = failed;
-            if (!pending.isEmpty()) {
-                waitPolling(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(config.retryMax()) > 0 ? config.retryMax()
-                        : backoff.multipliedBy(2);
+    /** Schedules the next retry (unless one is scheduled): exponential backoff while answers keep failing. */
+    private void backOff(int writes, String reason) {
+        metrics.retried(writes);
+        if (retryAtNanos != 0) {
+            return;
+        }
+        attempt++;
+        backingOff = true;
+        metrics.retrying(true);
+        if (attempt == 1 || attempt % 10 == 0) {
+            LOG.warn("{} writes not acknowledged (attempt {}), retrying in {}: {}", retries.size() + deadLetterRetries.size(),
+                    attempt, backoff, reason);
+        }
+        retryAtNanos = Math.max(1, System.nanoTime() + backoff.toNanos());
+        backoff = backoff.multipliedBy(2).compareTo(config.retryMax()) > 0 ? config.retryMax()
+                : backoff.multipliedBy(2);
+    }
+
+    private void retryWhenDue() {
+        if (retryAtNanos == 0 || System.nanoTime() - retryAtNanos < 0) {
+            return;
+        }
+        retryAtNanos = 0;
+        Map<InFlightPolls.Poll, List<IndexAction>> byPoll = new java.util.LinkedHashMap<>();
+        for (Retry r : retries) {
+            if (r.poll().owns(new TopicPartition(r.action().topic(), r.action().partition()))) {
+                byPoll.computeIfAbsent(r.poll(), p -> new ArrayList<>()).add(r.action());
             }
         }
-        consumer.resume(consumer.paused());
+        retries.clear();
+        byPoll.forEach((poll, actions) -> submit(new Submission(poll, actions)));
+        writer.flush();
+        List<DeadLetterAnswer> again = new ArrayList<>(deadLetterRetries);
+        deadLetterRetries.clear();
+        for (DeadLetterAnswer d : again) {
+            sendDeadLetter(d.poll(), d.tp(), d.record());
+        }
+    }
+
+    private void expireOverdue() {
+        if (outstanding.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (Submission s : new ArrayList<>(outstanding)) {
+            if (now - s.sentAtNanos() > ANSWER_TIMEOUT.toNanos()) {
+                writer.expire(s, "no answer within " + ANSWER_TIMEOUT);
+            }
+        }
+    }
+
+    /**
+     * Commits, per partition, what every write up to there was acknowledged for: asynchronously (the consumer thread
+     * goes on; Kafka applies one member's commits in order), synchronously before partitions are revoked.
+     */
+    private void commitFinished(boolean sync) {
+        Map<TopicPartition, Long> offsets = inFlight.committable(
+                p -> metrics.batch(Duration.ofNanos(System.nanoTime() - p.startedNanos())));
+        metrics.pollsInFlight(inFlight.size());
+        if (offsets.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        offsets.forEach((tp, o) -> commit.put(tp, new OffsetAndMetadata(o)));
+        if (sync) {
+            commit(commit);
+        } else {
+            consumer.commitAsync(commit, (done, failure) -> {
+                if (failure != null) {
+                    // a later commit covers these offsets, or the new owner re-reads them: the writes are idempotent
+                    LOG.info("commit not applied ({}); a later commit or the partition's next owner covers it",
+                            failure.toString());
+                }
+            });
+        }
     }
 
     private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
         try {
             consumer.commitSync(offsets);
-            offsets.forEach((tp, o) -> lastCommitted.put(tp, o.offset()));
         } catch (CommitFailedException | RebalanceInProgressException e) {
             // The partitions moved to another member, which reads from the last commit: the writes are idempotent.
             LOG.info("commit after a rebalance failed ({}); the new owner re-reads those records", e.getMessage());
@@ -276,8 +399,8 @@ public final class Indexer implements AutoCloseable {
     }
 
     /**
-     * After empty polls, commits positions that moved without records (past transaction markers), at most once a
-     * second, so the committed offsets (and the lag) reach the end of each partition.
+     * After empty polls with nothing in flight, commits positions that moved without records (past transaction
+     * markers), at most once a second, so the committed offsets (and the lag) reach the end of each partition.
      */
     private void commitIdlePositions() {
         Instant now = Instant.now();
@@ -289,7 +412,7 @@ public final class Indexer implements AutoCloseable {
         for (TopicPartition tp : consumer.assignment()) {
             try {
                 long position = consumer.position(tp, Duration.ofMillis(100));
-                Long last = lastCommitted.get(tp);
+                Long last = inFlight.committed(tp);
                 if (last == null || position > last) {
                     moved.put(tp, new OffsetAndMetadata(position));
                 }
@@ -299,6 +422,7 @@ public final class Indexer implements AutoCloseable {
         }
         if (!moved.isEmpty()) {
             commit(moved);
+            moved.forEach((tp, o) -> inFlight.committedIdle(tp, o.offset()));
         }
     }
 
@@ -327,22 +451,37 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    /** Keeps new partitions paused while a batch is backing off. */
+    /**
+     * Before partitions go: commits what is finished of them, then forgets their work in flight (the writes still
+     * complete, harmlessly; the new owner reads from the commit). Keeps new partitions paused while holding.
+     */
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            partitions.forEach(lastCommitted::remove);
+            if (running) {
+                handleAnswers();
+                commitFinished(true);
+            }
+            inFlight.revoke(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            inFlight.revoke(partitions);
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (backingOff) {
+            if (!partitions.isEmpty()) {
+                LOG.info("{} partitions assigned", partitions.size());
+            }
+            if (holding) {
                 consumer.pause(partitions);
             }
         }
     }
 
-    /** Stops consuming (an unfinished batch is not committed and will be read again), then closes everything. */
+    /** Stops consuming (unfinished polls are not committed and will be read again), then closes everything. */
     @Override
     public void close() {
         running = false;

@@ -15,6 +15,12 @@ import org.warroom.dashboard.elastic.ElasticSettings;
  *   <li>{@code indexer.max.poll.records} records per batch, default 2000</li>
  *   <li>{@code indexer.bulk.actions} / {@code indexer.bulk.bytes} per bulk request, default 1000 / 5 MB</li>
  *   <li>{@code indexer.bulk.concurrency} bulk requests in flight, default 2</li>
+ *   <li>{@code indexer.bulk.flush.interval} the longest a partly filled bulk request waits before it is sent,
+ *       default 200ms (a poll that finds the consumer caught up is sent at once; this bounds the tail of a busy
+ *       one, part of the "searchable within 2 s" budget together with the 1 s refresh interval)</li>
+ *   <li>{@code indexer.max.in.flight.polls} / {@code indexer.max.in.flight.bytes} how many polls (and how many bytes
+ *       of records) may be written but not yet all acknowledged while the indexer goes on polling and mapping;
+ *       beyond either the consumer pauses (back-pressure), default 4 / 32 MB</li>
  *   <li>{@code indexer.retry.initial} / {@code indexer.retry.max} backoff while Elasticsearch refuses or is
  *       away, default 200ms doubling to 5s, forever (nothing is skipped)</li>
  *   <li>{@code indexer.lag.interval} how often consumer lag is measured, default 5s</li>
@@ -31,6 +37,9 @@ public record IndexerConfig(
         int bulkActions,
         long bulkBytes,
         int bulkConcurrency,
+        Duration bulkFlushInterval,
+        int maxInFlightPolls,
+        long maxInFlightBytes,
         Duration retryInitial,
         Duration retryMax,
         Duration lagInterval) {
@@ -42,6 +51,9 @@ public record IndexerConfig(
         positive("indexer.bulk.actions", bulkActions);
         positive("indexer.bulk.bytes", bulkBytes);
         positive("indexer.bulk.concurrency", bulkConcurrency);
+        positive("indexer.bulk.flush.interval", bulkFlushInterval.toMillis());
+        positive("indexer.max.in.flight.polls", maxInFlightPolls);
+        positive("indexer.max.in.flight.bytes", maxInFlightBytes);
         positive("indexer.retry.initial", retryInitial.toMillis());
         if (retryMax.compareTo(retryInitial) < 0) {
             throw new ConfigException("indexer.retry.max", "must not be shorter than indexer.retry.initial");
@@ -60,6 +72,9 @@ public record IndexerConfig(
                 s.getInt("indexer.bulk.actions", 1000),
                 s.getLong("indexer.bulk.bytes", 5L * 1024 * 1024),
                 s.getInt("indexer.bulk.concurrency", 2),
+                s.getDuration("indexer.bulk.flush.interval", Duration.ofMillis(200)),
+                s.getInt("indexer.max.in.flight.polls", 4),
+                s.getLong("indexer.max.in.flight.bytes", 32L * 1024 * 1024),
                 s.getDuration("indexer.retry.initial", Duration.ofMillis(200)),
                 s.getDuration("indexer.retry.max", Duration.ofSeconds(5)),
                 s.getDuration("indexer.lag.interval", Duration.ofSeconds(5)));

@@ -30,6 +30,7 @@ public final class IndexerMetrics {
     private final Counter records;
     private final Timer batches;
     private final AtomicInteger retrying = new AtomicInteger();
+    private final AtomicInteger pollsInFlight = new AtomicInteger();
     private final AtomicLong indexedTotal = new AtomicLong();
     private final Map<String, AtomicLong> lagByTopic = new ConcurrentHashMap<>();
     private final AtomicLong lagTotal = new AtomicLong(-1);
@@ -57,6 +58,9 @@ public final class IndexerMetrics {
         batches = Timer.builder("warroom.indexer.batch").description("poll to commit of one batch").register(registry);
         Gauge.builder("warroom.indexer.retrying", retrying, AtomicInteger::get)
                 .description("1 while the indexer is backing off, waiting for Elasticsearch").register(registry);
+        Gauge.builder("warroom.indexer.polls.in.flight", pollsInFlight, AtomicInteger::get)
+                .description("polls written but not all acknowledged yet (bounded by indexer.max.in.flight.polls)")
+                .register(registry);
         Gauge.builder("warroom.indexer.consumer.lag", lagTotal, AtomicLong::get)
                 .description("records not yet committed, all topics (-1 before the first measurement)")
                 .register(registry);
@@ -98,6 +102,15 @@ public final class IndexerMetrics {
 
     void retrying(boolean now) {
         retrying.set(now ? 1 : 0);
+    }
+
+    void pollsInFlight(int now) {
+        pollsInFlight.set(now);
+    }
+
+    /** Polls written but not all acknowledged right now. */
+    public int pollsInFlight() {
+        return pollsInFlight.get();
     }
 
     void lag(String topic, long lag) {

@@ -45,7 +45,8 @@ class ElasticsearchOutageIntegrationTest {
                         feed.send(Topics.MESSAGES, run + "-a" + i,
                                 Events.message(run + "-a" + i, BHOPAL, "राशन की कमी " + i, T0.plusSeconds(i)));
                     }
-                    eventually(Duration.ofSeconds(30), () -> assertThat(
+                    // a fresh node creates its indices first: slow on a loaded machine
+                    eventually(Duration.ofSeconds(90), () -> assertThat(
                             IndexerIntegrationTest.count(client, config.elastic().names(), IndexFamily.MESSAGES, run)).isEqualTo(50));
 
                     es.stop();
@@ -61,7 +62,7 @@ class ElasticsearchOutageIntegrationTest {
                     assertThat(indexer.alive()).isTrue();
 
                     es.start();
-                    eventually(Duration.ofSeconds(60), () -> {
+                    eventually(Duration.ofSeconds(90), () -> {
                         assertThat(IndexerIntegrationTest.count(client, config.elastic().names(), IndexFamily.MESSAGES, run))
                                 .isEqualTo(250);
                         assertThat(indexer.metrics().lag()).isZero();

@@ -160,7 +160,7 @@ class IndexerIntegrationTest {
         }
         IndexNames names = config.elastic().names();
         eventually(WITHIN, () -> assertThat(count(client, names, IndexFamily.MESSAGES, run)).isEqualTo(1));
-        assertThat(indexer.metrics().deadLettersTotal()).isGreaterThanOrEqualTo(1);
+        eventually(WITHIN, () -> assertThat(indexer.metrics().deadLettersTotal()).isGreaterThanOrEqualTo(1));
 
         Map<String, Object> c = kafka.kafkaSettings().client();
         c.put("group.id", run + "-dl");

@@ -13,6 +13,7 @@ import org.warroom.testkit.LocalKafka;
 /** Sends typed values (or raw bytes) to the real broker, waiting for each acknowledgement. */
 final class TestFeed implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
+    private volatile Exception failed;
 
     TestFeed(LocalKafka kafka) {
         Map<String, Object> config = kafka.kafkaSettings().client();
@@ -37,6 +38,24 @@ final class TestFeed implements AutoCloseable {
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("not sent to " + topic, e.getCause());
+        }
+    }
+
+    /** Sends without waiting for the acknowledgement; {@link #flush} waits for all of them. */
+    <V> void sendLater(Topic<String, V> topic, String key, V value) {
+        producer.send(new ProducerRecord<>(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value)),
+                (metadata, failure) -> {
+                    if (failure != null) {
+                        failed = failure;
+                    }
+                });
+    }
+
+    /** Waits until everything sent is acknowledged; fails when something was not. */
+    void flush() {
+        producer.flush();
+        if (failed != null) {
+            throw new IllegalStateException("not sent", failed);
         }
     }
 
