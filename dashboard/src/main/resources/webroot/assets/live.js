@@ -23,14 +23,16 @@ const MIN_DELAY_MS = 500;
 const MAX_DELAY_MS = 30000;
 
 /**
- * new LiveFeed({channels, district, onChange(channel, change), onStatus(status, info)})
+ * new LiveFeed({channels, district, state, onChange(channel, change), onStatus(status, info)})
+ * district narrows to one district; state (LGD state code) to one state's districts plus the state-wide figures
  * change = {type: 'snapshot'} | {type: 'update', key, value, previous}
  * status = 'connecting' | 'live' | 'down' (info.retryInMs)
  */
 export class LiveFeed {
-  constructor({ channels, district = null, onChange = () => {}, onStatus = () => {}, onUnauthorized = sessionEnded }) {
+  constructor({ channels, district = null, state = null, onChange = () => {}, onStatus = () => {}, onUnauthorized = sessionEnded }) {
     this.channels = channels;
     this.district = district;
+    this.stateCode = state;
     this.onChange = onChange;
     this.onStatus = onStatus;
     this.onUnauthorized = onUnauthorized;
@@ -79,9 +81,7 @@ export class LiveFeed {
     this.socket = socket;
     socket.addEventListener('open', () => {
       this.attempt = 0;
-      const subscribe = { type: 'subscribe', channels: this.channels };
-      if (this.district) subscribe.district = this.district;
-      socket.send(JSON.stringify(subscribe));
+      this.subscribe(socket);
       this.heard();
       this.onStatus('live', {});
     });
@@ -109,6 +109,20 @@ export class LiveFeed {
       this.scheduleReconnect();
     });
     socket.addEventListener('error', () => { /* a close event follows */ });
+  }
+
+  subscribe(socket) {
+    const message = { type: 'subscribe', channels: this.channels };
+    if (this.district) message.district = this.district;
+    if (this.stateCode) message.state = this.stateCode;
+    socket.send(JSON.stringify(message));
+  }
+
+  /** Narrows to another state: subscribes again on the open socket (fresh snapshots replace every channel). */
+  narrowToState(state) {
+    if (state === this.stateCode) return;
+    this.stateCode = state;
+    if (this.socket && this.socket.readyState === WebSocket.OPEN) this.subscribe(this.socket);
   }
 
   heard() {

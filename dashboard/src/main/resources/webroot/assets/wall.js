@@ -1,5 +1,6 @@
 // Wall screen: the state's district map coloured by worst shortage status, headline counters, helpline load,
-// ratings and an alert ticker, all live from /ws. ?kiosk=1 hides navigation and rotates through the states
+// ratings and an alert ticker, all live from /ws, subscribed to the state on screen only (its districts and the
+// state-wide figures: a fraction of all-India's snapshot). ?kiosk=1 hides navigation and rotates through the states
 // (&interval=seconds, default 30); ?state=23 picks the state.
 import { districtName, t, tOr } from './i18n.js';
 import { el, num, replace, stars } from './dom.js';
@@ -39,6 +40,7 @@ async function loadState(index) {
   const state = view.states[index];
   if (!view.geo.has(state.code)) view.geo.set(state.code, await getJson(`/api/v1/geo/${encodeURIComponent(state.code)}`));
   const geojson = view.geo.get(state.code);
+  if (feed) feed.narrowToState(state.code); // only this state's districts (and the state-wide figures) from now on
   view.stateDistricts = new Set();
   for (const f of geojson.features) {
     view.known.set(f.properties.code, f.properties);
@@ -170,7 +172,7 @@ function renderRatings(feed) {
 
 function renderTicker(feed) {
   const open = [...feed.values('alerts').values()]
-    .filter((a) => a.state !== 'cleared' && (!a.district || view.visible.has(a.district)))
+    .filter((a) => a.state !== 'cleared' && (!a.district || inState(a.district)))
     .sort((a, b) => (SEVERITY_RANK[b.severity] || 0) - (SEVERITY_RANK[a.severity] || 0)
       || String(b.raisedAt).localeCompare(String(a.raisedAt)));
   const signature = `${document.documentElement.lang}|${open.map((a) => `${a.id}:${a.state}`).join(',')}`;
@@ -226,6 +228,7 @@ async function main() {
     if (index < 0) index = Math.max(0, view.states.findIndex((s) => s.code === '23'));
     feed = new LiveFeed({
       channels: ['shortages', 'backlogs', 'call-load', 'worker-totals', 'ratings', 'alerts', 'unlocated-messages'],
+      state: view.states[index].code,
       onChange: () => render(),
       onStatus: (status, info) => showConnection(status, info),
     });

@@ -7,6 +7,7 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -39,12 +40,14 @@ final class LiveSocket implements LiveState.Listener {
     private final Context context;
     private final ServerWebSocket ws;
     private final LiveState live;
+    private final SnapshotFrames frames;
     private final LiveSettings settings;
     private final SessionCheck session;
     private final Map<String, LiveChange> pending = new LinkedHashMap<>();
     private Viewer viewer;
     private Set<LiveChannel> channels = EnumSet.noneOf(LiveChannel.class);
     private String district;
+    private String state;
     private boolean resync;
     private boolean waitingForDrain;
     private boolean closed;
@@ -54,12 +57,13 @@ final class LiveSocket implements LiveState.Listener {
     private long coalesced;
     private long dropped;
 
-    LiveSocket(Vertx vertx, ServerWebSocket ws, LiveState live, LiveSettings settings, Viewer viewer,
-               SessionCheck session) {
+    LiveSocket(Vertx vertx, ServerWebSocket ws, LiveState live, SnapshotFrames frames, LiveSettings settings,
+               Viewer viewer, SessionCheck session) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.ws = ws;
         this.live = live;
+        this.frames = frames;
         this.settings = settings;
         this.viewer = viewer;
         this.session = session;
@@ -139,13 +143,21 @@ final class LiveSocket implements LiveState.Listener {
             error("district " + narrowed + " is outside your scope");
             return;
         }
+        Object st = message.getValue("state");
+        if (st != null && !(st instanceof String)) {
+            error("state must be a string");
+            return;
+        }
+        String inState = st == null ? null : frames.canonicalState((String) st);
+        if (st != null && inState == null) {
+            error("unknown state " + st);
+            return;
+        }
         channels = wanted;
         district = narrowed;
+        state = inState;
         pending.clear();
-        resync = false;
-        for (LiveChannel c : channels) {
-            sendSnapshot(c);
-        }
+        resync = true; // the snapshots go out through drain(): never more than the write queue takes
         drain();
     }
 
@@ -175,7 +187,8 @@ final class LiveSocket implements LiveState.Listener {
 
     private boolean visible(LiveValue value) {
         return Visibility.sees(viewer, value.district(), value.categories())
-                && (district == null || district.equals(value.district()));
+                && (district == null || district.equals(value.district()))
+                && (state == null || value.stateWide() || state.equals(frames.stateOf(value.district())));
     }
 
     /** Writes pending frames while the socket's write queue has room; resumes on drain. */
@@ -204,20 +217,30 @@ final class LiveSocket implements LiveState.Listener {
     }
 
     private void sendSnapshot(LiveChannel channel) {
-        StringBuilder frame = new StringBuilder(4096).append("{\"type\":\"snapshot\",\"channel\":\"")
-                .append(channel.wire()).append("\",\"items\":[");
-        boolean first = true;
-        for (LiveValue v : live.values(channel)) {
-            if (!visible(v)) {
-                continue;
-            }
-            if (!first) {
-                frame.append(',');
-            }
-            frame.append(v.json());
-            first = false;
+        if (closed || ws.isClosed()) {
+            return;
         }
-        send(frame.append("]}").toString());
+        snapshot(channel).writeTo(ws);
+    }
+
+    /**
+     * The snapshot this client gets: the shared, already encoded one when it sees all districts and did not narrow
+     * to one district; otherwise built from the values of the districts it covers only.
+     */
+    SnapshotFrame snapshot(LiveChannel channel) {
+        if (viewer.scope().allDistricts() && district == null) {
+            return frames.shared(channel, state);
+        }
+        List<LiveValue> values = new ArrayList<>();
+        Iterable<String> covered = district != null ? List.of(district) : viewer.scope().districts();
+        for (String d : covered) {
+            for (LiveValue v : live.valuesIn(channel, d)) {
+                if (visible(v)) {
+                    values.add(v);
+                }
+            }
+        }
+        return SnapshotFrame.of(channel, values);
     }
 
     static String updateFrame(LiveChange change) {
@@ -258,6 +281,9 @@ final class LiveSocket implements LiveState.Listener {
     }
 
     private void error(String reason) {
+        if (ws.writeQueueFull()) {
+            return; // a client that does not read gets no more of these
+        }
         send(new JsonObject().put("type", "error").put("reason", reason).encode());
     }
 

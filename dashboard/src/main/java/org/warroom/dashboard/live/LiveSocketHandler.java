@@ -3,6 +3,7 @@ package org.warroom.dashboard.live;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
+import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.dashboard.access.Viewer;
 import org.warroom.dashboard.api.Answers;
 import org.warroom.dashboard.security.Authenticator;
@@ -16,14 +17,16 @@ import org.warroom.dashboard.security.SessionStore;
 public final class LiveSocketHandler {
     private final Vertx vertx;
     private final LiveState live;
+    private final SnapshotFrames frames;
     private final LiveSettings settings;
     private final SessionStore sessions;
     private final Authenticator auth;
 
-    public LiveSocketHandler(Vertx vertx, LiveState live, LiveSettings settings, SessionStore sessions,
-                             Authenticator auth) {
+    public LiveSocketHandler(Vertx vertx, LiveState live, DistrictDirectory districts, LiveSettings settings,
+                             SessionStore sessions, Authenticator auth) {
         this.vertx = vertx;
         this.live = live;
+        this.frames = new SnapshotFrames(live, districts);
         this.settings = settings;
         this.sessions = sessions;
         this.auth = auth;
@@ -41,7 +44,7 @@ public final class LiveSocketHandler {
             return;
         }
         String token = session.get().token();
-        ctx.request().toWebSocket().onSuccess(ws -> new LiveSocket(vertx, ws, live, settings, viewer.get(),
+        ctx.request().toWebSocket().onSuccess(ws -> new LiveSocket(vertx, ws, live, frames, settings, viewer.get(),
                 activity -> (activity ? sessions.use(token) : sessions.find(token)).flatMap(auth::viewerOf)).start())
                 .onFailure(e -> {
                     if (!ctx.response().ended()) {

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,7 +31,14 @@ public final class LiveState {
         void onChanges(List<LiveChange> changes);
     }
 
+    /** Where state-wide values are filed in {@link #byDistrict}. */
+    private static final String STATE_WIDE = "";
+
     private final Map<LiveChannel, Map<String, LiveValue>> tables = new EnumMap<>(LiveChannel.class);
+    /** The same values by district, so that a scoped snapshot reads only its districts. */
+    private final Map<LiveChannel, Map<String, Map<String, LiveValue>>> byDistrict = new EnumMap<>(LiveChannel.class);
+    /** Bumped after every change of a channel's table (cached snapshots of an older version are stale). */
+    private final Map<LiveChannel, AtomicLong> versions = new EnumMap<>(LiveChannel.class);
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong malformed = new AtomicLong();
     private List<LiveChange> pending = new ArrayList<>();
@@ -39,6 +47,8 @@ public final class LiveState {
     public LiveState() {
         for (LiveChannel c : LiveChannel.values()) {
             tables.put(c, new ConcurrentHashMap<>());
+            byDistrict.put(c, new ConcurrentHashMap<>());
+            versions.put(c, new AtomicLong());
         }
     }
 
@@ -70,6 +80,17 @@ public final class LiveState {
             current = place(channel, key, value);
             previous = table.put(key, current);
         }
+        if (previous != null && (current == null || !Objects.equals(previous.district(), current.district()))) {
+            Map<String, LiveValue> old = byDistrict.get(channel).get(slot(previous.district()));
+            if (old != null) {
+                old.remove(key);
+            }
+        }
+        if (current != null) {
+            byDistrict.get(channel).computeIfAbsent(slot(current.district()), d -> new ConcurrentHashMap<>())
+                    .put(key, current);
+        }
+        versions.get(channel).incrementAndGet();
         boolean first = pending.isEmpty();
         pending.add(new LiveChange(channel, key, current, previous));
         if (first) {
@@ -109,6 +130,21 @@ public final class LiveState {
     public Runnable listen(Listener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    private static String slot(String district) {
+        return district == null ? STATE_WIDE : district;
+    }
+
+    /** The values of one channel that belong to a district (null: the state-wide values). */
+    public Collection<LiveValue> valuesIn(LiveChannel channel, String district) {
+        Map<String, LiveValue> values = byDistrict.get(channel).get(slot(district));
+        return values == null ? List.of() : values.values();
+    }
+
+    /** Changes with every change of the channel; read it before the values a cached snapshot is made of. */
+    public long version(LiveChannel channel) {
+        return versions.get(channel).get();
     }
 
     public Collection<LiveValue> values(LiveChannel channel) {

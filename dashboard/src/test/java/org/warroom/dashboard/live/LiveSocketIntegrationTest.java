@@ -33,6 +33,8 @@ import org.warroom.testkit.RealKafka;
 class LiveSocketIntegrationTest {
     private static final String OWN = "394";
     private static final String OTHER = "395";
+    /** Araria, Bihar (state 10); OWN and OTHER are in Madhya Pradesh (23). */
+    private static final String BIHAR = "188";
     private static final String PASSWORD = "live-socket-password-1";
     private TestDashboard dashboard;
     private WebSocketClient client;
@@ -57,10 +59,11 @@ class LiveSocketIntegrationTest {
         dashboard.saveUser("ws-resp", PASSWORD, "responder", List.of(OWN), List.of("water"));
         Results.districtFigures(dashboard, OWN, Commodity.MEDICINE);
         Results.districtFigures(dashboard, OTHER, Commodity.MEDICINE);
+        Results.districtFigures(dashboard, BIHAR, Commodity.MEDICINE);
         dashboard.produce(ResultTopics.CALL_LOAD, "ws-104", Results.line("ws-104", 3, 10));
         client = dashboard.vertx.createWebSocketClient();
         Login op = dashboard.login("ws-op", PASSWORD);
-        eventually(Duration.ofSeconds(20), () -> assertThat(dashboard.get("/api/v1/shortages?district=" + OTHER, op)
+        eventually(Duration.ofSeconds(20), () -> assertThat(dashboard.get("/api/v1/shortages?district=" + BIHAR, op)
                 .bodyAsJsonObject().getJsonArray("items")).isNotEmpty());
     }
 
@@ -109,6 +112,46 @@ class LiveSocketIntegrationTest {
         eventually(Duration.ofSeconds(5), () -> assertThat(c.of("update", "shortages"))
                 .anySatisfy(u -> assertThat(u.getValue("value")).isNull()));
         c.ws().close().await();
+    }
+
+    @Test
+    @DisplayName("a wall screen subscribed to one state gets that state's districts and the state-wide figures, the same bytes as another")
+    void shouldScopeASubscriptionToAState() {
+        Login op = dashboard.login("ws-op", PASSWORD);
+        Client a = connect(op, true);
+        Client b = connect(op, false);
+        JsonObject mp = subscribe("shortages", "call-load").put("state", "23");
+        a.send(mp);
+        b.send(mp);
+        eventually(Duration.ofSeconds(5), () -> {
+            assertThat(a.of("snapshot", "call-load")).hasSize(1);
+            assertThat(b.of("snapshot", "call-load")).hasSize(1);
+        });
+        JsonArray items = a.of("snapshot", "shortages").get(0).getJsonArray("items");
+        assertThat(items.stream().map(JsonObject.class::cast).map(o -> o.getString("district"))).contains(OWN, OTHER)
+                .doesNotContain(BIHAR);
+        assertThat(a.of("snapshot", "call-load").get(0).getJsonArray("items")).isNotEmpty();
+        assertThat(b.of("snapshot", "shortages").get(0)).isEqualTo(a.of("snapshot", "shortages").get(0));
+
+        dashboard.produce(ResultTopics.SHORTAGES, BIHAR + "|water", Results.shortage(BIHAR, Commodity.WATER, 1, ShortageLevel.CRITICAL));
+        dashboard.produce(ResultTopics.SHORTAGES, OWN + "|water", Results.shortage(OWN, Commodity.WATER, 1, ShortageLevel.CRITICAL));
+        eventually(Duration.ofSeconds(5), () -> assertThat(a.of("update", "shortages"))
+                .anySatisfy(u -> assertThat(u.getString("key")).isEqualTo(OWN + "|water")));
+        // Bihar's record was produced first, so had it been sent it would have arrived already.
+        assertThat(a.of("update", "shortages")).noneSatisfy(u -> assertThat(u.getString("key")).startsWith(BIHAR + "|"));
+
+        // Kiosk rotation: a new subscribe to Bihar replaces the snapshot with Bihar's districts only.
+        a.send(subscribe("shortages").put("state", "10"));
+        eventually(Duration.ofSeconds(5), () -> assertThat(a.of("snapshot", "shortages")).hasSize(2));
+        assertThat(a.of("snapshot", "shortages").get(1).getJsonArray("items").stream().map(JsonObject.class::cast)
+                .map(o -> o.getString("district"))).containsOnly(BIHAR);
+
+        int before = a.frames().size();
+        a.send(subscribe("shortages").put("state", "99"));
+        eventually(Duration.ofSeconds(5), () -> assertThat(a.frames().subList(before, a.frames().size()))
+                .anySatisfy(f -> assertThat(f.getString("reason")).contains("unknown state")));
+        a.ws().close().await();
+        b.ws().close().await();
     }
 
     @Test
