@@ -150,7 +150,7 @@ public final class DashboardVerticle extends VerticleBase {
         QueryApi query = new QueryApi(vertx, new SearchService(elastic, names), new WorkerSearch(elastic, names),
                 new DrillDownService(elastic, names, zone, clock), new AlertHistory(elastic, names),
                 new SituationReportData(elastic, names, zone, clock), districts, zone);
-        LiveSocketHandler ws = new LiveSocketHandler(vertx, live, districts, config.live(), sessions, auth);
+        LiveSocketHandler ws = new LiveSocketHandler(vertx, live, config.live(), sessions, auth);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
 
         Router router = Router.router(vertx);

@@ -22,6 +22,11 @@ public final class LiveSocketHandler {
     private final SessionStore sessions;
     private final Authenticator auth;
 
+    public LiveSocketHandler(Vertx vertx, LiveState live, LiveSettings settings, SessionStore sessions,
+                             Authenticator auth) {
+        this(vertx, live, DistrictDirectory.load(), settings, sessions, auth);
+    }
+
     public LiveSocketHandler(Vertx vertx, LiveState live, DistrictDirectory districts, LiveSettings settings,
                              SessionStore sessions, Authenticator auth) {
         this.vertx = vertx;
