@@ -39,6 +39,7 @@ public record WarroomStreamsConfig(
         int replicationFactor,
         Duration commitInterval,
         long cacheMaxBytes,
+        long rocksDbMemoryBytes,
         Duration punctuateInterval,
         ZoneId zone,
         Rules rules) {
@@ -203,9 +204,18 @@ public record WarroomStreamsConfig(
                 s.getInt("streams.replication.factor", kafka.replicationFactor()),
                 positive(s, "streams.commit.interval", Duration.ofMillis(100)),
                 s.getLong("streams.cache.max.bytes", 0L),
+                rocksDbMemory(s),
                 punctuate,
                 zone,
                 rules(s, punctuate, zone));
+    }
+
+    private static long rocksDbMemory(Settings s) {
+        long bytes = s.getLong("streams.rocksdb.memory", BoundedRocksDbMemory.DEFAULT_BYTES);
+        if (bytes < 8L * 1024 * 1024) {
+            throw new ConfigException("streams.rocksdb.memory", "must be at least 8388608 bytes (8 MiB)");
+        }
+        return bytes;
     }
 
     /** The rules alone (for topology tests: {@code Rules.defaults()} or with overrides). */
@@ -354,6 +364,8 @@ public record WarroomStreamsConfig(
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitInterval.toMillis()));
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, Long.toString(cacheMaxBytes));
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        p.put(BoundedRocksDbMemory.TOTAL_BYTES, Long.toString(rocksDbMemoryBytes));
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, Integer.toString(standbyReplicas));
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(replicationFactor));

@@ -3,12 +3,23 @@ package org.warroom.streams.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.warroom.contracts.config.ConfigException;
 import org.warroom.contracts.config.Settings;
 import org.warroom.contracts.event.Commodity;
@@ -39,6 +50,44 @@ class WarroomStreamsConfigTest {
         assertThat(p.get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo("0");
         assertThat(p.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG)).isNotNull();
         assertThat(p.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG)).isNotNull();
+        assertThat(p.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedRocksDbMemory.class);
+        assertThat(p.get(BoundedRocksDbMemory.TOTAL_BYTES)).isEqualTo("67108864");
+    }
+
+    @Test
+    void shouldBoundTheStoresMemoryAsConfigured() {
+        WarroomStreamsConfig config = WarroomStreamsConfig.from(Settings.ofKeys(Map.of("streams.rocksdb.memory", "134217728")));
+        assertThat(config.streamsProperties().get(BoundedRocksDbMemory.TOTAL_BYTES)).isEqualTo("134217728");
+        assertThatThrownBy(() -> WarroomStreamsConfig.from(Settings.ofKeys(Map.of("streams.rocksdb.memory", "1000"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("streams.rocksdb.memory");
+    }
+
+    @Test
+    void shouldOpenPersistentStoresUnderTheSharedBudget(@TempDir Path state) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("probe"), Serdes.String(), Serdes.String()));
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+                .process(() -> new Processor<String, String, Void, Void>() {
+                    private KeyValueStore<String, String> store;
+
+                    @Override
+                    public void init(ProcessorContext<Void, Void> context) {
+                        store = context.getStateStore("probe");
+                    }
+
+                    @Override
+                    public void process(Record<String, String> record) {
+                        store.put(record.key(), record.value());
+                    }
+                }, "probe");
+        Properties p = WarroomStreamsConfig.from(Settings.ofKeys(Map.of("kafka.bootstrap", "127.0.0.1:1",
+                "streams.state.dir", state.toString()))).streamsProperties();
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), p)) {
+            driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer()).pipeInput("k", "v");
+            KeyValueStore<String, String> store = driver.getKeyValueStore("probe");
+            assertThat(store.get("k")).isEqualTo("v");
+        }
+        assertThat(BoundedRocksDbMemory.budget()).as("the shared cache was made when the store opened").isPositive();
     }
 
     @Test
