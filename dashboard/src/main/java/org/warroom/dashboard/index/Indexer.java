@@ -256,6 +256,7 @@ public final class Indexer implements AutoCloseable {
             if (d.failure() == null) {
                 metrics.deadLettered();
                 inFlight.finish(d.poll(), d.tp());
+                recoveredIfClear();
             } else if (d.poll().owns(d.tp())) {
                 LOG.warn("dead letter not acknowledged by Kafka, retrying: {}", d.failure().toString());
                 deadLetterRetries.add(d);
@@ -303,7 +304,14 @@ public final class Indexer implements AutoCloseable {
         }
         if (retry > 0) {
             backOff(retry, lastReason);
-        } else if (backingOff && retries.isEmpty() && deadLetterRetries.isEmpty() && retryAtNanos == 0) {
+        } else {
+            recoveredIfClear();
+        }
+    }
+
+    /** After a successful answer: when nothing waits for a retry any more, the back-off is over. */
+    private void recoveredIfClear() {
+        if (backingOff && retries.isEmpty() && deadLetterRetries.isEmpty() && retryAtNanos == 0) {
             LOG.info("Elasticsearch acknowledged again after {} retries; catching up", attempt);
             backingOff = false;
             attempt = 0;
@@ -348,6 +356,9 @@ public final class Indexer implements AutoCloseable {
         deadLetterRetries.clear();
         for (DeadLetterAnswer d : again) {
             sendDeadLetter(d.poll(), d.tp(), d.record());
+        }
+        if (byPoll.isEmpty() && again.isEmpty()) {
+            recoveredIfClear(); // what waited belonged to partitions since revoked
         }
     }
 
