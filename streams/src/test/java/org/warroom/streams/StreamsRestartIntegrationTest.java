@@ -74,7 +74,8 @@ class StreamsRestartIntegrationTest {
                 "streams.state.dir", state.toString(),
                 "management.host", "127.0.0.1",
                 "management.port", "0",
-                "streams.punctuate.interval", "1s"));
+                "streams.punctuate.interval", "1s",
+                "sla.water", "20s"));
         WarroomStreamsConfig config = WarroomStreamsConfig.from(settings);
         Map<String, Object> client = kafka.kafkaSettings().client();
 
@@ -92,6 +93,8 @@ class StreamsRestartIntegrationTest {
                 feed.send(Topics.TICKETS, "t2", ticket("s2", "t2", "food", "ration", TicketEventType.OPENED, -25));
                 feed.send(Topics.TICKETS, "t3", ticket("s3", "t3", "health", "health", TicketEventType.OPENED, -20));
                 feed.send(Topics.TICKETS, "t1", ticket("s4", "t1", "food", "ration", TicketEventType.RESOLVED, -15));
+                // overdue 20 s after the test starts: before or after the restart, counted once
+                feed.send(Topics.TICKETS, "t5", ticket("s7", "t5", "water", "water", TicketEventType.OPENED, 0));
                 feed.send(Topics.CALLS, "c1", call("a1", "c1", CallEventType.STARTED, -5));
                 feed.send(Topics.CALLS, "c2", call("b1", "c2", CallEventType.STARTED, -5));
                 feed.send(Topics.CALLS, "c2", call("b2", "c2", CallEventType.ANSWERED, -4));
@@ -105,6 +108,7 @@ class StreamsRestartIntegrationTest {
                 eventually(WAIT, () -> {
                     results.poll();
                     assertThat(results.latest(ResultTopics.BACKLOGS, "396|food")).extracting(BacklogStatus::open).isEqualTo(1);
+                    assertThat(results.latest(ResultTopics.BACKLOGS, "396|water")).extracting(BacklogStatus::open).isEqualTo(1);
                     assertThat(results.latest(ResultTopics.CALL_LOAD, "181")).extracting(LineLoad::inProgress).isEqualTo(2);
                     assertThat(results.latest(ResultTopics.WORKER_DISTRIBUTION, "currentState|27"))
                             .extracting(DistributionBucket::count).isEqualTo(2L);
@@ -122,6 +126,7 @@ class StreamsRestartIntegrationTest {
             feed.send(Topics.TICKETS, "t2", ticket("s5", "t2", "food", "ration", TicketEventType.RESOLVED, -2));
             feed.send(Topics.TICKETS, "t1", ticket("s4", "t1", "food", "ration", TicketEventType.RESOLVED, -15)); // re-sent
             feed.send(Topics.TICKETS, "t4", ticket("s6", "t4", "food", "ration", TicketEventType.OPENED, -1));
+            feed.send(Topics.TICKETS, "t6", ticket("s8", "t6", "water", "water", TicketEventType.OPENED, 0));
             feed.send(Topics.CALLS, "c1", call("a2", "c1", CallEventType.ENDED, -1));
             feed.send(Topics.CALLS, "c2", call("b2", "c2", CallEventType.ANSWERED, -4)); // re-sent
             feed.send(Topics.WORKERS, "w1", worker("w1", "10", "230"));                  // moves home
@@ -146,6 +151,8 @@ class StreamsRestartIntegrationTest {
                             .isEqualTo(new BacklogStatus(BHOPAL, "food", 1, at(-1), 0, 3, 2, 0));
                     assertThat(results.latest(ResultTopics.BACKLOGS, "396|health"))
                             .isEqualTo(new BacklogStatus(BHOPAL, "health", 1, at(-20), 0, 1, 0, 0));
+                    assertThat(results.latest(ResultTopics.BACKLOGS, "396|water")).as("both overdue, each once")
+                            .isEqualTo(new BacklogStatus(BHOPAL, "water", 2, at(0), 2, 2, 0, 0));
 
                     LineLoad line = results.latest(ResultTopics.CALL_LOAD, "181");
                     assertThat(line.inProgress()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package org.warroom.contracts.json;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
@@ -15,9 +16,14 @@ public final class JsonSerde<T> implements Serde<T> {
     private final ObjectWriter writer;
 
     public JsonSerde(Class<T> type) {
+        this(type, Json.mapper());
+    }
+
+    /** With another configuration of {@link Json#mapper()} (e.g. one with extra modules); same JSON. */
+    public JsonSerde(Class<T> type, ObjectMapper mapper) {
         this.type = type;
-        this.reader = Json.mapper().readerFor(type);
-        this.writer = Json.mapper().writerFor(type);
+        this.reader = mapper.readerFor(type);
+        this.writer = mapper.writerFor(type);
     }
 
     public static <T> JsonSerde<T> of(Class<T> type) {

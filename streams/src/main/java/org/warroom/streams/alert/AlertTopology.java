@@ -5,7 +5,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.warroom.contracts.json.JsonSerde;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.BacklogStatus;
 import org.warroom.contracts.result.LineLoad;
@@ -13,6 +12,7 @@ import org.warroom.contracts.result.ShortageStatus;
 import org.warroom.contracts.result.UnlocatedMessages;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.support.InternalSerdes;
 import org.warroom.streams.support.Sources;
 import org.warroom.streams.support.StoreSupport;
 
@@ -59,7 +59,7 @@ public final class AlertTopology {
         KStream<String, Alert> alerts = observations
                 .merge(acks, Named.as("alert-merge-acks"))
                 // Why: an alert's observations and its acknowledgements must meet in the task that owns its state.
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(AlertInput.class)).withName(REPARTITION))
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(AlertInput.class)).withName(REPARTITION))
                 .process(() -> new AlertProcessor(rules), Named.as("alert-processor"), CONDITION_STORE);
         Sources.to(alerts, ResultTopics.ALERTS);
         return alerts;

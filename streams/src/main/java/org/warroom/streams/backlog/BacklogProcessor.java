@@ -1,12 +1,8 @@
 package org.warroom.streams.backlog;
 
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -19,14 +15,15 @@ import org.warroom.streams.config.WarroomStreamsConfig.Rules;
 import org.warroom.streams.support.Times;
 
 /**
- * Stage 2 of backlogs, keyed {@code district|department}: keeps the open tickets and the hour's arrivals and
- * resolutions, and emits a {@link BacklogStatus} whenever it changes: on every ticket change, and on the wall-clock
- * punctuator (SLA breaches happen with time, not with events; the hour's counts fall as time passes).
+ * Stage 2 of backlogs, keyed {@code district|department}: keeps the open tickets with their counters
+ * ({@link OpenTickets}) and the hour's arrivals and resolutions, and emits a {@link BacklogStatus} whenever it
+ * changes: on every ticket change, and on the wall-clock punctuator (SLA breaches happen with time, not with events;
+ * the hour's counts fall as time passes). Both read counters, never the list of open tickets.
  */
 final class BacklogProcessor implements Processor<String, TicketChange, String, BacklogStatus> {
     private final Rules rules;
     private ProcessorContext<String, BacklogStatus> context;
-    private KeyValueStore<String, OpenTicket> open;
+    private OpenTickets openTickets;
     private KeyValueStore<String, Flow> flows;
     private KeyValueStore<String, BacklogStatus> results;
 
@@ -37,7 +34,10 @@ final class BacklogProcessor implements Processor<String, TicketChange, String, 
     @Override
     public void init(ProcessorContext<String, BacklogStatus> context) {
         this.context = context;
-        this.open = context.getStateStore(BacklogTopology.OPEN_STORE);
+        this.openTickets = new OpenTickets(rules.backlog(), context.getStateStore(BacklogTopology.OPEN_STORE),
+                context.getStateStore(BacklogTopology.OPEN_SINCE_STORE),
+                context.getStateStore(BacklogTopology.COUNT_STORE),
+                context.getStateStore(BacklogTopology.DEADLINE_STORE));
         this.flows = context.getStateStore(BacklogTopology.FLOW_STORE);
         this.results = context.getStateStore(BacklogTopology.RESULT_STORE);
         context.schedule(rules.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
@@ -51,12 +51,8 @@ final class BacklogProcessor implements Processor<String, TicketChange, String, 
         }
         long now = context.currentSystemTimeMs();
         String key = record.key();
-        String ticketKey = key + "|" + change.ticket();
-        if (change.open()) {
-            open.put(ticketKey, new OpenTicket(change.ticket(), change.category(), change.openSince()));
-        } else {
-            open.delete(ticketKey);
-        }
+        openTickets.markOverdue(now);
+        openTickets.apply(key, change, now);
         long window = rules.signalWindow().toMillis();
         Flow flow = Objects.requireNonNullElse(flows.get(key), Flow.empty()).pruned(now, window);
         long at = Times.millis(change.at());
@@ -69,58 +65,38 @@ final class BacklogProcessor implements Processor<String, TicketChange, String, 
             flow = new Flow(flow.opened(), flow.resolved(), flow.unknownResolves() + 1);
         }
         flows.put(key, flow);
-        emit(key, change.district(), change.department(), now);
+        emit(key, change.district(), change.department(), flow, results.get(key), now);
     }
 
     private void punctuate(long now) {
+        openTickets.markOverdue(now);
         long window = rules.signalWindow().toMillis();
-        Set<String> keys = new LinkedHashSet<>();
-        List<KeyValue<String, Flow>> pruned = new ArrayList<>();
+        Map<String, Flow> current = new HashMap<>();
         try (KeyValueIterator<String, Flow> all = flows.all()) {
             while (all.hasNext()) {
                 KeyValue<String, Flow> entry = all.next();
-                keys.add(entry.key);
-                Flow p = entry.value.pruned(now, window);
-                if (!p.equals(entry.value)) {
-                    pruned.add(KeyValue.pair(entry.key, p));
+                Flow pruned = entry.value.pruned(now, window);
+                current.put(entry.key, pruned);
+                if (!pruned.equals(entry.value)) {
+                    flows.put(entry.key, pruned);
                 }
             }
         }
-        pruned.forEach(e -> flows.put(e.key, e.value));
+        Map<String, BacklogStatus> last = new HashMap<>();
         try (KeyValueIterator<String, BacklogStatus> all = results.all()) {
-            while (all.hasNext()) {
-                keys.add(all.next().key);
-            }
+            all.forEachRemaining(entry -> last.put(entry.key, entry.value));
         }
-        for (String key : keys) {
-            BacklogStatus last = results.get(key);
-            if (last != null) {
-                emit(key, last.district(), last.department(), now);
-            }
-        }
+        last.forEach((key, status) -> emit(key, status.district(), status.department(),
+                current.getOrDefault(key, Flow.empty()), status, now));
     }
 
-    private void emit(String key, String district, String department, long now) {
-        int count = 0;
-        int breaches = 0;
-        OffsetDateTime oldest = null;
-        try (KeyValueIterator<String, OpenTicket> tickets = open.prefixScan(key + "|", new StringSerializer())) {
-            while (tickets.hasNext()) {
-                OpenTicket ticket = tickets.next().value;
-                count++;
-                if (oldest == null || ticket.openSince().isBefore(oldest)) {
-                    oldest = ticket.openSince();
-                }
-                if (now - Times.millis(ticket.openSince()) > rules.backlog().slaOf(ticket.category()).toMillis()) {
-                    breaches++;
-                }
-            }
-        }
+    private void emit(String key, String district, String department, Flow flow, BacklogStatus last, long now) {
         long window = rules.signalWindow().toMillis();
-        Flow flow = Objects.requireNonNullElse(flows.get(key), Flow.empty());
-        BacklogStatus status = new BacklogStatus(district, department, count, oldest, breaches,
-                flow.opened().count(now, window), flow.resolved().count(now, window), flow.unknownResolves());
-        if (!status.equals(results.get(key))) {
+        BacklogCounts counts = openTickets.counts(key);
+        BacklogStatus status = new BacklogStatus(district, department, counts.open(), counts.oldest(),
+                counts.overdue(), flow.opened().count(now, window), flow.resolved().count(now, window),
+                flow.unknownResolves());
+        if (!status.equals(last)) {
             results.put(key, status);
             context.forward(new Record<>(key, status, now));
         }

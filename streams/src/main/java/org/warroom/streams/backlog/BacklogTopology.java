@@ -1,5 +1,6 @@
 package org.warroom.streams.backlog;
 
+import java.time.OffsetDateTime;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -12,6 +13,7 @@ import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
 import org.warroom.streams.support.DeadLetterHandlers;
+import org.warroom.streams.support.InternalSerdes;
 import org.warroom.streams.support.Sources;
 import org.warroom.streams.support.StoreSupport;
 
@@ -23,7 +25,9 @@ import org.warroom.streams.support.StoreSupport;
  *   <li>Stage 1, keyed by ticket ({@link TicketLifecycleProcessor}, store {@value #TICKET_STORE}): the ticket's life,
  *       duplicates dropped; unknown resolves go to {@code warroom.deadletter} (key {@code warroom.tickets}).</li>
  *   <li>Stage 2, repartition topic {@value #REPARTITION} keyed {@code district|department} ({@link BacklogProcessor},
- *       stores {@value #OPEN_STORE}, {@value #FLOW_STORE}, {@value #RESULT_STORE}).</li>
+ *       stores {@value #OPEN_STORE}, {@value #OPEN_SINCE_STORE}, {@value #COUNT_STORE}, {@value #DEADLINE_STORE}
+ *       (open tickets, their counters and indexes: {@link OpenTickets}), {@value #FLOW_STORE}, {@value #RESULT_STORE}).
+ *       </li>
  *   <li>Out: {@code warroom.backlogs} ({@code district|department} → {@link BacklogStatus}), one record per change.</li>
  * </ul>
  *
@@ -36,6 +40,9 @@ public final class BacklogTopology {
     public static final String TICKET_STORE = "backlog-tickets";
     public static final String REPARTITION = "backlog-changes";
     public static final String OPEN_STORE = "backlog-open";
+    public static final String OPEN_SINCE_STORE = "backlog-open-since";
+    public static final String COUNT_STORE = "backlog-counts";
+    public static final String DEADLINE_STORE = "backlog-deadlines";
     public static final String FLOW_STORE = "backlog-flow";
     public static final String RESULT_STORE = "backlog-results";
 
@@ -48,6 +55,9 @@ public final class BacklogTopology {
     public static KStream<String, BacklogStatus> build(Sources sources, Rules rules) {
         StoreSupport.addStore(sources.builder(), TICKET_STORE, TicketState.class);
         StoreSupport.addStore(sources.builder(), OPEN_STORE, OpenTicket.class);
+        StoreSupport.addStore(sources.builder(), OPEN_SINCE_STORE, OffsetDateTime.class);
+        StoreSupport.addStore(sources.builder(), COUNT_STORE, BacklogCounts.class);
+        StoreSupport.addStore(sources.builder(), DEADLINE_STORE, TicketRef.class);
         StoreSupport.addStore(sources.builder(), FLOW_STORE, Flow.class);
         StoreSupport.addStore(sources.builder(), RESULT_STORE, BacklogStatus.class);
 
@@ -65,9 +75,9 @@ public final class BacklogTopology {
 
         KStream<String, BacklogStatus> results = changes
                 // Why: a department's backlog gathers tickets from every partition of the tickets topic.
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(TicketChange.class)).withName(REPARTITION))
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(TicketChange.class)).withName(REPARTITION))
                 .process(() -> new BacklogProcessor(rules), Named.as("backlog-processor"),
-                        OPEN_STORE, FLOW_STORE, RESULT_STORE);
+                        OPEN_STORE, OPEN_SINCE_STORE, COUNT_STORE, DEADLINE_STORE, FLOW_STORE, RESULT_STORE);
         Sources.to(results, ResultTopics.BACKLOGS);
         return results;
     }

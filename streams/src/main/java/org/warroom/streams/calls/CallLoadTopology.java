@@ -5,11 +5,11 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.warroom.contracts.event.CallStep;
-import org.warroom.contracts.json.JsonSerde;
 import org.warroom.contracts.result.LineLoad;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.support.InternalSerdes;
 import org.warroom.streams.support.Sources;
 import org.warroom.streams.support.StoreSupport;
 
@@ -43,7 +43,7 @@ public final class CallLoadTopology {
                 .filter((key, step) -> step != null && step.line() != null && step.call() != null
                         && step.event() != null && step.at() != null, Named.as("call-load-valid"))
                 .selectKey((key, step) -> step.line(), Named.as("call-load-by-line"))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CallStep.class)).withName(REPARTITION))
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(CallStep.class)).withName(REPARTITION))
                 .process(() -> new CallLoadProcessor(rules), Named.as("call-load-processor"),
                         CALL_STORE, LINE_STORE, RESULT_STORE);
         Sources.to(results, ResultTopics.CALL_LOAD);

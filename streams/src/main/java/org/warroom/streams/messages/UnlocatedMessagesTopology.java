@@ -11,11 +11,11 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.warroom.contracts.event.CitizenMessage;
-import org.warroom.contracts.json.JsonSerde;
 import org.warroom.contracts.result.UnlocatedMessages;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.support.InternalSerdes;
 import org.warroom.streams.support.Sources;
 import org.warroom.streams.support.StoreSupport;
 import org.warroom.streams.support.TimedIds;
@@ -46,7 +46,7 @@ public final class UnlocatedMessagesTopology {
                 .filter((id, message) -> message != null && message.unlocated() && message.at() != null,
                         Named.as("unlocated-filter"))
                 .selectKey((id, message) -> UnlocatedMessages.KEY, Named.as("unlocated-one-key"))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CitizenMessage.class))
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(CitizenMessage.class))
                         .withName(REPARTITION).withNumberOfPartitions(1))
                 .process(() -> new Counter(rules), Named.as("unlocated-processor"), RECENT_STORE, RESULT_STORE);
         Sources.to(results, ResultTopics.UNLOCATED_MESSAGES);

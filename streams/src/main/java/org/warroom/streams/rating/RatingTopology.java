@@ -5,13 +5,13 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.warroom.contracts.json.JsonSerde;
 import org.warroom.contracts.result.BacklogStatus;
 import org.warroom.contracts.result.DistrictRating;
 import org.warroom.contracts.result.ShortageStatus;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.streams.config.WarroomStreamsConfig.Rating;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.support.InternalSerdes;
 import org.warroom.streams.support.Sources;
 import org.warroom.streams.support.StoreSupport;
 
@@ -59,7 +59,7 @@ public final class RatingTopology {
                 .merge(backlogs.map((k, b) -> KeyValue.pair(b.district(), new RatingInput(null, b)),
                         Named.as("rating-backlogs-by-district")), Named.as("rating-merge"));
         KStream<String, DistrictRating> ratings = input
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(RatingInput.class)).withName(REPARTITION))
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(RatingInput.class)).withName(REPARTITION))
                 .process(() -> new RatingProcessor(rules), Named.as("rating-processor"),
                         COMMODITY_STORE, DEPARTMENT_STORE, EPISODE_STORE, RESULT_STORE);
         Sources.to(ratings, ResultTopics.RATINGS);

@@ -11,11 +11,11 @@ import org.warroom.contracts.event.CitizenMessage;
 import org.warroom.contracts.event.Commodity;
 import org.warroom.contracts.event.TicketEventType;
 import org.warroom.contracts.event.TicketStep;
-import org.warroom.contracts.json.JsonSerde;
 import org.warroom.contracts.result.ShortageStatus;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.support.InternalSerdes;
 import org.warroom.streams.support.Sources;
 import org.warroom.streams.support.StoreSupport;
 import org.warroom.streams.support.TimedIds;
@@ -70,7 +70,7 @@ public final class ShortageTopology {
                 .merge(messageSignals, Named.as("shortage-merge-messages"))
                 .merge(ticketSignals, Named.as("shortage-merge-tickets"))
                 // Why: reports, messages and tickets are keyed differently; all about one district must meet in one task.
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ShortageInput.class)).withName(REPARTITION))
+                .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(ShortageInput.class)).withName(REPARTITION))
                 .process(() -> new ShortageProcessor(rules), Named.as(PROCESSOR), STOCK_STORE, SIGNAL_STORE, RESULT_STORE);
         Sources.to(results, ResultTopics.SHORTAGES);
         return results;

@@ -5,9 +5,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.warroom.contracts.json.JsonSerde;
 
-/** Named, changelogged, persistent key-value stores with string keys and JSON values. */
+/** Named, changelogged, persistent key-value stores with string keys and JSON values ({@link InternalSerdes}). */
 public final class StoreSupport {
     private StoreSupport() {
     }
@@ -15,7 +14,7 @@ public final class StoreSupport {
     /** Adds a persistent store {@code name} (changelog {@code <app>-<name>-changelog}) to the builder. */
     public static <V> void addStore(StreamsBuilder builder, String name, Class<V> type) {
         StoreBuilder<KeyValueStore<String, V>> store = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(name), Serdes.String(), JsonSerde.of(type));
+                Stores.persistentKeyValueStore(name), Serdes.String(), InternalSerdes.of(type));
         builder.addStateStore(store);
     }
 }

@@ -9,6 +9,20 @@ public final class Times {
     private Times() {
     }
 
+    /** Length of {@link #sortable} strings. */
+    public static final int SORTABLE_LENGTH = 16;
+
+    /** Epoch millis as fixed-width hex whose string order is the order of the times (store keys). */
+    public static String sortable(long epochMillis) {
+        String hex = Long.toHexString(epochMillis ^ Long.MIN_VALUE);
+        return "0".repeat(SORTABLE_LENGTH - hex.length()) + hex;
+    }
+
+    /** The epoch millis of a {@link #sortable} string. */
+    public static long fromSortable(String sortable) {
+        return Long.parseUnsignedLong(sortable, 16) ^ Long.MIN_VALUE;
+    }
+
     public static long millis(OffsetDateTime time) {
         return time.toInstant().toEpochMilli();
     }

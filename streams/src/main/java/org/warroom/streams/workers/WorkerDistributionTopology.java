@@ -18,6 +18,7 @@ import org.warroom.contracts.result.WorkerTotals;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.support.InternalSerdes;
 import org.warroom.streams.support.Sources;
 import org.warroom.streams.support.StoreSupport;
 
@@ -82,7 +83,7 @@ public final class WorkerDistributionTopology {
                         (key, worker, histogram) -> histogram.remove(worker),
                         Named.as(HISTOGRAM_STORE),
                         Materialized.<String, VerifiedHistogram, KeyValueStore<Bytes, byte[]>>as(HISTOGRAM_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(VerifiedHistogram.class)))
+                                .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.of(VerifiedHistogram.class)))
                 .toStream(Named.as("workers-totals-changes"))
                 .process(() -> new TotalsProcessor(rules), Named.as("workers-totals-processor"), TOTALS_STORE);
         Sources.to(totals, ResultTopics.WORKER_TOTALS);

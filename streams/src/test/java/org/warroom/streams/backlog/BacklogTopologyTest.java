@@ -1,12 +1,14 @@
 package org.warroom.streams.backlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.warroom.streams.Events.BHOPAL;
 import static org.warroom.streams.Events.at;
 import static org.warroom.streams.Events.minutes;
 import static org.warroom.streams.Events.ticket;
 
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -158,5 +160,74 @@ class BacklogTopologyTest {
         assertThat(backlogs.isEmpty()).isTrue();
         assertThat(driver.<BacklogStatus>store(BacklogTopology.RESULT_STORE).get("396|food"))
                 .isEqualTo(food(0, null, 0, 0, 0, 0));
+    }
+    @Test
+    void shouldTurnTicketsOverdueThroughTheDeadlineIndexOnlyOnce() {
+        send("s1", "t1", HEALTH, "health", TicketEventType.OPENED, minutes(-50));   // deadline +10 min
+        send("s2", "t2", HEALTH, "health", TicketEventType.OPENED, minutes(-40));   // deadline +20 min
+        send("s3", "t3", HEALTH, "health", TicketEventType.OPENED, minutes(-120));  // overdue on arrival
+        assertThat(backlogs.readValuesToList()).extracting(BacklogStatus::slaBreaches).containsExactly(0, 0, 1);
+        assertThat(driver.<TicketRef>store(BacklogTopology.DEADLINE_STORE).approximateNumEntries())
+                .as("only tickets not yet overdue wait in the index").isEqualTo(2);
+
+        driver.advance(minutes(11), Duration.ofSeconds(5));
+        assertThat(backlogs.readValuesToList()).extracting(BacklogStatus::slaBreaches)
+                .as("+10:00 t1 leaves the hour's arrivals; +10:05 it is overdue").containsExactly(1, 2);
+        driver.advance(minutes(10), Duration.ofSeconds(5));
+        assertThat(backlogs.readValuesToList()).extracting(BacklogStatus::slaBreaches).containsExactly(2, 3);
+        assertThat(driver.<TicketRef>store(BacklogTopology.DEADLINE_STORE).approximateNumEntries()).isZero();
+
+        driver.advance(minutes(10), Duration.ofSeconds(5));
+        assertThat(backlogs.isEmpty()).as("an overdue ticket is counted once").isTrue();
+
+        send("s4", "t1", HEALTH, "health", TicketEventType.RESOLVED, minutes(31));
+        assertThat(backlogs.readValue()).isEqualTo(new BacklogStatus(BHOPAL, HEALTH, 2, at(minutes(-120)), 2, 0, 1, 0));
+        send("s5", "t3", HEALTH, "health", TicketEventType.RESOLVED, minutes(31));
+        assertThat(backlogs.readValue()).isEqualTo(new BacklogStatus(BHOPAL, HEALTH, 1, at(minutes(-40)), 1, 0, 2, 0));
+    }
+
+    @Test
+    void shouldCountABreachDueBeforeTheNextPunctuationWhenATicketChanges() {
+        driver.close();
+        driver = TestDriver.of(sources -> BacklogTopology.build(sources,
+                TestDriver.rules(Map.of("streams.punctuate.interval", "1h"))));
+        tickets = driver.input(Topics.TICKETS);
+        backlogs = driver.output(ResultTopics.BACKLOGS);
+        send("s1", "t1", HEALTH, "health", TicketEventType.OPENED, minutes(-50));   // deadline +10 min
+        backlogs.readValuesToList();
+        driver.advance(Duration.ofMinutes(10).plusSeconds(2));
+        assertThat(backlogs.isEmpty()).as("no punctuation yet").isTrue();
+
+        send("s2", "t2", HEALTH, "health", TicketEventType.OPENED, minutes(10));
+        assertThat(backlogs.readValuesToList()).last()
+                .isEqualTo(new BacklogStatus(BHOPAL, HEALTH, 2, at(minutes(-50)), 1, 1, 0, 0));
+    }
+
+    @Test
+    void shouldMoveADeadlineWhenTheCategoryOrOpeningChanges() {
+        send("s1", "t1", FOOD, "ration", TicketEventType.OPENED, minutes(-50));     // SLA 24 h
+        send("s2", "t1", FOOD, "health", TicketEventType.ASSIGNED, minutes(-45));   // now SLA 1 h: deadline +10 min
+        send("s0", "t1", FOOD, "health", TicketEventType.OPENED, minutes(-70));     // late, older opening: overdue
+        assertThat(backlogs.readValuesToList()).containsExactly(
+                food(1, minutes(-50), 0, 1, 0, 0),
+                food(1, minutes(-70), 1, 1, 0, 0));
+        driver.advance(minutes(30), Duration.ofSeconds(5));
+        assertThat(backlogs.readValuesToList()).extracting(BacklogStatus::slaBreaches).containsOnly(1);
+        assertThat(driver.<BacklogCounts>store(BacklogTopology.COUNT_STORE).get("396|food"))
+                .isEqualTo(new BacklogCounts(1, 1, at(minutes(-70))));
+    }
+
+    @Test
+    void shouldKeepTheOldestAsTicketsCloseInAnyOrder() {
+        send("s1", "t1", FOOD, "ration", TicketEventType.OPENED, minutes(-30));
+        send("s2", "t2", FOOD, "ration", TicketEventType.OPENED, minutes(-40));
+        send("s3", "t3", FOOD, "ration", TicketEventType.OPENED, minutes(-20));
+        send("s4", "t2", FOOD, "ration", TicketEventType.RESOLVED, minutes(-5));
+        send("s5", "t1", FOOD, "ration", TicketEventType.RESOLVED, minutes(-4));
+        send("s6", "t3", FOOD, "ration", TicketEventType.RESOLVED, minutes(-3));
+
+        assertThat(backlogs.readValuesToList()).extracting(BacklogStatus::open, BacklogStatus::oldestOpenSince)
+                .containsExactly(tuple(1, at(minutes(-30))), tuple(2, at(minutes(-40))), tuple(3, at(minutes(-40))),
+                        tuple(2, at(minutes(-30))), tuple(1, at(minutes(-20))), tuple(0, null));
     }
 }

@@ -1,0 +1,102 @@
+package org.warroom.streams.backlog;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.warroom.streams.config.WarroomStreamsConfig.Backlog;
+import org.warroom.streams.support.Times;
+
+/**
+ * The open tickets of every district × department ({@code group}) with their counters, each change in O(1) store
+ * operations (plus one seek for the oldest):
+ *
+ * <ul>
+ *   <li>{@code backlog-open}: {@code group|ticket} → the open ticket, its SLA deadline and whether it is overdue;</li>
+ *   <li>{@code backlog-open-since}: {@code group|sortable openSince|ticket} → openSince, whose first entry per group is
+ *       the oldest open ticket (same instant: the lowest ticket id);</li>
+ *   <li>{@code backlog-counts}: {@code group} → open, overdue, oldest;</li>
+ *   <li>{@code backlog-deadlines} ({@link SlaDeadlines}): the deadlines of the open tickets not yet overdue.</li>
+ * </ul>
+ *
+ * A ticket breaches when {@code now − openSince > sla(category)}, i.e. when its deadline is before {@code now}.
+ */
+final class OpenTickets {
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private final Backlog rules;
+    private final KeyValueStore<String, OpenTicket> open;
+    private final KeyValueStore<String, OffsetDateTime> openSince;
+    private final KeyValueStore<String, BacklogCounts> counts;
+    private final SlaDeadlines deadlines;
+
+    OpenTickets(Backlog rules, KeyValueStore<String, OpenTicket> open, KeyValueStore<String, OffsetDateTime> openSince,
+                KeyValueStore<String, BacklogCounts> counts, KeyValueStore<String, TicketRef> deadlines) {
+        this.rules = rules;
+        this.open = open;
+        this.openSince = openSince;
+        this.counts = counts;
+        this.deadlines = new SlaDeadlines(deadlines);
+    }
+
+    /** The counters of {@code group}. */
+    BacklogCounts counts(String group) {
+        return Objects.requireNonNullElse(counts.get(group), BacklogCounts.NONE);
+    }
+
+    /** Counts the tickets whose deadline passed before {@code now} as overdue (in every group). */
+    void markOverdue(long now) {
+        for (TicketRef due : deadlines.takeDue(now)) {
+            OpenTicket ticket = open.get(due.openKey());
+            if (ticket != null && !ticket.overdue()) {
+                open.put(due.openKey(), ticket.asOverdue());
+                counts.put(due.group(), counts(due.group()).plusOverdue());
+            }
+        }
+    }
+
+    /** Applies a ticket's new standing in {@code group}; call {@link #markOverdue} with the same {@code now} first. */
+    void apply(String group, TicketChange change, long now) {
+        TicketRef ref = new TicketRef(group, change.ticket());
+        OpenTicket before = open.get(ref.openKey());
+        if (before != null && change.open() && before.openSince().equals(change.openSince())
+                && Objects.equals(before.category(), change.category())) {
+            return;
+        }
+        BacklogCounts next = counts(group);
+        if (before != null) {
+            open.delete(ref.openKey());
+            openSince.delete(openSinceKey(ref, before.openSince()));
+            if (!before.overdue()) {
+                deadlines.remove(before.deadline(), ref);
+            }
+            next = next.minus(before);
+        }
+        if (change.open()) {
+            long deadline = Times.millis(change.openSince()) + rules.slaOf(change.category()).toMillis();
+            OpenTicket after = new OpenTicket(change.ticket(), change.category(), change.openSince(), deadline,
+                    deadline < now);
+            open.put(ref.openKey(), after);
+            openSince.put(openSinceKey(ref, after.openSince()), after.openSince());
+            if (!after.overdue()) {
+                deadlines.add(deadline, ref);
+            }
+            next = next.plus(after);
+        }
+        if (before != null || change.open()) {
+            counts.put(group, next.withOldest(oldest(group)));
+        }
+    }
+
+    private OffsetDateTime oldest(String group) {
+        try (KeyValueIterator<String, OffsetDateTime> first = openSince.prefixScan(group + "|", KEYS)) {
+            return first.hasNext() ? first.next().value : null;
+        }
+    }
+
+    private static String openSinceKey(TicketRef ref, OffsetDateTime since) {
+        return ref.group() + "|" + Times.sortable(Times.millis(since)) + "|" + ref.ticket();
+    }
+
+}
