@@ -3,6 +3,8 @@ package org.warroom.streams.throughput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +27,8 @@ import org.warroom.streams.workers.BucketNames;
 /**
  * Throughput of the whole topology alone (no broker, no exactly-once commits): {@link MixedLoad} through a
  * {@link TestDriver} (a fifth of them first to warm up), 1,000 events per second of event and wall-clock time, so the 5 s punctuators fire as they
- * would under that load. Runs only when asked:
+ * would under that load. Reports wall-clock records/s and records per CPU second of the piping thread (the driver
+ * processes on it; the second figure depends less on a shared machine's load). Runs only when asked:
  * {@code mvn -q -o -pl streams -am test -Dtest=TopologyThroughputTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dwarroom.throughput.records=60000}; prints and writes {@code target/topology-throughput.txt}.
  */
@@ -42,13 +45,17 @@ class TopologyThroughputTest {
             Feeds feeds = new Feeds(driver);
             MixedLoad load = new MixedLoad();
             feeds.pipe(load, warmUp);
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long started = System.nanoTime();
+            long startedCpu = threads.getCurrentThreadCpuTime();
             feeds.pipe(load, records);
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuSeconds = (threads.getCurrentThreadCpuTime() - startedCpu) / 1e9;
             Map<String, ?> backlogs = driver.output(ResultTopics.BACKLOGS).readKeyValuesToMap();
             assertThat(backlogs).isNotEmpty();
-            String line = String.format("topology alone: %,d records in %.1f s = %,.0f records/s (after %,d warm-up records; "
-                    + "load average %s)%n", records, seconds, records / seconds, warmUp, loadAverage());
+            String line = String.format("topology alone: %,d records in %.1f s = %,.0f records/s; thread CPU %.1f s = "
+                    + "%,.0f records per CPU second (after %,d warm-up records; load average %s)%n", records, seconds,
+                    records / seconds, cpuSeconds, records / cpuSeconds, warmUp, loadAverage());
             System.out.print(line);
             Files.writeString(Path.of("target", "topology-throughput.txt"), line);
         }
