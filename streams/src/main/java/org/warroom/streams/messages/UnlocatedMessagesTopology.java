@@ -1,6 +1,6 @@
 package org.warroom.streams.messages;
 
-import java.util.Objects;
+import java.util.Arrays;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -17,8 +17,8 @@ import org.warroom.contracts.topic.Topics;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
 import org.warroom.streams.support.InternalSerdes;
 import org.warroom.streams.support.Sources;
+import org.warroom.streams.support.ExpiringIds;
 import org.warroom.streams.support.StoreSupport;
-import org.warroom.streams.support.TimedIds;
 import org.warroom.streams.support.Times;
 
 /**
@@ -26,21 +26,22 @@ import org.warroom.streams.support.Times;
  *
  * <ul>
  *   <li>In: {@code warroom.messages} (message id → {@code CitizenMessage}) with no district.</li>
- *   <li>Through: repartition topic {@value #REPARTITION} (one key, {@code all}); stores {@value #RECENT_STORE} and
- *       {@value #RESULT_STORE}; a wall-clock punctuator lets the count fall.</li>
+ *   <li>Through: repartition topic {@value #REPARTITION} (one key, {@code all}); the window of ids
+ *       {@value #RECENT_IDS} ({@link ExpiringIds}) and store {@value #RESULT_STORE}; a wall-clock punctuator lets the count fall.</li>
  *   <li>Out: {@code warroom.unlocated-messages} ({@code all} → {@link UnlocatedMessages}), one record per change.</li>
  * </ul>
  */
 public final class UnlocatedMessagesTopology {
     public static final String REPARTITION = "unlocated-input";
-    public static final String RECENT_STORE = "unlocated-recent";
+    /** The window of ids ({@link ExpiringIds}: stores {@code unlocated-ids-seen}, {@code -expiry}, {@code -counts}). */
+    public static final String RECENT_IDS = "unlocated-ids";
     public static final String RESULT_STORE = "unlocated-results";
 
     private UnlocatedMessagesTopology() {
     }
 
     public static KStream<String, UnlocatedMessages> build(Sources sources, Rules rules) {
-        StoreSupport.addStore(sources.builder(), RECENT_STORE, TimedIds.class);
+        ExpiringIds.addStores(sources.builder(), RECENT_IDS);
         StoreSupport.addStore(sources.builder(), RESULT_STORE, UnlocatedMessages.class);
         KStream<String, UnlocatedMessages> results = sources.stream(Topics.MESSAGES)
                 .filter((id, message) -> message != null && message.unlocated() && message.at() != null,
@@ -48,15 +49,22 @@ public final class UnlocatedMessagesTopology {
                 .selectKey((id, message) -> UnlocatedMessages.KEY, Named.as("unlocated-one-key"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(CitizenMessage.class))
                         .withName(REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new Counter(rules), Named.as("unlocated-processor"), RECENT_STORE, RESULT_STORE);
+                .process(() -> new Counter(rules), Named.as("unlocated-processor"), stores());
         Sources.to(results, ResultTopics.UNLOCATED_MESSAGES);
         return results;
+    }
+
+    private static String[] stores() {
+        String[] ids = ExpiringIds.storeNames(RECENT_IDS);
+        String[] all = Arrays.copyOf(ids, ids.length + 1);
+        all[ids.length] = RESULT_STORE;
+        return all;
     }
 
     private static final class Counter implements Processor<String, CitizenMessage, String, UnlocatedMessages> {
         private final Rules rules;
         private ProcessorContext<String, UnlocatedMessages> context;
-        private KeyValueStore<String, TimedIds> recent;
+        private ExpiringIds recent;
         private KeyValueStore<String, UnlocatedMessages> results;
 
         Counter(Rules rules) {
@@ -66,7 +74,7 @@ public final class UnlocatedMessagesTopology {
         @Override
         public void init(ProcessorContext<String, UnlocatedMessages> context) {
             this.context = context;
-            this.recent = context.getStateStore(RECENT_STORE);
+            this.recent = new ExpiringIds(context, RECENT_IDS);
             this.results = context.getStateStore(RESULT_STORE);
             context.schedule(rules.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
         }
@@ -75,25 +83,18 @@ public final class UnlocatedMessagesTopology {
         public void process(Record<String, CitizenMessage> record) {
             long now = context.currentSystemTimeMs();
             long window = rules.signalWindow().toMillis();
-            TimedIds ids = Objects.requireNonNullElse(recent.get(UnlocatedMessages.KEY), TimedIds.empty())
-                    .add(record.value().id(), Times.millis(record.value().at()), now, window);
-            recent.put(UnlocatedMessages.KEY, ids);
-            emit(ids, now);
+            recent.expire(now, window);
+            recent.add(UnlocatedMessages.KEY, record.value().id(), Times.millis(record.value().at()), now, window);
+            emit(now);
         }
 
         private void punctuate(long now) {
-            TimedIds ids = recent.get(UnlocatedMessages.KEY);
-            if (ids != null) {
-                TimedIds pruned = ids.pruned(now, rules.signalWindow().toMillis());
-                if (!pruned.equals(ids)) {
-                    recent.put(UnlocatedMessages.KEY, pruned);
-                }
-                emit(pruned, now);
-            }
+            recent.expire(now, rules.signalWindow().toMillis());
+            emit(now);
         }
 
-        private void emit(TimedIds ids, long now) {
-            UnlocatedMessages value = new UnlocatedMessages(ids.count(now, rules.signalWindow().toMillis()));
+        private void emit(long now) {
+            UnlocatedMessages value = new UnlocatedMessages((int) recent.count(UnlocatedMessages.KEY));
             if (!value.equals(results.get(UnlocatedMessages.KEY))) {
                 results.put(UnlocatedMessages.KEY, value);
                 context.forward(new Record<>(UnlocatedMessages.KEY, value, now));

@@ -1,0 +1,108 @@
+package org.warroom.streams.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Exact counts of distinct ids per group over a sliding window of event time ({@code at} in
+ * {@code (now − window, now]}, or later than now: a sender's clock ahead of ours), kept in three stores so that one
+ * event costs a few small reads and writes however many ids the window holds:
+ * <ul>
+ *   <li>{@code <name>-seen}: {@code group␀id} → at (a repeated id is not counted again);</li>
+ *   <li>{@code <name>-expiry}: {@code at␀group␀id} → group, ordered by time, so expiring is one range scan from the
+ *       oldest;</li>
+ *   <li>{@code <name>-counts}: group → count.</li>
+ * </ul>
+ * An id older than the window when it arrives is not kept: it could no longer count. (One list of ids per group in one
+ * store value grew past Kafka's 1 MiB record limit at all-India message rates and stopped the stream thread.)
+ */
+public final class ExpiringIds {
+    private static final char SEP = '\u0000';
+    /** 13 digits of epoch millis reach the year 2286; later times are clamped (they count until then). */
+    private static final long MAX_AT = 9_999_999_999_999L;
+
+    private final KeyValueStore<String, Long> seen;
+    private final KeyValueStore<String, String> expiry;
+    private final KeyValueStore<String, Long> counts;
+
+    public ExpiringIds(ProcessingContext context, String name) {
+        this.seen = context.getStateStore(name + "-seen");
+        this.expiry = context.getStateStore(name + "-expiry");
+        this.counts = context.getStateStore(name + "-counts");
+    }
+
+    /** Adds the three stores of {@code name} to the builder. */
+    public static void addStores(StreamsBuilder builder, String name) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name + "-seen"), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name + "-expiry"), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name + "-counts"), Serdes.String(), Serdes.Long()));
+    }
+
+    /** The names of the stores of {@code name} (for connecting them to a processor). */
+    public static String[] storeNames(String name) {
+        return new String[] {name + "-seen", name + "-expiry", name + "-counts"};
+    }
+
+    /** Counts {@code id} in {@code group} unless it was seen or is already outside the window; true when counted. */
+    public boolean add(String group, String id, long at, long now, long windowMillis) {
+        if (at <= now - windowMillis) {
+            return false;
+        }
+        String seenKey = group + SEP + id;
+        if (seen.get(seenKey) != null) {
+            return false;
+        }
+        long time = Math.min(Math.max(at, 0), MAX_AT);
+        seen.put(seenKey, time);
+        expiry.put(time(time) + SEP + group + SEP + id, group);
+        counts.put(group, count(group) + 1);
+        return true;
+    }
+
+    /** Forgets every id whose time left the window at {@code now}; the groups whose count fell, oldest first. */
+    public Set<String> expire(long now, long windowMillis) {
+        long cutoff = now - windowMillis;
+        if (cutoff < 0) {
+            return Set.of();
+        }
+        List<KeyValue<String, String>> gone = new ArrayList<>();
+        try (KeyValueIterator<String, String> old = expiry.range(null, time(Math.min(cutoff, MAX_AT)) + '\u0001')) {
+            old.forEachRemaining(gone::add);
+        }
+        Set<String> changed = new LinkedHashSet<>();
+        for (KeyValue<String, String> entry : gone) {
+            String group = entry.value;
+            String id = entry.key.substring(entry.key.indexOf(SEP, entry.key.indexOf(SEP) + 1) + 1);
+            expiry.delete(entry.key);
+            seen.delete(group + SEP + id);
+            long left = count(group) - 1;
+            if (left > 0) {
+                counts.put(group, left);
+            } else {
+                counts.delete(group);
+            }
+            changed.add(group);
+        }
+        return changed;
+    }
+
+    /** Ids of {@code group} in the window (as of the last {@link #expire}). */
+    public long count(String group) {
+        Long n = counts.get(group);
+        return n == null ? 0 : n;
+    }
+
+    private static String time(long millis) {
+        String digits = Long.toString(millis);
+        return "0".repeat(13 - digits.length()) + digits;
+    }
+}
