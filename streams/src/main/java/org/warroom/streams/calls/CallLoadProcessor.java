@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,6 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.warroom.contracts.event.CallStep;
 import org.warroom.contracts.result.LineLoad;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.support.ExpiringIds;
 import org.warroom.streams.support.Times;
 
 /**
@@ -26,10 +26,13 @@ import org.warroom.streams.support.Times;
  * lets {@code perMinute} fall, and announces configured lines that have had no call yet.
  */
 final class CallLoadProcessor implements Processor<String, CallStep, String, LineLoad> {
+    private static final char SEP = '\u0000';
     private final Rules rules;
     private ProcessorContext<String, LineLoad> context;
     private KeyValueStore<String, CallState> calls;
+    private KeyValueStore<String, String> byLastStep;
     private KeyValueStore<String, LineCounters> lines;
+    private ExpiringIds starts;
     private KeyValueStore<String, LineLoad> results;
 
     CallLoadProcessor(Rules rules) {
@@ -40,7 +43,9 @@ final class CallLoadProcessor implements Processor<String, CallStep, String, Lin
     public void init(ProcessorContext<String, LineLoad> context) {
         this.context = context;
         this.calls = context.getStateStore(CallLoadTopology.CALL_STORE);
+        this.byLastStep = context.getStateStore(CallLoadTopology.LAST_STEP_STORE);
         this.lines = context.getStateStore(CallLoadTopology.LINE_STORE);
+        this.starts = new ExpiringIds(context, CallLoadTopology.STARTS);
         this.results = context.getStateStore(CallLoadTopology.RESULT_STORE);
         context.schedule(rules.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
@@ -52,10 +57,9 @@ final class CallLoadProcessor implements Processor<String, CallStep, String, Lin
         String key = line + "|" + step.call();
         long now = context.currentSystemTimeMs();
         long at = Times.millis(step.at());
-        CallState state = calls.get(key);
-        if (state == null) {
-            state = new CallState(step.call(), line, 0, 0, 0, 0, false, List.of());
-        } else if (state.stepIds().contains(step.id())) {
+        CallState before = calls.get(key);
+        CallState state = before == null ? new CallState(step.call(), line, 0, 0, 0, 0, false, List.of()) : before;
+        if (state.stepIds().contains(step.id())) {
             return;
         }
         long started = state.startedAt();
@@ -74,80 +78,76 @@ final class CallLoadProcessor implements Processor<String, CallStep, String, Lin
         CallState next = new CallState(step.call(), line, started, answered, ended, Math.max(state.lastStepAt(), at),
                 state.expired(), ids);
         calls.put(key, next);
-        LineCounters counters = Objects.requireNonNullElse(lines.get(line), LineCounters.empty());
+        if (before == null || before.lastStepAt() != next.lastStepAt()) {
+            if (before != null) {
+                byLastStep.delete(lastStepKey(before.lastStepAt(), key));
+            }
+            byLastStep.put(lastStepKey(next.lastStepAt(), key), key);
+        }
+        lines.put(line, counters(line).change(before, next));
+        long window = rules.calls().rateWindow().toMillis();
+        starts.expire(now, window);
         if (step.event() == org.warroom.contracts.event.CallEventType.STARTED) {
-            long window = rules.calls().rateWindow().toMillis();
-            lines.put(line, new LineCounters(counters.starts().add(step.call(), at, now, window), counters.expired()));
+            starts.add(line, step.call(), at, now, window);
         }
         emit(line, now);
     }
 
+    /**
+     * Calls with no step for {@code calls.stuck.after} (found through the index by last step, oldest first): in
+     * progress ones expire, finished ones are forgotten; {@code perMinute} falls as starts leave its window.
+     */
     private void punctuate(long now) {
-        long stuck = rules.calls().stuckAfter().toMillis();
-        long window = rules.calls().rateWindow().toMillis();
-        List<KeyValue<String, CallState>> expire = new ArrayList<>();
-        List<String> forget = new ArrayList<>();
-        try (KeyValueIterator<String, CallState> all = calls.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, CallState> entry = all.next();
-                CallState c = entry.value;
-                if (now - c.lastStepAt() > stuck) {
-                    if (c.inProgress()) {
-                        expire.add(entry);
-                    } else {
-                        forget.add(entry.key);
-                    }
-                }
+        long stuckBefore = now - rules.calls().stuckAfter().toMillis();
+        List<KeyValue<String, String>> quiet = new ArrayList<>();
+        if (stuckBefore > 0) {
+            try (KeyValueIterator<String, String> old = byLastStep.range(null, time(stuckBefore - 1) + '\u0001')) {
+                old.forEachRemaining(quiet::add);
             }
         }
+        for (KeyValue<String, String> entry : quiet) {
+            CallState c = calls.get(entry.value);
+            if (c != null && c.inProgress()) {
+                CallState expired = new CallState(c.call(), c.line(), c.startedAt(), c.answeredAt(), c.endedAt(),
+                        c.lastStepAt(), true, c.stepIds());
+                calls.put(entry.value, expired);
+                lines.put(c.line(), counters(c.line()).change(c, expired));
+            } else {
+                calls.delete(entry.value);
+                byLastStep.delete(entry.key);
+            }
+        }
+        starts.expire(now, rules.calls().rateWindow().toMillis());
         Set<String> touched = new LinkedHashSet<>(rules.calls().capacities().keySet());
-        for (KeyValue<String, CallState> entry : expire) {
-            CallState c = entry.value;
-            calls.put(entry.key, new CallState(c.call(), c.line(), c.startedAt(), c.answeredAt(), c.endedAt(),
-                    c.lastStepAt(), true, c.stepIds()));
-            LineCounters counters = Objects.requireNonNullElse(lines.get(c.line()), LineCounters.empty());
-            lines.put(c.line(), new LineCounters(counters.starts(), counters.expired() + 1));
-        }
-        forget.forEach(calls::delete);
-        List<KeyValue<String, LineCounters>> pruned = new ArrayList<>();
         try (KeyValueIterator<String, LineCounters> all = lines.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, LineCounters> entry = all.next();
-                touched.add(entry.key);
-                LineCounters p = new LineCounters(entry.value.starts().pruned(now, window), entry.value.expired());
-                if (!p.equals(entry.value)) {
-                    pruned.add(KeyValue.pair(entry.key, p));
-                }
-            }
+            all.forEachRemaining(e -> touched.add(e.key));
         }
-        pruned.forEach(e -> lines.put(e.key, e.value));
         for (String line : touched) {
             emit(line, now);
         }
     }
 
+    private LineCounters counters(String line) {
+        return Objects.requireNonNullElse(lines.get(line), LineCounters.NONE);
+    }
+
     private void emit(String line, long now) {
-        int inProgress = 0;
-        int waiting = 0;
-        try (KeyValueIterator<String, CallState> all = calls.prefixScan(line + "|", new StringSerializer())) {
-            while (all.hasNext()) {
-                CallState c = all.next().value;
-                if (c.inProgress()) {
-                    inProgress++;
-                }
-                if (c.waiting()) {
-                    waiting++;
-                }
-            }
-        }
-        LineCounters counters = Objects.requireNonNullElse(lines.get(line), LineCounters.empty());
+        LineCounters counters = counters(line);
         int capacity = rules.calls().capacityOf(line);
-        LineLoad load = new LineLoad(line, inProgress, capacity, waiting,
-                counters.starts().count(now, rules.calls().rateWindow().toMillis()),
-                capacity == 0 ? 0 : (double) inProgress / capacity, counters.expired());
+        LineLoad load = new LineLoad(line, counters.inProgress(), capacity, counters.waiting(), (int) starts.count(line),
+                capacity == 0 ? 0 : (double) counters.inProgress() / capacity, counters.expired());
         if (!load.equals(results.get(line))) {
             results.put(line, load);
             context.forward(new Record<>(line, load, now));
         }
+    }
+
+    private static String lastStepKey(long at, String callKey) {
+        return time(at) + SEP + callKey;
+    }
+
+    private static String time(long millis) {
+        String digits = Long.toString(Math.max(0, millis));
+        return "0".repeat(Math.max(0, 13 - digits.length())) + digits;
     }
 }

@@ -1,14 +1,18 @@
 package org.warroom.streams.calls;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 import org.warroom.contracts.event.CallStep;
 import org.warroom.contracts.result.LineLoad;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.support.ExpiringIds;
 import org.warroom.streams.support.InternalSerdes;
 import org.warroom.streams.support.Sources;
 import org.warroom.streams.support.StoreSupport;
@@ -20,7 +24,9 @@ import org.warroom.streams.support.StoreSupport;
  *   <li>In: {@code warroom.calls} (call id → {@code CallStep}).</li>
  *   <li>Through: repartition topic {@value #REPARTITION} keyed by line (the steps of one call stay in order: they
  *       come from one partition and go to one); {@link CallLoadProcessor} with stores {@value #CALL_STORE}
- *       ({@code line|call} → call), {@value #LINE_STORE} (line → recent starts, expired count),
+ *       ({@code line|call} → call), {@value #LAST_STEP_STORE} (calls by
+ *       last step), {@value #LINE_STORE} (line → in progress, waiting, expired), the window of starts
+ *       {@value #STARTS},
  *       {@value #RESULT_STORE} (line → last emitted load).</li>
  *   <li>Out: {@code warroom.call-load} (line → {@link LineLoad}), one record per change.</li>
  * </ul>
@@ -28,7 +34,11 @@ import org.warroom.streams.support.StoreSupport;
 public final class CallLoadTopology {
     public static final String REPARTITION = "call-load-input";
     public static final String CALL_STORE = "call-load-calls";
-    public static final String LINE_STORE = "call-load-lines";
+    /** Calls by the time of their last step ({@code time␀line|call} → {@code line|call}), to find stuck ones. */
+    public static final String LAST_STEP_STORE = "call-load-last-step";
+    public static final String LINE_STORE = "call-load-line-counts";
+    /** Starts in the rate window ({@link ExpiringIds}: stores {@code call-load-starts-seen}, {@code -expiry}, {@code -counts}). */
+    public static final String STARTS = "call-load-starts";
     public static final String RESULT_STORE = "call-load-results";
 
     private CallLoadTopology() {
@@ -37,7 +47,10 @@ public final class CallLoadTopology {
     /** Adds the call-load computation; writes {@code warroom.call-load} and returns the same results. */
     public static KStream<String, LineLoad> build(Sources sources, Rules rules) {
         StoreSupport.addStore(sources.builder(), CALL_STORE, CallState.class);
+        sources.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_STEP_STORE),
+                Serdes.String(), Serdes.String()));
         StoreSupport.addStore(sources.builder(), LINE_STORE, LineCounters.class);
+        ExpiringIds.addStores(sources.builder(), STARTS);
         StoreSupport.addStore(sources.builder(), RESULT_STORE, LineLoad.class);
         KStream<String, LineLoad> results = sources.stream(Topics.CALLS)
                 .filter((key, step) -> step != null && step.line() != null && step.call() != null
@@ -45,8 +58,14 @@ public final class CallLoadTopology {
                 .selectKey((key, step) -> step.line(), Named.as("call-load-by-line"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(CallStep.class)).withName(REPARTITION))
                 .process(() -> new CallLoadProcessor(rules), Named.as("call-load-processor"),
-                        CALL_STORE, LINE_STORE, RESULT_STORE);
+                        stores());
         Sources.to(results, ResultTopics.CALL_LOAD);
         return results;
+    }
+
+    private static String[] stores() {
+        List<String> names = new ArrayList<>(List.of(CALL_STORE, LAST_STEP_STORE, LINE_STORE, RESULT_STORE));
+        names.addAll(List.of(ExpiringIds.storeNames(STARTS)));
+        return names.toArray(String[]::new);
     }
 }

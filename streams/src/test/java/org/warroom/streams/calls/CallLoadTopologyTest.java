@@ -119,6 +119,28 @@ class CallLoadTopologyTest {
     }
 
     @Test
+    void shouldForgetFinishedCallsAndTheirIndexAfterTheStuckTime() {
+        send("a1", "c1", CallEventType.STARTED, Duration.ofSeconds(-50));
+        send("a2", "c1", CallEventType.ENDED, Duration.ofSeconds(-10));
+        send("b1", "c2", CallEventType.STARTED, Duration.ofSeconds(-5));
+        driver.advance(hours(2).plus(minutes(1)), minutes(1));
+
+        assertThat(line181()).last().isEqualTo(l181(0, 0, 0, 1));
+        driver.advance(minutes(1), minutes(1));
+        assertThat(keys(CallLoadTopology.CALL_STORE)).as("the finished call and, after its expiry, the stuck one are forgotten")
+                .isEmpty();
+        assertThat(keys(CallLoadTopology.LAST_STEP_STORE)).isEmpty();
+    }
+
+    private List<String> keys(String store) {
+        List<String> keys = new java.util.ArrayList<>();
+        try (var all = driver.store(store).all()) {
+            all.forEachRemaining(kv -> keys.add(String.valueOf(kv.key)));
+        }
+        return keys;
+    }
+
+    @Test
     void shouldAnnounceConfiguredLinesWithNoCalls() {
         driver.advance(Duration.ofSeconds(5));
 
