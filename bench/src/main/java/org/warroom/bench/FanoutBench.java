@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code fanout}: {@code --clients} (1 000) websocket clients on the wall screen's subscription for {@code --minutes}
+ * {@code fanout}: {@code --clients} (1 000) websocket clients on the wall screen's subscription (narrowed to the state
+ * {@code --state}, 23 = Madhya Pradesh, as the wall does) for {@code --minutes}
  * (5), the pipeline otherwise idle, while one shortage changes twice a second (2 updates/s to every client): the
  * probe writes the status straight to the result topic {@code warroom.shortages}, so this measures the dashboard's
  * fan-out (result topic → dashboard → every client), not streams. Delivery = written → each client received.
@@ -19,13 +20,14 @@ final class FanoutBench {
         int clients = (int) o.whole("clients", 1_000);
         double minutes = o.number("minutes", 5);
         double baselineSeconds = o.number("baseline-seconds", 60);
+        String state = o.text("state", "23");
         o.checkAllRead();
         Report report = new Report("fanout");
         long dashboardPid = rig.stack.pid("dashboard").orElseThrow(() -> new IllegalStateException("dashboard is not running"));
         try (LiveClients live = new LiveClients(rig.vertx, rig.stack);
              FreshnessProbe probe = new FreshnessProbe(rig.vertx, rig.stack, rig.run);
              ResultProbe writer = new ResultProbe(rig.stack, probe)) {
-            live.connect(LiveClients.WALL, null, probe::seen);
+            live.connectToState(LiveClients.WALL, state, probe::seen);
             live.keepAlive();
             writer.start(500);
             Thread.sleep((long) (baselineSeconds * 1000));
@@ -35,7 +37,7 @@ final class FanoutBench {
             long rss0 = Machine.rssMiB(dashboardPid);
             long c0 = System.nanoTime();
             for (int i = 1; i < clients; i++) {
-                live.connect(LiveClients.WALL, null, probe::seen);
+                live.connectToState(LiveClients.WALL, state, probe::seen);
             }
             Rig.log("%d clients connected in %.1f s; dashboard RSS %d MiB", live.open(), (System.nanoTime() - c0) / 1e9, Machine.rssMiB(dashboardPid));
             Thread.sleep(5_000);
@@ -53,7 +55,7 @@ final class FanoutBench {
             Thread.sleep(2_000);
             long expected = (writer.sent.get() - sent0) * live.open();
             long p99 = probe.latency.percentile(99);
-            report.figure("clients", String.format("%d (wall subscription), %d disconnects", clients, live.closed.get()))
+            report.figure("clients", String.format("%d (wall subscription of state %s), %d disconnects", clients, state, live.closed.get()))
                     .figure("delivery (result written → each client)", probe.latency.describe())
                     .figure("deliveries", String.format("%,d of %,d expected", probe.latency.count(), expected))
                     .figure("baseline (1 client, same probes)", baseline)

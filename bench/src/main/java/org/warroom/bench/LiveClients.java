@@ -61,6 +61,19 @@ final class LiveClients implements AutoCloseable {
 
     /** Connects one client, subscribes it, and passes every text frame (and the receive time, nanos) to the listener. */
     WebSocket connect(List<String> channels, String district, Consumer<String> listener) {
+        JsonObject subscribe = new JsonObject().put("type", "subscribe").put("channels", new JsonArray(channels));
+        if (district != null) {
+            subscribe.put("district", district);
+        }
+        return open(subscribe, listener);
+    }
+
+    /** As a state's wall screen does: the channels narrowed to one state (LGD state code). */
+    WebSocket connectToState(List<String> channels, String state, Consumer<String> listener) {
+        return open(new JsonObject().put("type", "subscribe").put("channels", new JsonArray(channels)).put("state", state), listener);
+    }
+
+    private WebSocket open(JsonObject subscribe, Consumer<String> listener) {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(stack.dashboardPort())
                 .setURI("/ws?token=" + token());
         WebSocket ws = client.connect(options).await();
@@ -73,10 +86,6 @@ final class LiveClients implements AutoCloseable {
                 closed.incrementAndGet();
             }
         });
-        JsonObject subscribe = new JsonObject().put("type", "subscribe").put("channels", new JsonArray(channels));
-        if (district != null) {
-            subscribe.put("district", district);
-        }
         ws.writeTextMessage(subscribe.encode()).await();
         sockets.add(ws);
         return ws;
