@@ -10,13 +10,13 @@ import java.util.TreeMap;
  * Streams, the indexer and the websocket sustain with every stage's lag bounded, held for {@code --minutes} (3),
  * against Kafka's ProducerPerformance with the same record size and partitions.
  *
- * <p>The rate is found by steps of {@code --step-seconds} (30) at 1 000, 2 500, 5 000, 7 500, 10 000, 15 000, 20 000 events/s
- * (or given with {@code --rate}), from 1 000; a step holds when intake accepted 95% of what was due, every consumer group's lag at
+ * <p>The rate is found by steps of {@code --step-seconds} (30) at 250, 500, 1 000, 2 500, 5 000, 7 500, 10 000, 15 000, 20 000
+ * events/s (or given with {@code --rate}), from 250; a step holds when intake accepted 95% of what was due, every consumer group's lag at
  * the end is under 5 seconds' worth of events, and probes still reach the websocket within 5 s. Then the best
  * rate runs for the full duration; lag is bounded when it never exceeds 5 seconds' worth in the last half.
  */
 final class PipelineBench {
-    private static final double[] STEPS = {1_000, 2_500, 5_000, 7_500, 10_000, 15_000, 20_000};
+    private static final double[] STEPS = {250, 500, 1_000, 2_500, 5_000, 7_500, 10_000, 15_000, 20_000};
 
     private PipelineBench() {
     }
