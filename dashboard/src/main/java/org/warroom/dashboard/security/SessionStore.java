@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -52,6 +53,11 @@ public final class SessionStore {
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Instant> sharedActivity = new ConcurrentHashMap<>();
+    /**
+     * Sessions ended here whose end has not been read back from the shared topic yet: a save of the same session still
+     * on its way through the topic must not bring it back (a logout would otherwise be undone for a moment).
+     */
+    private final Set<String> endedHere = ConcurrentHashMap.newKeySet();
     private final SessionSettings settings;
     private final Clock clock;
     private volatile Ledger ledger = LOCAL_ONLY;
@@ -110,6 +116,10 @@ public final class SessionStore {
         if (shared == null) {
             sessions.remove(id);
             sharedActivity.remove(id);
+            endedHere.remove(id);
+            return;
+        }
+        if (endedHere.contains(id)) {
             return;
         }
         sessions.merge(id, shared.withoutToken(),
@@ -173,6 +183,9 @@ public final class SessionStore {
     private void forget(String id) {
         if (sessions.remove(id) != null) {
             sharedActivity.remove(id);
+            if (ledger != LOCAL_ONLY) {
+                endedHere.add(id);
+            }
             ledger.ended(id);
         }
     }
