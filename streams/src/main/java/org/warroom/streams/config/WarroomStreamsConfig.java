@@ -212,8 +212,8 @@ public record WarroomStreamsConfig(
 
     private static long rocksDbMemory(Settings s) {
         long bytes = s.getLong("streams.rocksdb.memory", BoundedRocksDbMemory.DEFAULT_BYTES);
-        if (bytes < 8L * 1024 * 1024) {
-            throw new ConfigException("streams.rocksdb.memory", "must be at least 8388608 bytes (8 MiB)");
+        if (bytes != 0 && bytes < 8L * 1024 * 1024) {
+            throw new ConfigException("streams.rocksdb.memory", "must be 0 (RocksDB's own per-store defaults) or at least 8388608 bytes (8 MiB)");
         }
         return bytes;
     }
@@ -364,8 +364,10 @@ public record WarroomStreamsConfig(
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitInterval.toMillis()));
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, Long.toString(cacheMaxBytes));
-        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
-        p.put(BoundedRocksDbMemory.TOTAL_BYTES, Long.toString(rocksDbMemoryBytes));
+        if (rocksDbMemoryBytes > 0) {
+            p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+            p.put(BoundedRocksDbMemory.TOTAL_BYTES, Long.toString(rocksDbMemoryBytes));
+        }
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, Integer.toString(standbyReplicas));
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(replicationFactor));
