@@ -18,11 +18,15 @@ import java.util.function.Consumer;
 
 /**
  * Websocket clients of the dashboard's {@code /ws}, as a screen uses it: logs in once as the administrator (the
- * API token), connects, subscribes, answers nothing but counts frames, and hands each text frame to a listener.
+ * API token), connects, subscribes, answers the server's pings as the page does (the dashboard closes a client
+ * silent for a minute), counts frames, and hands every other text frame to a listener.
  */
 final class LiveClients implements AutoCloseable {
     /** The wall screen's subscription (wall.js). */
     static final List<String> WALL = List.of("shortages", "backlogs", "call-load", "worker-totals", "ratings", "alerts", "unlocated-messages");
+
+    private static final String PING = "{\"type\":\"ping\"}";
+    private static final String PONG = "{\"type\":\"pong\"}";
 
     private final Vertx vertx;
     private final Stack stack;
@@ -79,7 +83,11 @@ final class LiveClients implements AutoCloseable {
         WebSocket ws = client.connect(options).await();
         ws.textMessageHandler(text -> {
             frames.incrementAndGet();
-            listener.accept(text);
+            if (PING.equals(text)) {
+                ws.writeTextMessage(PONG);
+            } else {
+                listener.accept(text);
+            }
         });
         ws.closeHandler(v -> {
             if (!closing) {

@@ -102,7 +102,7 @@ final class PipelineBench {
             cpu1.forEach((p, c) -> parts.append(p).append(' ').append(String.format("%.0f%%", 100 * (c - cpu0.getOrDefault(p, c)) / took)).append(", "));
             report.figure("sustained", String.format("%,.0f ev/s for %.0f s (target %,.0f)", sustained, took, rate))
                     .figure("baseline ProducerPerformance", String.format("%,.0f rec/s (%d B, %d partitions)", baseline, recordSize, partitions))
-                    .figure("ratio", String.format("%.2f", sustained / baseline))
+                    .figure("ratio", Report.ratio(sustained / baseline))
                     .figure("worst lag in 2nd half", worst + (bounded ? " (bounded)" : " (NOT bounded)"))
                     .figure("freshness meanwhile", probe.latency.describe())
                     .figure("intake", intake.describe())

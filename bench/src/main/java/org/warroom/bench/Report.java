@@ -30,6 +30,11 @@ final class Report {
         this.name = name;
     }
 
+    /** A ratio to a baseline with two significant digits, so 0.0038 does not print as 0.00. */
+    static String ratio(double r) {
+        return r >= 0.1 ? String.format("%.2f", r) : String.format("%.2g", r);
+    }
+
     Report figure(String what, String value) {
         figures.put(what, value);
         return this;

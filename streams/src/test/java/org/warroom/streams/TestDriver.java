@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -105,6 +107,15 @@ public final class TestDriver implements AutoCloseable {
 
     public <V> KeyValueStore<String, V> store(String name) {
         return driver.getKeyValueStore(name);
+    }
+
+    /** The keys of a key-value store, in its order (RocksDB's approximate count is not exact after deletes). */
+    public List<String> keys(String store) {
+        List<String> keys = new ArrayList<>();
+        try (var all = store(store).all()) {
+            all.forEachRemaining(kv -> keys.add(String.valueOf(kv.key)));
+        }
+        return keys;
     }
 
     public TopologyTestDriver driver() {

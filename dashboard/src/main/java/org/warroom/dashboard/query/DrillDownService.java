@@ -1,5 +1,6 @@
 package org.warroom.dashboard.query;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
@@ -7,7 +8,9 @@ import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregationExecutionHint;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -17,6 +20,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.warroom.dashboard.access.Scope;
 import org.warroom.dashboard.elastic.IndexFamily;
@@ -44,11 +49,15 @@ public final class DrillDownService {
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Kolkata");
     private static final String OVER_TIME = "over_time";
     private static final String BY = "by";
+    private static final String ACTIVITY = "activity trend";
+    private static final String STOCK = "stock trend";
+    private static final String BACKLOG = "backlog trend";
 
     private final ElasticsearchClient client;
     private final IndexNames names;
     private final ZoneId zone;
     private final Clock clock;
+    private final ElasticsearchAsyncClient async;
 
     public DrillDownService(ElasticsearchClient client, IndexNames names) {
         this(client, names, DEFAULT_ZONE, Clock.systemUTC());
@@ -59,10 +68,13 @@ public final class DrillDownService {
         this.names = names;
         this.zone = zone;
         this.clock = clock;
+        this.async = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
     }
 
     /**
      * The district page's trends for the last {@code hours} (1 to 720): hourly buckets up to 72 hours, daily beyond.
+     * The three searches (activity, stock, backlog) run at the same time, so the page waits for the slowest of them
+     * rather than for their sum.
      */
     public DistrictTrends trends(Scope scope, String district, int hours) {
         if (hours < 1 || hours > 720) {
@@ -71,8 +83,14 @@ public final class DrillDownService {
         Interval interval = hours <= 72 ? Interval.HOUR : Interval.DAY;
         Instant to = clock.instant();
         Instant from = to.minus(Duration.ofHours(hours));
-        return new DistrictTrends(district, from, to, interval, activity(scope, district, from, to, interval),
-                stock(scope, district, from, to, interval), backlog(scope, district, from, to, interval));
+        checkRange(from, to, interval);
+        String d = requireDistrict(scope, district);
+        CompletableFuture<SearchResponse<Void>> activity = async.search(activityRequest(scope, d, from, to, interval), Void.class);
+        CompletableFuture<SearchResponse<Void>> stock = async.search(stockRequest(scope, d, from, to, interval), Void.class);
+        CompletableFuture<SearchResponse<Void>> backlog = async.search(backlogRequest(scope, d, from, to, interval), Void.class);
+        return new DistrictTrends(district, from, to, interval,
+                activityOf(d, from, to, interval, join(activity, ACTIVITY)),
+                stockOf(join(stock, STOCK)), backlogOf(join(backlog, BACKLOG)));
     }
 
     /**
@@ -82,6 +100,24 @@ public final class DrillDownService {
     public Activity activity(Scope scope, String district, Instant from, Instant to, Interval interval) {
         checkRange(from, to, interval);
         String d = Scoping.checkDistrict(scope, district);
+        return activityOf(d, from, to, interval, search(activityRequest(scope, d, from, to, interval), ACTIVITY));
+    }
+
+    /** Stock per commodity per bucket, from the district's reports. A district is required. */
+    public List<StockSeries> stock(Scope scope, String district, Instant from, Instant to, Interval interval) {
+        checkRange(from, to, interval);
+        String d = requireDistrict(scope, district);
+        return stockOf(search(stockRequest(scope, d, from, to, interval), STOCK));
+    }
+
+    /** Open complaints and SLA breaches per department per bucket, from the backlog snapshots. A district is required. */
+    public List<BacklogSeries> backlog(Scope scope, String district, Instant from, Instant to, Interval interval) {
+        checkRange(from, to, interval);
+        String d = requireDistrict(scope, district);
+        return backlogOf(search(backlogRequest(scope, d, from, to, interval), BACKLOG));
+    }
+
+    private SearchRequest activityRequest(Scope scope, String d, Instant from, Instant to, Interval interval) {
         List<Query> filters = filters(scope, d, from, to);
         Query ticketsOpened = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("ticket")))
                 .filter(Scoping.term("event", "opened"))));
@@ -89,71 +125,82 @@ public final class DrillDownService {
         Query callsStarted = Query.of(q -> q.bool(b -> b.filter(f -> f.exists(e -> e.field("line")))
                 .filter(Scoping.term("event", "started"))));
         Aggregation histogram = histogram("at", from, to, interval);
-        try {
-            SearchResponse<Void> answer = client.search(s -> s
-                    .index(names.pattern(IndexFamily.TICKETS), names.pattern(IndexFamily.MESSAGES),
-                            names.pattern(IndexFamily.CALLS))
-                    .size(0)
-                    .query(q -> q.bool(b -> b.filter(filters)))
-                    .aggregations("tickets", a -> a.filter(ticketsOpened)
-                            .aggregations(BY, byTerms("category", histogram)))
-                    .aggregations("messages", a -> a.filter(messages)
-                            .aggregations(OVER_TIME, histogram)
-                            .aggregations(BY, byTerms("commodities", histogram)))
-                    .aggregations("calls", a -> a.filter(callsStarted)
-                            .aggregations(OVER_TIME, histogram)
-                            .aggregations(BY, byTerms("line", histogram))), Void.class);
-            Map<String, Aggregate> aggs = answer.aggregations();
-            var t = aggs.get("tickets").filter().aggregations();
-            var m = aggs.get("messages").filter().aggregations();
-            var c = aggs.get("calls").filter().aggregations();
-            return new Activity(d, from, to, interval,
-                    countSeries(t.get(BY)),
-                    new Series("all", counts(m.get(OVER_TIME))), countSeries(m.get(BY)),
-                    new Series("all", counts(c.get(OVER_TIME))), countSeries(c.get(BY)));
-        } catch (IOException | RuntimeException e) {
-            throw Queries.failed("activity trend", e);
-        }
+        boolean fewDocuments = d != null;
+        return SearchRequest.of(s -> s
+                .index(names.pattern(IndexFamily.TICKETS), names.pattern(IndexFamily.MESSAGES),
+                        names.pattern(IndexFamily.CALLS))
+                .size(0)
+                .query(q -> q.bool(b -> b.filter(filters)))
+                .aggregations("tickets", a -> a.filter(ticketsOpened)
+                        .aggregations(BY, byTerms("category", histogram, fewDocuments)))
+                .aggregations("messages", a -> a.filter(messages)
+                        .aggregations(OVER_TIME, histogram)
+                        .aggregations(BY, byTerms("commodities", histogram, fewDocuments)))
+                .aggregations("calls", a -> a.filter(callsStarted)
+                        .aggregations(OVER_TIME, histogram)
+                        .aggregations(BY, byTerms("line", histogram, fewDocuments))));
     }
 
-    /** Stock per commodity per bucket, from the district's reports. A district is required. */
-    public List<StockSeries> stock(Scope scope, String district, Instant from, Instant to, Interval interval) {
-        checkRange(from, to, interval);
-        String d = requireDistrict(scope, district);
+    private static Activity activityOf(String d, Instant from, Instant to, Interval interval, SearchResponse<Void> answer) {
+        Map<String, Aggregate> aggs = answer.aggregations();
+        var t = aggs.get("tickets").filter().aggregations();
+        var m = aggs.get("messages").filter().aggregations();
+        var c = aggs.get("calls").filter().aggregations();
+        return new Activity(d, from, to, interval,
+                countSeries(t.get(BY)),
+                new Series("all", counts(m.get(OVER_TIME))), countSeries(m.get(BY)),
+                new Series("all", counts(c.get(OVER_TIME))), countSeries(c.get(BY)));
+    }
+
+    private SearchRequest stockRequest(Scope scope, String d, Instant from, Instant to, Interval interval) {
         Aggregation histogram = Aggregation.of(a -> a.dateHistogram(h -> histogramOf(h, "at", from, to, interval))
                 .aggregations("stock", x -> x.avg(v -> v.field("stock")))
                 .aggregations("dailyNeed", x -> x.avg(v -> v.field("dailyNeed")))
                 .aggregations("daysOfCover", x -> x.min(v -> v.field("daysOfCover"))));
-        try {
-            SearchResponse<Void> answer = client.search(s -> s
-                    .index(names.pattern(IndexFamily.REPORTS)).size(0)
-                    .query(q -> q.bool(b -> b.filter(filters(scope, d, from, to))))
-                    .aggregations(BY, byTerms("commodity", histogram)), Void.class);
-            return series(answer.aggregations().get(BY), bucket -> new StockPoint(Instant.ofEpochMilli(bucket.key()),
-                    metric(bucket, "stock"), metric(bucket, "dailyNeed"), metric(bucket, "daysOfCover")), StockSeries::new);
-        } catch (IOException | RuntimeException e) {
-            throw Queries.failed("stock trend", e);
-        }
+        return SearchRequest.of(s -> s
+                .index(names.pattern(IndexFamily.REPORTS)).size(0)
+                .query(q -> q.bool(b -> b.filter(filters(scope, d, from, to))))
+                .aggregations(BY, byTerms("commodity", histogram, true)));
     }
 
-    /** Open complaints and SLA breaches per department per bucket, from the backlog snapshots. A district is required. */
-    public List<BacklogSeries> backlog(Scope scope, String district, Instant from, Instant to, Interval interval) {
-        checkRange(from, to, interval);
-        String d = requireDistrict(scope, district);
+    private static List<StockSeries> stockOf(SearchResponse<Void> answer) {
+        return series(answer.aggregations().get(BY), bucket -> new StockPoint(Instant.ofEpochMilli(bucket.key()),
+                metric(bucket, "stock"), metric(bucket, "dailyNeed"), metric(bucket, "daysOfCover")), StockSeries::new);
+    }
+
+    private SearchRequest backlogRequest(Scope scope, String d, Instant from, Instant to, Interval interval) {
         Aggregation histogram = Aggregation.of(a -> a.dateHistogram(h -> histogramOf(h, "at", from, to, interval))
                 .aggregations("open", x -> x.max(v -> v.field("value.open")))
                 .aggregations("slaBreaches", x -> x.max(v -> v.field("value.slaBreaches"))));
         List<Query> filters = filters(scope, d, from, to);
         filters.add(Scoping.term("kind", SnapshotDoc.BACKLOG));
+        return SearchRequest.of(s -> s
+                .index(names.pattern(IndexFamily.SNAPSHOTS)).size(0)
+                .query(q -> q.bool(b -> b.filter(filters)))
+                .aggregations(BY, byTerms("value.department", histogram, true)));
+    }
+
+    private static List<BacklogSeries> backlogOf(SearchResponse<Void> answer) {
+        return series(answer.aggregations().get(BY), bucket -> new BacklogPoint(Instant.ofEpochMilli(bucket.key()),
+                integer(metric(bucket, "open")), integer(metric(bucket, "slaBreaches"))), BacklogSeries::new);
+    }
+
+    private SearchResponse<Void> search(SearchRequest request, String what) {
         try {
-            SearchResponse<Void> answer = client.search(s -> s
-                    .index(names.pattern(IndexFamily.SNAPSHOTS)).size(0)
-                    .query(q -> q.bool(b -> b.filter(filters)))
-                    .aggregations(BY, byTerms("value.department", histogram)), Void.class);
-            return series(answer.aggregations().get(BY), bucket -> new BacklogPoint(Instant.ofEpochMilli(bucket.key()),
-                    integer(metric(bucket, "open")), integer(metric(bucket, "slaBreaches"))), BacklogSeries::new);
+            return client.search(request, Void.class);
         } catch (IOException | RuntimeException e) {
-            throw Queries.failed("backlog trend", e);
+            throw Queries.failed(what, e);
+        }
+    }
+
+    private static SearchResponse<Void> join(CompletableFuture<SearchResponse<Void>> answer, String what) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw Queries.failed(what, cause instanceof Exception x ? x : e);
+        } catch (RuntimeException e) {
+            throw Queries.failed(what, e);
         }
     }
 
@@ -203,8 +250,19 @@ public final class DrillDownService {
                         .max(FieldDateMath.of(m -> m.value((double) to.minusMillis(1).toEpochMilli()))));
     }
 
-    private static Aggregation byTerms(String field, Aggregation overTime) {
-        return Aggregation.of(a -> a.terms(t -> t.field(field).size(50)).aggregations(OVER_TIME, overTime));
+    /**
+     * Terms with a histogram inside. Within one district a trend matches a few thousand documents of millions; then
+     * the terms are collected by value ({@code map}) instead of through global ordinals, which Elasticsearch would
+     * otherwise rebuild over every document of the index after each refresh (a refresh a second while ingesting).
+     */
+    private static Aggregation byTerms(String field, Aggregation overTime, boolean fewDocuments) {
+        return Aggregation.of(a -> a.terms(t -> {
+            t.field(field).size(50);
+            if (fewDocuments) {
+                t.executionHint(TermsAggregationExecutionHint.Map);
+            }
+            return t;
+        }).aggregations(OVER_TIME, overTime));
     }
 
     private static List<Series> countSeries(Aggregate terms) {

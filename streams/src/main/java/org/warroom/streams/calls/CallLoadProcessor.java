@@ -101,7 +101,7 @@ final class CallLoadProcessor implements Processor<String, CallStep, String, Lin
         long stuckBefore = now - rules.calls().stuckAfter().toMillis();
         List<KeyValue<String, String>> quiet = new ArrayList<>();
         if (stuckBefore > 0) {
-            try (KeyValueIterator<String, String> old = byLastStep.range(null, time(stuckBefore - 1) + '\u0001')) {
+            try (KeyValueIterator<String, String> old = byLastStep.range(null, Times.sortable(stuckBefore - 1) + '\u0001')) {
                 old.forEachRemaining(quiet::add);
             }
         }
@@ -143,11 +143,6 @@ final class CallLoadProcessor implements Processor<String, CallStep, String, Lin
     }
 
     private static String lastStepKey(long at, String callKey) {
-        return time(at) + SEP + callKey;
-    }
-
-    private static String time(long millis) {
-        String digits = Long.toString(Math.max(0, millis));
-        return "0".repeat(Math.max(0, 13 - digits.length())) + digits;
+        return Times.sortable(at) + SEP + callKey;
     }
 }

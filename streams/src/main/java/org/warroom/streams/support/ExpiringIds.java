@@ -27,8 +27,6 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class ExpiringIds {
     private static final char SEP = '\u0000';
-    /** 13 digits of epoch millis reach the year 2286; later times are clamped (they count until then). */
-    private static final long MAX_AT = 9_999_999_999_999L;
 
     private final KeyValueStore<String, Long> seen;
     private final KeyValueStore<String, String> expiry;
@@ -61,9 +59,8 @@ public final class ExpiringIds {
         if (seen.get(seenKey) != null) {
             return false;
         }
-        long time = Math.min(Math.max(at, 0), MAX_AT);
-        seen.put(seenKey, time);
-        expiry.put(time(time) + SEP + group + SEP + id, group);
+        seen.put(seenKey, at);
+        expiry.put(Times.sortable(at) + SEP + group + SEP + id, group);
         counts.put(group, count(group) + 1);
         return true;
     }
@@ -75,7 +72,7 @@ public final class ExpiringIds {
             return Set.of();
         }
         List<KeyValue<String, String>> gone = new ArrayList<>();
-        try (KeyValueIterator<String, String> old = expiry.range(null, time(Math.min(cutoff, MAX_AT)) + '\u0001')) {
+        try (KeyValueIterator<String, String> old = expiry.range(null, Times.sortable(cutoff) + '\u0001')) {
             old.forEachRemaining(gone::add);
         }
         Set<String> changed = new LinkedHashSet<>();
@@ -99,10 +96,5 @@ public final class ExpiringIds {
     public long count(String group) {
         Long n = counts.get(group);
         return n == null ? 0 : n;
-    }
-
-    private static String time(long millis) {
-        String digits = Long.toString(millis);
-        return "0".repeat(13 - digits.length()) + digits;
     }
 }

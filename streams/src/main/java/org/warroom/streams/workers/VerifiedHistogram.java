@@ -18,19 +18,26 @@ record VerifiedHistogram(long total, TreeMap<Long, Long> verifiedByDay) {
         return new VerifiedHistogram(0, new TreeMap<>());
     }
 
-    VerifiedHistogram add(WorkerRecord worker) {
-        return change(worker, 1);
-    }
+    /** A worker never verified ({@link #dayOf}). */
+    static final long NEVER = Long.MIN_VALUE;
 
-    VerifiedHistogram remove(WorkerRecord worker) {
-        return change(worker, -1);
-    }
-
-    private VerifiedHistogram change(WorkerRecord worker, int delta) {
-        TreeMap<Long, Long> days = new TreeMap<>(verifiedByDay);
+    /** The UTC day (days since the epoch) the worker was last verified on, or {@link #NEVER}. */
+    static long dayOf(WorkerRecord worker) {
         OffsetDateTime verified = worker.verifiedAt();
-        if (verified != null) {
-            long day = Math.floorDiv(verified.toInstant().toEpochMilli(), 86_400_000L);
+        return verified == null ? NEVER : Math.floorDiv(verified.toInstant().toEpochMilli(), 86_400_000L);
+    }
+
+    VerifiedHistogram add(Long day) {
+        return change(day, 1);
+    }
+
+    VerifiedHistogram remove(Long day) {
+        return change(day, -1);
+    }
+
+    private VerifiedHistogram change(Long day, int delta) {
+        TreeMap<Long, Long> days = new TreeMap<>(verifiedByDay);
+        if (day != null && day != NEVER) {
             long count = days.getOrDefault(day, 0L) + delta;
             if (count == 0) {
                 days.remove(day);

@@ -12,7 +12,6 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.warroom.contracts.event.WorkerRecord;
-import org.warroom.contracts.json.JsonSerde;
 import org.warroom.contracts.result.DistributionBucket;
 import org.warroom.contracts.result.WorkerTotals;
 import org.warroom.contracts.topic.ResultTopics;
@@ -29,11 +28,12 @@ import org.warroom.streams.support.StoreSupport;
  * <ul>
  *   <li>In: {@code warroom.workers} (compacted; worker id → {@code WorkerRecord}), as table {@value #REGISTRY_STORE}.</li>
  *   <li>Counts: for {@code currentState}, {@code currentDistrict}, {@code homeDistrict}, {@code status}:
- *       {@code groupBy} (repartition {@code workers-by-<by>}) and {@code count} (store {@code workers-count-<by>});
+ *       {@code groupBy} (repartition {@code workers-by-<by>}, carrying the bucket only) and {@code count} (store {@code workers-count-<by>});
  *       for {@code skill}: a table of {@code worker|skill} pairs ({@link SkillPairsProcessor}, stores
  *       {@value #SKILLS_STORE} and {@value #SKILL_PAIRS_STORE}) grouped by skill and counted. A worker with no value
  *       for a dimension counts in bucket {@code unknown}; skills are lower-cased.</li>
- *   <li>Totals: one aggregate (repartition {@value #ALL_GROUP}, store {@value #HISTOGRAM_STORE}) of the registry
+ *   <li>Totals: one aggregate (repartition {@value #ALL_GROUP} of each worker's verification day, store
+ *       {@value #HISTOGRAM_STORE}) of the registry
  *       size and verifications per UTC day; {@link TotalsProcessor} (store {@value #TOTALS_STORE}) turns it into
  *       {@link WorkerTotals}, re-evaluated by the wall clock.</li>
  *   <li>Out: {@code warroom.worker-distribution} ({@code by|key} → {@link DistributionBucket});
@@ -48,7 +48,12 @@ public final class WorkerDistributionTopology {
     public static final String HISTOGRAM_STORE = "workers-totals-aggregate";
     public static final String TOTALS_STORE = "workers-totals";
 
-    private static final JsonSerde<WorkerRecord> WORKER = JsonSerde.of(WorkerRecord.class);
+    /**
+     * What a count's repartition carries per worker: nothing but its bucket (the key). Only the bucket matters to a
+     * count, and the whole worker record (hundreds of bytes of JSON, read and written once for the old and once for
+     * the new value of every change, four times over) was most of the streams thread's work on a registry upload.
+     */
+    private static final String COUNTED = "";
 
     private WorkerDistributionTopology() {
     }
@@ -76,11 +81,11 @@ public final class WorkerDistributionTopology {
         Sources.to(buckets, ResultTopics.WORKER_DISTRIBUTION);
 
         KStream<String, WorkerTotals> totals = workers
-                .groupBy((id, worker) -> KeyValue.pair(WorkerTotals.KEY, worker),
-                        Grouped.with(ALL_GROUP, Serdes.String(), WORKER))
+                .groupBy((id, worker) -> KeyValue.pair(WorkerTotals.KEY, VerifiedHistogram.dayOf(worker)),
+                        Grouped.with(ALL_GROUP, Serdes.String(), Serdes.Long()))
                 .aggregate(VerifiedHistogram::empty,
-                        (key, worker, histogram) -> histogram.add(worker),
-                        (key, worker, histogram) -> histogram.remove(worker),
+                        (key, day, histogram) -> histogram.add(day),
+                        (key, day, histogram) -> histogram.remove(day),
                         Named.as(HISTOGRAM_STORE),
                         Materialized.<String, VerifiedHistogram, KeyValueStore<Bytes, byte[]>>as(HISTOGRAM_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.of(VerifiedHistogram.class)))
@@ -92,8 +97,8 @@ public final class WorkerDistributionTopology {
     private static KStream<String, DistributionBucket> count(KTable<String, WorkerRecord> workers, String by,
                                                              Function<WorkerRecord, String> value, BucketNames names) {
         return workers
-                .groupBy((id, worker) -> KeyValue.pair(bucket(value.apply(worker)), worker),
-                        Grouped.with("workers-by-" + by, Serdes.String(), WORKER))
+                .groupBy((id, worker) -> KeyValue.pair(bucket(value.apply(worker)), COUNTED),
+                        Grouped.with("workers-by-" + by, Serdes.String(), Serdes.String()))
                 .count(Named.as(countStore(by)), Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(countStore(by))
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
                 .toStream(Named.as("workers-changes-" + by))

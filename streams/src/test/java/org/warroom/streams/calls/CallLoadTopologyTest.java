@@ -127,17 +127,9 @@ class CallLoadTopologyTest {
 
         assertThat(line181()).last().isEqualTo(l181(0, 0, 0, 1));
         driver.advance(minutes(1), minutes(1));
-        assertThat(keys(CallLoadTopology.CALL_STORE)).as("the finished call and, after its expiry, the stuck one are forgotten")
+        assertThat(driver.keys(CallLoadTopology.CALL_STORE)).as("the finished call and, after its expiry, the stuck one are forgotten")
                 .isEmpty();
-        assertThat(keys(CallLoadTopology.LAST_STEP_STORE)).isEmpty();
-    }
-
-    private List<String> keys(String store) {
-        List<String> keys = new java.util.ArrayList<>();
-        try (var all = driver.store(store).all()) {
-            all.forEachRemaining(kv -> keys.add(String.valueOf(kv.key)));
-        }
-        return keys;
+        assertThat(driver.keys(CallLoadTopology.LAST_STEP_STORE)).isEmpty();
     }
 
     @Test
