@@ -34,11 +34,17 @@ final class LagSampler implements AutoCloseable {
 
     /** Lag per group (groups with no committed offsets yet are left out). */
     Map<String, Long> sample() {
-        return sample(null);
+        return sample(t -> true);
     }
 
     /** Lag per group on one topic only (all topics when null). */
     Map<String, Long> sample(String topic) {
+        java.util.function.Predicate<String> only = t -> topic == null || topic.equals(t);
+        return sample(only);
+    }
+
+    /** Lag per group on the topics {@code topics} accepts. */
+    Map<String, Long> sample(java.util.function.Predicate<String> topics) {
         try {
             Collection<GroupListing> groups = admin.listGroups().all().get(10, TimeUnit.SECONDS);
             Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new TreeMap<>();
@@ -47,9 +53,7 @@ final class LagSampler implements AutoCloseable {
                 Map<TopicPartition, OffsetAndMetadata> offsets =
                         admin.listConsumerGroupOffsets(g.groupId()).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
                 offsets.values().removeIf(java.util.Objects::isNull);
-                if (topic != null) {
-                    offsets.keySet().removeIf(tp -> !tp.topic().equals(topic));
-                }
+                offsets.keySet().removeIf(tp -> !topics.test(tp.topic()));
                 if (!offsets.isEmpty()) {
                     committed.put(g.groupId(), offsets);
                     partitions.addAll(offsets.keySet());

@@ -88,11 +88,17 @@ final class RegistryBench {
             Rig.log("job: %s", body.length() > 300 ? body.substring(0, 300) : body);
             double distributed = -1;
             double searchable = -1;
+            double logged = 0;
             while ((System.nanoTime() - t0) / 1e9 < waitSeconds && (distributed < 0 || searchable < 0)) {
-                var lag = rig.lag.sample("warroom.workers");
+                // Streams is done when it has read the topic and every repartition the distributions go through.
+                var lag = rig.lag.sample(t -> t.equals("warroom.workers") || t.contains("-workers-") && t.endsWith("-repartition"));
                 double now = (System.nanoTime() - t0) / 1e9;
                 long streams = lag.entrySet().stream().filter(e -> e.getKey().contains("streams")).mapToLong(java.util.Map.Entry::getValue).max().orElse(-1);
                 long indexer = lag.getOrDefault("warroom-indexer", -1L);
+                if (now - logged >= 15) {
+                    logged = now;
+                    Rig.log("t=%3.0fs lag of the registry: streams (topic and repartitions) %,d, indexer %,d", now, streams, indexer);
+                }
                 if (distributed < 0 && streams >= 0 && streams <= 5) {
                     distributed = now;
                 }
