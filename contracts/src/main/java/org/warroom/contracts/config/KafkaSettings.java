@@ -8,18 +8,24 @@ import java.util.Map;
  * Kafka client settings shared by every service: bootstrap servers, plus everything in the optional
  * properties file {@code kafka.config.file} (security.protocol, sasl.*, ssl.* for a production cluster), plus
  * topic defaults for creating topics, among them {@code personal.data.retention} (default 90d): how long the
- * non-compacted topics holding personal data ({@code Topics.personalData()}) keep records ({@code retention.ms}).
+ * non-compacted topics holding personal data ({@code Topics.personalData()}) keep records ({@code retention.ms}),
+ * and {@code audit.retention} (default 365d): how long the audit log topic keeps them.
  */
 public record KafkaSettings(String bootstrap, Map<String, String> clientProperties, int partitions,
-                            short replicationFactor, int minInsyncReplicas, java.time.Duration personalDataRetention) {
+                            short replicationFactor, int minInsyncReplicas, java.time.Duration personalDataRetention,
+                            java.time.Duration auditRetention) {
 
     public static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
     public static final java.time.Duration DEFAULT_PERSONAL_DATA_RETENTION = java.time.Duration.ofDays(90);
+    public static final java.time.Duration DEFAULT_AUDIT_RETENTION = java.time.Duration.ofDays(365);
 
     public KafkaSettings {
         clientProperties = Map.copyOf(clientProperties);
         if (personalDataRetention.toHours() < 1) {
             throw new ConfigException("personal.data.retention", "must be at least 1h, was " + personalDataRetention);
+        }
+        if (auditRetention.toDays() < 1) {
+            throw new ConfigException("audit.retention", "must be at least 1d, was " + auditRetention);
         }
     }
 
@@ -36,7 +42,8 @@ public record KafkaSettings(String bootstrap, Map<String, String> clientProperti
                 settings.getInt("topic.partitions", 3),
                 (short) rf,
                 settings.getInt("topic.min.insync.replicas", 1),
-                settings.getDuration("personal.data.retention", DEFAULT_PERSONAL_DATA_RETENTION));
+                settings.getDuration("personal.data.retention", DEFAULT_PERSONAL_DATA_RETENTION),
+                settings.getDuration("audit.retention", DEFAULT_AUDIT_RETENTION));
     }
 
     /** Client configuration for any Kafka client: bootstrap plus the security properties. */

@@ -57,13 +57,18 @@ public final class TopicCreator {
         }
     }
 
-    private NewTopic newTopic(Topic<?, ?> topic) {
+    /** The topic as it is created: partitions, replication, compaction or the retention its kind asks for. */
+    NewTopic newTopic(Topic<?, ?> topic) {
         Map<String, String> config = new HashMap<>();
         config.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(kafka.minInsyncReplicas()));
         if (topic.compacted()) {
             config.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        } else if (Topics.personalData().stream().anyMatch(t -> t.name().equals(topic.name()))) {
-            config.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(kafka.personalDataRetention().toMillis()));
+        } else {
+            switch (topic.retention()) {
+                case PERSONAL_DATA -> config.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(kafka.personalDataRetention().toMillis()));
+                case AUDIT -> config.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(kafka.auditRetention().toMillis()));
+                case BROKER_DEFAULT -> { }
+            }
         }
         return new NewTopic(topic.name(), kafka.partitions(), kafka.replicationFactor()).configs(config);
     }

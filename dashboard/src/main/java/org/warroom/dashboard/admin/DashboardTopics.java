@@ -18,10 +18,10 @@ public final class DashboardTopics {
     /**
      * The audit log, keyed by actor: every login (success and failure), acknowledgement and administrative
      * change. Append-only (delete policy, never compacted), so nothing is lost when Elasticsearch is down; the
-     * indexer makes it searchable.
+     * indexer makes it searchable. Kept {@code audit.retention} (default 365 days).
      */
     public static final Topic<String, AuditEvent> AUDIT =
-            new Topic<>("warroom.audit", Serdes.String(), JsonSerde.of(AuditEvent.class), false);
+            new Topic<>("warroom.audit", Serdes.String(), JsonSerde.of(AuditEvent.class), false, Topic.Retention.AUDIT);
 
     /**
      * Signed-in sessions shared by every dashboard instance, keyed by the SHA-256 of the session token (the token
