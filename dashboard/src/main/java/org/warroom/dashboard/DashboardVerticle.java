@@ -129,6 +129,7 @@ public final class DashboardVerticle extends VerticleBase {
                 .compose(router -> vertx.createHttpServer(config.tls().serverOptions()
                                 .setMaxWebSocketFrameSize(65_536).setMaxWebSocketMessageSize(65_536))
                         .requestHandler(router)
+                        .invalidRequestHandler(new SecurityHeaders(config.tls().enabled())::refuseInvalid)
                         .listen(config.port(), config.host()))
                 .onSuccess(s -> {
                     server = s;

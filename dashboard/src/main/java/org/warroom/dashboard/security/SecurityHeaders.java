@@ -1,6 +1,7 @@
 package org.warroom.dashboard.security;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -21,7 +22,20 @@ public final class SecurityHeaders {
     }
 
     public void handle(RoutingContext ctx) {
-        MultiMap h = ctx.response().headers();
+        apply(ctx.response().headers());
+        ctx.next();
+    }
+
+    /**
+     * For the HTTP server's {@code invalidRequestHandler}: a request the HTTP layer refuses before any route runs
+     * (URI too long: 414, headers too large: 431, undecodable: 400) gets the same headers, then Vert.x's answer.
+     */
+    public void refuseInvalid(HttpServerRequest request) {
+        apply(request.response().headers());
+        HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER.handle(request);
+    }
+
+    private void apply(MultiMap h) {
         h.set("Content-Security-Policy", CSP);
         h.set("X-Frame-Options", "DENY");
         h.set("Referrer-Policy", "no-referrer");
@@ -31,6 +45,5 @@ public final class SecurityHeaders {
         if (tls) {
             h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        ctx.next();
     }
 }
