@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.warroom.dashboard.access.Scope;
 import org.warroom.dashboard.elastic.IndexFamily;
 import org.warroom.dashboard.elastic.IndexNames;
@@ -89,8 +90,8 @@ public final class DrillDownService {
         CompletableFuture<SearchResponse<Void>> stock = async.search(stockRequest(scope, d, from, to, interval), Void.class);
         CompletableFuture<SearchResponse<Void>> backlog = async.search(backlogRequest(scope, d, from, to, interval), Void.class);
         return new DistrictTrends(district, from, to, interval,
-                activityOf(d, from, to, interval, join(activity, ACTIVITY)),
-                stockOf(join(stock, STOCK)), backlogOf(join(backlog, BACKLOG)));
+                parsed(ACTIVITY, () -> activityOf(d, from, to, interval, join(activity, ACTIVITY))),
+                parsed(STOCK, () -> stockOf(join(stock, STOCK))), parsed(BACKLOG, () -> backlogOf(join(backlog, BACKLOG))));
     }
 
     /**
@@ -100,21 +101,21 @@ public final class DrillDownService {
     public Activity activity(Scope scope, String district, Instant from, Instant to, Interval interval) {
         checkRange(from, to, interval);
         String d = Scoping.checkDistrict(scope, district);
-        return activityOf(d, from, to, interval, search(activityRequest(scope, d, from, to, interval), ACTIVITY));
+        return parsed(ACTIVITY, () -> activityOf(d, from, to, interval, search(activityRequest(scope, d, from, to, interval), ACTIVITY)));
     }
 
     /** Stock per commodity per bucket, from the district's reports. A district is required. */
     public List<StockSeries> stock(Scope scope, String district, Instant from, Instant to, Interval interval) {
         checkRange(from, to, interval);
         String d = requireDistrict(scope, district);
-        return stockOf(search(stockRequest(scope, d, from, to, interval), STOCK));
+        return parsed(STOCK, () -> stockOf(search(stockRequest(scope, d, from, to, interval), STOCK)));
     }
 
     /** Open complaints and SLA breaches per department per bucket, from the backlog snapshots. A district is required. */
     public List<BacklogSeries> backlog(Scope scope, String district, Instant from, Instant to, Interval interval) {
         checkRange(from, to, interval);
         String d = requireDistrict(scope, district);
-        return backlogOf(search(backlogRequest(scope, d, from, to, interval), BACKLOG));
+        return parsed(BACKLOG, () -> backlogOf(search(backlogRequest(scope, d, from, to, interval), BACKLOG)));
     }
 
     private SearchRequest activityRequest(Scope scope, String d, Instant from, Instant to, Interval interval) {
@@ -183,6 +184,20 @@ public final class DrillDownService {
     private static List<BacklogSeries> backlogOf(SearchResponse<Void> answer) {
         return series(answer.aggregations().get(BY), bucket -> new BacklogPoint(Instant.ofEpochMilli(bucket.key()),
                 integer(metric(bucket, "open")), integer(metric(bucket, "slaBreaches"))), BacklogSeries::new);
+    }
+
+    /**
+     * Reads an answer; an answer without the aggregations asked for (no index of the family exists yet: Elasticsearch
+     * then answers from no shards at all) is a failure of the index, like any other, not a programming error.
+     */
+    private static <T> T parsed(String what, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (QueryRejected | QueryFailed e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw Queries.failed(what, e);
+        }
     }
 
     private SearchResponse<Void> search(SearchRequest request, String what) {

@@ -185,7 +185,8 @@ class DashboardHostileInputIntegrationTest {
                 holes.add(name + ": the error names field " + field + " (expected " + e.getString("field") + ") " + shown);
             }
         }
-        if (a.statusCode() >= 400 && path(c).startsWith("/api/") && !path(c).contains("/../") && !json) {
+        boolean refusedBeforeRouting = a.statusCode() == 414 || a.statusCode() == 431; // by the HTTP layer: Vert.x's body
+        if (a.statusCode() >= 400 && path(c).startsWith("/api/") && !path(c).contains("/../") && !json && !refusedBeforeRouting) {
             holes.add(name + ": an API error that is not JSON");
         }
         if (e.containsKey("location") && !Objects.requireNonNullElse(a.getHeader("Location"), "").startsWith(e.getString("location"))) {
