@@ -103,6 +103,10 @@ public final class Indexer implements AutoCloseable {
         this.writer = new BulkWriter(client, config, metrics, answers::add);
         Map<String, Object> c = config.kafka().client();
         c.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
+        if (config.instanceId() != null) {
+            // Static membership: a restarted indexer gets its partitions back at once, not after the old session (45 s).
+            c.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, config.instanceId());
+        }
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, config.group() + "-consumer");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -10,6 +10,7 @@ import org.warroom.dashboard.elastic.ElasticSettings;
  * The indexer's configuration, read once at start and validated (environment over file over defaults):
  * <ul>
  *   <li>{@code indexer.group} consumer group, default {@code warroom-indexer}</li>
+ *   <li>{@code indexer.instance.id} static group membership (unique per running indexer; unset: dynamic)</li>
  *   <li>{@code management.host} / {@code management.port} for {@code /health} and {@code /metrics}, default
  *       127.0.0.1:8083 (0 picks a free port)</li>
  *   <li>{@code indexer.max.poll.records} records per batch, default 2000</li>
@@ -31,6 +32,7 @@ public record IndexerConfig(
         KafkaSettings kafka,
         ElasticSettings elastic,
         String group,
+        String instanceId,
         String managementHost,
         int managementPort,
         int maxPollRecords,
@@ -66,6 +68,7 @@ public record IndexerConfig(
                 KafkaSettings.from(s),
                 ElasticSettings.from(s),
                 s.get("indexer.group", DEFAULT_GROUP),
+                s.find("indexer.instance.id").filter(id -> !id.isBlank()).orElse(null),
                 s.get("management.host", "127.0.0.1"),
                 s.getPort("management.port", 8083),
                 s.getInt("indexer.max.poll.records", 2000),

@@ -63,6 +63,16 @@ class WarroomStreamsConfigTest {
     }
 
     @Test
+    void shouldBeAStaticGroupMemberOnlyWhenGivenAnInstanceId() {
+        assertThat(WarroomStreamsConfig.from(Settings.ofKeys(Map.of())).streamsProperties())
+                .doesNotContainKey("consumer.group.instance.id");
+        Map<String, Object> mainConsumer = new org.apache.kafka.streams.StreamsConfig(WarroomStreamsConfig.from(
+                Settings.ofKeys(Map.of("streams.instance.id", "streams-a"))).streamsProperties())
+                .getMainConsumerConfigs("warroom-streams", "client", 1);
+        assertThat(mainConsumer).as("Kafka Streams appends the thread number").containsEntry("group.instance.id", "streams-a-1");
+    }
+
+    @Test
     void shouldOpenPersistentStoresUnderTheSharedBudget(@TempDir Path state) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("probe"), Serdes.String(), Serdes.String()));
