@@ -1,5 +1,6 @@
 package org.warroom.dashboard.index;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
@@ -32,6 +33,7 @@ final class BulkWriter implements AutoCloseable {
     }
 
     private final BulkIngester<Slot> ingester;
+    private final HandOffTransport transport;
     private final IndexerMetrics metrics;
     private final Consumer<Submission> answered;
 
@@ -39,8 +41,10 @@ final class BulkWriter implements AutoCloseable {
     BulkWriter(ElasticsearchClient client, IndexerConfig config, IndexerMetrics metrics, Consumer<Submission> answered) {
         this.metrics = metrics;
         this.answered = answered;
+        this.transport = new HandOffTransport(client._transport(), "indexer-bulk-answers");
+        ElasticsearchAsyncClient async = new ElasticsearchAsyncClient(transport, client._transportOptions());
         this.ingester = BulkIngester.of(b -> b
-                .client(client)
+                .client(async)
                 .maxOperations(config.bulkActions())
                 .maxSize(config.bulkBytes())
                 .maxConcurrentRequests(config.bulkConcurrency())
@@ -78,6 +82,7 @@ final class BulkWriter implements AutoCloseable {
     @Override
     public void close() {
         ingester.close();
+        transport.close();
     }
 
     private void complete(Slot slot, Outcome outcome) {
