@@ -19,7 +19,8 @@ import org.warroom.dashboard.elastic.ElasticSettings;
  * through ingest (streams turns them into results meanwhile), the indexer starts again and its consumer lag is
  * followed until it is drained; docs/s = documents Elasticsearch gained ÷ time from the first lag decrease to
  * drained. Baseline: the same documents (read back from Elasticsearch) bulk-loaded again into a fresh index of the
- * same template with the same client and bulk settings (elasticsearch-java BulkIngester, 1000 actions / 5 MB /
+ * same template with the same client and bulk settings (at most {@code --baseline-docs}, 200 000, of them: they are
+ * held in memory) (elasticsearch-java BulkIngester, 1000 actions / 5 MB /
  * 2 in flight). (2) event-to-searchable in steady state: the load at half the sustained rate runs {@code --warmup}
  * seconds (30; the baseline's copies were just deleted and Elasticsearch is merging), then for {@code --minutes} (2)
  * a probe message every 200 ms; its id is searched for every 100 ms until found.
@@ -33,6 +34,7 @@ final class IndexBench {
         double rate = o.number("rate", rig.sustainedRate(5_000) / 2);
         double minutes = o.number("minutes", 2);
         double warmup = o.number("warmup", 30);
+        long baselineDocs = o.whole("baseline-docs", 200_000);
         o.checkAllRead();
         Report report = new Report("index");
         Map<String, String> env = new java.util.HashMap<>(rig.stack.env);
@@ -102,14 +104,14 @@ final class IndexBench {
                 }
                 return s;
             }, ObjectNode.class);
-            if (page.hits().hits().isEmpty() || docs.size() >= indexed) {
+            if (page.hits().hits().isEmpty() || docs.size() >= Math.min(indexed, baselineDocs)) {
                 break;
             }
             docs.addAll(page.hits().hits());
             after = page.hits().hits().get(page.hits().hits().size() - 1).sort();
         }
-        if (docs.size() > indexed) {
-            docs = docs.subList(0, (int) indexed);
+        if (docs.size() > Math.min(indexed, baselineDocs)) {
+            docs = docs.subList(0, (int) Math.min(indexed, baselineDocs)); // held in memory: at most --baseline-docs
         }
         java.util.Set<String> copies = new java.util.TreeSet<>();
         long t0 = System.nanoTime();

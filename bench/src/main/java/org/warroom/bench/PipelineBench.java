@@ -49,6 +49,8 @@ final class PipelineBench {
              Intake intake = new Intake(rig.vertx, rig.stack, rig.events(42), batch, 16)) {
             probe.watch(live);
             probe.start(500);
+            Rig.log("waiting until every stage has read what came before (at most 5 min)");
+            rig.awaitDrained(100, 300);
             double rate;
             if (fixed != null) {
                 rate = fixed;
