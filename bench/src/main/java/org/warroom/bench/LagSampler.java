@@ -37,12 +37,6 @@ final class LagSampler implements AutoCloseable {
         return sample(t -> true);
     }
 
-    /** Lag per group on one topic only (all topics when null). */
-    Map<String, Long> sample(String topic) {
-        java.util.function.Predicate<String> only = t -> topic == null || topic.equals(t);
-        return sample(only);
-    }
-
     /** Lag per group on the topics {@code topics} accepts. */
     Map<String, Long> sample(java.util.function.Predicate<String> topics) {
         try {
