@@ -36,7 +36,7 @@ public final class TestDriver implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final Path stateDir;
 
-    private TestDriver(Consumer<Sources> topology) {
+    private TestDriver(Map<String, Object> extra, Consumer<Sources> topology) {
         StreamsBuilder builder = new StreamsBuilder();
         topology.accept(new Sources(builder));
         try {
@@ -52,11 +52,17 @@ public final class TestDriver implements AutoCloseable {
         // the dead-letter records a deserialization handler returns. The real-broker test runs with EOS.
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
         DeadLetterHandlers.configure(props);
+        props.putAll(extra);
         driver = new TopologyTestDriver(builder.build(), props, T0);
     }
 
     public static TestDriver of(Consumer<Sources> topology) {
-        return new TestDriver(topology);
+        return new TestDriver(Map.of(), topology);
+    }
+
+    /** A driver with further streams properties (e.g. a RocksDB config setter). */
+    public static TestDriver of(Map<String, Object> properties, Consumer<Sources> topology) {
+        return new TestDriver(properties, topology);
     }
 
     /** Rules with every default, except the given settings (dotted keys). */

@@ -12,7 +12,6 @@ import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregationExec
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.warroom.dashboard.access.Scope;
 import org.warroom.dashboard.elastic.IndexFamily;
 import org.warroom.dashboard.elastic.IndexNames;
@@ -54,7 +52,6 @@ public final class DrillDownService {
     private static final String STOCK = "stock trend";
     private static final String BACKLOG = "backlog trend";
 
-    private final ElasticsearchClient client;
     private final IndexNames names;
     private final ZoneId zone;
     private final Clock clock;
@@ -65,7 +62,6 @@ public final class DrillDownService {
     }
 
     public DrillDownService(ElasticsearchClient client, IndexNames names, ZoneId zone, Clock clock) {
-        this.client = client;
         this.names = names;
         this.zone = zone;
         this.clock = clock;
@@ -86,12 +82,12 @@ public final class DrillDownService {
         Instant from = to.minus(Duration.ofHours(hours));
         checkRange(from, to, interval);
         String d = requireDistrict(scope, district);
-        CompletableFuture<SearchResponse<Void>> activity = async.search(activityRequest(scope, d, from, to, interval), Void.class);
-        CompletableFuture<SearchResponse<Void>> stock = async.search(stockRequest(scope, d, from, to, interval), Void.class);
-        CompletableFuture<SearchResponse<Void>> backlog = async.search(backlogRequest(scope, d, from, to, interval), Void.class);
+        CompletableFuture<SearchResponse<Void>> activity = search(activityRequest(scope, d, from, to, interval));
+        CompletableFuture<SearchResponse<Void>> stock = search(stockRequest(scope, d, from, to, interval));
+        CompletableFuture<SearchResponse<Void>> backlog = search(backlogRequest(scope, d, from, to, interval));
         return new DistrictTrends(district, from, to, interval,
-                parsed(ACTIVITY, () -> activityOf(d, from, to, interval, join(activity, ACTIVITY))),
-                parsed(STOCK, () -> stockOf(join(stock, STOCK))), parsed(BACKLOG, () -> backlogOf(join(backlog, BACKLOG))));
+                read(activity, ACTIVITY, answer -> activityOf(d, from, to, interval, answer)),
+                read(stock, STOCK, DrillDownService::stockOf), read(backlog, BACKLOG, DrillDownService::backlogOf));
     }
 
     /**
@@ -101,21 +97,21 @@ public final class DrillDownService {
     public Activity activity(Scope scope, String district, Instant from, Instant to, Interval interval) {
         checkRange(from, to, interval);
         String d = Scoping.checkDistrict(scope, district);
-        return parsed(ACTIVITY, () -> activityOf(d, from, to, interval, search(activityRequest(scope, d, from, to, interval), ACTIVITY)));
+        return read(search(activityRequest(scope, d, from, to, interval)), ACTIVITY, answer -> activityOf(d, from, to, interval, answer));
     }
 
     /** Stock per commodity per bucket, from the district's reports. A district is required. */
     public List<StockSeries> stock(Scope scope, String district, Instant from, Instant to, Interval interval) {
         checkRange(from, to, interval);
         String d = requireDistrict(scope, district);
-        return parsed(STOCK, () -> stockOf(search(stockRequest(scope, d, from, to, interval), STOCK)));
+        return read(search(stockRequest(scope, d, from, to, interval)), STOCK, DrillDownService::stockOf);
     }
 
     /** Open complaints and SLA breaches per department per bucket, from the backlog snapshots. A district is required. */
     public List<BacklogSeries> backlog(Scope scope, String district, Instant from, Instant to, Interval interval) {
         checkRange(from, to, interval);
         String d = requireDistrict(scope, district);
-        return parsed(BACKLOG, () -> backlogOf(search(backlogRequest(scope, d, from, to, interval), BACKLOG)));
+        return read(search(backlogRequest(scope, d, from, to, interval)), BACKLOG, DrillDownService::backlogOf);
     }
 
     private SearchRequest activityRequest(Scope scope, String d, Instant from, Instant to, Interval interval) {
@@ -187,36 +183,24 @@ public final class DrillDownService {
     }
 
     /**
-     * Reads an answer; an answer without the aggregations asked for (no index of the family exists yet: Elasticsearch
-     * then answers from no shards at all) is a failure of the index, like any other, not a programming error.
+     * Waits for an answer and reads it. Whatever goes wrong on the way (Elasticsearch unreachable or refusing, or an
+     * answer without the aggregations asked for: no index of the family exists yet, so no shard answered) is a failure
+     * of the index, not a programming error; a refusal of the question itself stays what it is.
      */
-    private static <T> T parsed(String what, Supplier<T> parse) {
+    private static <T> T read(CompletableFuture<SearchResponse<Void>> answer, String what, Function<SearchResponse<Void>, T> reader) {
         try {
-            return parse.get();
+            return reader.apply(answer.join());
         } catch (QueryRejected | QueryFailed e) {
             throw e;
-        } catch (RuntimeException e) {
-            throw Queries.failed(what, e);
-        }
-    }
-
-    private SearchResponse<Void> search(SearchRequest request, String what) {
-        try {
-            return client.search(request, Void.class);
-        } catch (IOException | RuntimeException e) {
-            throw Queries.failed(what, e);
-        }
-    }
-
-    private static SearchResponse<Void> join(CompletableFuture<SearchResponse<Void>> answer, String what) {
-        try {
-            return answer.join();
         } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw Queries.failed(what, cause instanceof Exception x ? x : e);
+            throw Queries.failed(what, e.getCause() instanceof Exception cause ? cause : e);
         } catch (RuntimeException e) {
             throw Queries.failed(what, e);
         }
+    }
+
+    private CompletableFuture<SearchResponse<Void>> search(SearchRequest request) {
+        return async.search(request, Void.class);
     }
 
     private static String requireDistrict(Scope scope, String district) {

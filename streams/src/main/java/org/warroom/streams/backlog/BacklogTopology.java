@@ -13,6 +13,7 @@ import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
 import org.warroom.streams.support.DeadLetterHandlers;
+import org.warroom.streams.support.ExpiringIds;
 import org.warroom.streams.support.InternalSerdes;
 import org.warroom.streams.support.Sources;
 import org.warroom.streams.support.StoreSupport;
@@ -26,7 +27,9 @@ import org.warroom.streams.support.StoreSupport;
  *       duplicates dropped; unknown resolves go to {@code warroom.deadletter} (key {@code warroom.tickets}).</li>
  *   <li>Stage 2, repartition topic {@value #REPARTITION} keyed {@code district|department} ({@link BacklogProcessor},
  *       stores {@value #OPEN_STORE}, {@value #OPEN_SINCE_STORE}, {@value #COUNT_STORE}, {@value #DEADLINE_STORE}
- *       (open tickets, their counters and indexes: {@link OpenTickets}), {@value #FLOW_STORE}, {@value #RESULT_STORE}).
+ *       (open tickets, their counters and indexes: {@link OpenTickets}), the hour's distinct opened and resolved tickets
+ *       ({@link ExpiringIds} {@value #OPENED} and {@value #RESOLVED}), {@value #UNKNOWN_RESOLVES_STORE},
+ *       {@value #RESULT_STORE}).
  *       </li>
  *   <li>Out: {@code warroom.backlogs} ({@code district|department} → {@link BacklogStatus}), one record per change.</li>
  * </ul>
@@ -43,7 +46,11 @@ public final class BacklogTopology {
     public static final String OPEN_SINCE_STORE = "backlog-open-since";
     public static final String COUNT_STORE = "backlog-counts";
     public static final String DEADLINE_STORE = "backlog-deadlines";
-    public static final String FLOW_STORE = "backlog-flow";
+    /** Tickets opened or reopened in the last hour ({@link ExpiringIds}: stores {@code backlog-opened-seen}, {@code -expiry}, {@code -counts}). */
+    public static final String OPENED = "backlog-opened";
+    /** Tickets resolved in the last hour ({@link ExpiringIds}). */
+    public static final String RESOLVED = "backlog-resolved";
+    public static final String UNKNOWN_RESOLVES_STORE = "backlog-unknown-resolves";
     public static final String RESULT_STORE = "backlog-results";
 
     private static final JsonSerde<TicketStep> STEP_SERDE = JsonSerde.of(TicketStep.class);
@@ -58,7 +65,9 @@ public final class BacklogTopology {
         StoreSupport.addStore(sources.builder(), OPEN_SINCE_STORE, OffsetDateTime.class);
         StoreSupport.addStore(sources.builder(), COUNT_STORE, BacklogCounts.class);
         StoreSupport.addStore(sources.builder(), DEADLINE_STORE, TicketRef.class);
-        StoreSupport.addStore(sources.builder(), FLOW_STORE, Flow.class);
+        ExpiringIds.addStores(sources.builder(), OPENED);
+        ExpiringIds.addStores(sources.builder(), RESOLVED);
+        StoreSupport.addStore(sources.builder(), UNKNOWN_RESOLVES_STORE, Integer.class);
         StoreSupport.addStore(sources.builder(), RESULT_STORE, BacklogStatus.class);
 
         KStream<String, TicketChange> changes = sources.stream(Topics.TICKETS)
@@ -76,9 +85,13 @@ public final class BacklogTopology {
         KStream<String, BacklogStatus> results = changes
                 // Why: a department's backlog gathers tickets from every partition of the tickets topic.
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(TicketChange.class)).withName(REPARTITION))
-                .process(() -> new BacklogProcessor(rules), Named.as("backlog-processor"),
-                        OPEN_STORE, OPEN_SINCE_STORE, COUNT_STORE, DEADLINE_STORE, FLOW_STORE, RESULT_STORE);
+                .process(() -> new BacklogProcessor(rules), Named.as("backlog-processor"), processorStores());
         Sources.to(results, ResultTopics.BACKLOGS);
         return results;
+    }
+
+    private static String[] processorStores() {
+        return ExpiringIds.storeNamesWith(OPENED, ExpiringIds.storeNamesWith(RESOLVED, OPEN_STORE, OPEN_SINCE_STORE,
+                COUNT_STORE, DEADLINE_STORE, UNKNOWN_RESOLVES_STORE, RESULT_STORE));
     }
 }

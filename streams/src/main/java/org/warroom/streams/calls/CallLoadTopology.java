@@ -1,7 +1,5 @@
 package org.warroom.streams.calls;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -64,8 +62,6 @@ public final class CallLoadTopology {
     }
 
     private static String[] stores() {
-        List<String> names = new ArrayList<>(List.of(CALL_STORE, LAST_STEP_STORE, LINE_STORE, RESULT_STORE));
-        names.addAll(List.of(ExpiringIds.storeNames(STARTS)));
-        return names.toArray(String[]::new);
+        return ExpiringIds.storeNamesWith(STARTS, CALL_STORE, LAST_STEP_STORE, LINE_STORE, RESULT_STORE);
     }
 }

@@ -1,6 +1,5 @@
 package org.warroom.streams.messages;
 
-import java.util.Arrays;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -49,16 +48,10 @@ public final class UnlocatedMessagesTopology {
                 .selectKey((id, message) -> UnlocatedMessages.KEY, Named.as("unlocated-one-key"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(CitizenMessage.class))
                         .withName(REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new Counter(rules), Named.as("unlocated-processor"), stores());
+                .process(() -> new Counter(rules), Named.as("unlocated-processor"),
+                        ExpiringIds.storeNamesWith(RECENT_IDS, RESULT_STORE));
         Sources.to(results, ResultTopics.UNLOCATED_MESSAGES);
         return results;
-    }
-
-    private static String[] stores() {
-        String[] ids = ExpiringIds.storeNames(RECENT_IDS);
-        String[] all = Arrays.copyOf(ids, ids.length + 1);
-        all[ids.length] = RESULT_STORE;
-        return all;
     }
 
     private static final class Counter implements Processor<String, CitizenMessage, String, UnlocatedMessages> {

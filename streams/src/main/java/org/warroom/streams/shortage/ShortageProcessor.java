@@ -2,12 +2,10 @@ package org.warroom.streams.shortage;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Objects;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -23,7 +21,7 @@ import org.warroom.contracts.result.ShortageLevel;
 import org.warroom.contracts.result.ShortageStatus;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
 import org.warroom.streams.config.WarroomStreamsConfig.Thresholds;
-import org.warroom.streams.support.TimedIds;
+import org.warroom.streams.support.ExpiringIds;
 import org.warroom.streams.support.Times;
 
 /**
@@ -42,7 +40,7 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
     private final Rules rules;
     private ProcessorContext<String, ShortageStatus> context;
     private KeyValueStore<String, StockState> stock;
-    private KeyValueStore<String, TimedIds> signals;
+    private ExpiringIds signals;
     private KeyValueStore<String, ShortageStatus> results;
     /**
      * The last status emitted per key, as in {@link #results}: read through once per key, then kept, so the
@@ -59,7 +57,7 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
     public void init(ProcessorContext<String, ShortageStatus> context) {
         this.context = context;
         this.stock = context.getStateStore(ShortageTopology.STOCK_STORE);
-        this.signals = context.getStateStore(ShortageTopology.SIGNAL_STORE);
+        this.signals = new ExpiringIds(context, ShortageTopology.SIGNALS);
         this.results = context.getStateStore(ShortageTopology.RESULT_STORE);
         this.emitted.clear();
         context.schedule(rules.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
@@ -93,7 +91,7 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
             StockState state = new StockState(report.district(), item.commodity(), item.stock(), item.dailyNeed(),
                     item.inTransit(), item.unit(), report.at(), report.id(), burnRate(previous, item, report.at()));
             stock.put(key, state);
-            emit(key, report.district(), item.commodity(), now, signals.get(key), state);
+            emit(key, report.district(), item.commodity(), now, state);
         }
     }
 
@@ -112,64 +110,37 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
     private void onSignal(ShortageInput.Signal signal, long now) {
         String key = ShortageStatus.key(signal.district(), signal.commodity());
         long window = rules.signalWindow().toMillis();
-        TimedIds known = Objects.requireNonNullElse(signals.get(key), TimedIds.empty());
-        TimedIds updated = known.add(signal.id(), signal.at(), now, window);
-        if (!updated.equals(known)) {
-            if (updated.isEmpty()) {
-                signals.delete(key);
-            } else {
-                signals.put(key, updated);
-            }
-        }
-        emit(key, signal.district(), signal.commodity(), now, updated.isEmpty() ? null : updated, stock.get(key));
+        signals.expire(now, window);
+        signals.add(key, signal.id(), signal.at(), now, window);
+        emit(key, signal.district(), signal.commodity(), now, stock.get(key));
     }
 
     private void punctuate(long now) {
-        long window = rules.signalWindow().toMillis();
-        // Every key once, with its signals (as stored after pruning) and stock, read in one pass over each store.
-        Map<String, TimedIds> recent = new LinkedHashMap<>();
+        // Every key whose signal count fell, then every key with stock (staleness comes with time), once each.
+        Set<String> keys = new LinkedHashSet<>(signals.expire(now, rules.signalWindow().toMillis()));
         Map<String, StockState> states = new HashMap<>();
-        List<KeyValue<String, TimedIds>> changed = new ArrayList<>();
-        try (KeyValueIterator<String, TimedIds> all = signals.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, TimedIds> entry = all.next();
-                TimedIds pruned = entry.value.pruned(now, window);
-                recent.put(entry.key, pruned.isEmpty() ? null : pruned);
-                if (!pruned.equals(entry.value)) {
-                    changed.add(KeyValue.pair(entry.key, pruned));
-                }
-            }
-        }
-        for (KeyValue<String, TimedIds> entry : changed) {
-            if (entry.value.isEmpty()) {
-                signals.delete(entry.key);
-            } else {
-                signals.put(entry.key, entry.value);
-            }
-        }
         try (KeyValueIterator<String, StockState> all = stock.all()) {
             while (all.hasNext()) {
                 KeyValue<String, StockState> entry = all.next();
-                recent.putIfAbsent(entry.key, null);
+                keys.add(entry.key);
                 states.put(entry.key, entry.value);
             }
         }
-        for (Map.Entry<String, TimedIds> entry : recent.entrySet()) {
-            String key = entry.getKey();
+        for (String key : keys) {
             String district = Times.withoutLastPart(key);
             Commodity commodity = WireEnum.parse(Commodity.class, Times.lastPart(key)).orElse(null);
             if (commodity != null) {
-                emit(key, district, commodity, now, entry.getValue(), states.get(key));
+                emit(key, district, commodity, now, states.get(key));
             }
         }
     }
 
     /**
-     * Computes the status now from the key's stored signals and stock (as the caller just read or wrote them) and
+     * Computes the status now from the key's signals in the window (as of the last expiry) and stock (as the caller just read or wrote them) and
      * forwards it when it differs from the last one emitted.
      */
-    private void emit(String key, String district, Commodity commodity, long now, TimedIds recent, StockState state) {
-        int signalsLastHour = recent == null ? 0 : recent.count(now, rules.signalWindow().toMillis());
+    private void emit(String key, String district, Commodity commodity, long now, StockState state) {
+        int signalsLastHour = (int) signals.count(key);
         ShortageStatus status = status(district, commodity, state, signalsLastHour, now);
         ShortageStatus last = emitted.containsKey(key) ? emitted.get(key) : results.get(key);
         if (!status.equals(last)) {

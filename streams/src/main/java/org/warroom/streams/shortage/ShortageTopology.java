@@ -17,8 +17,8 @@ import org.warroom.contracts.topic.Topics;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
 import org.warroom.streams.support.InternalSerdes;
 import org.warroom.streams.support.Sources;
+import org.warroom.streams.support.ExpiringIds;
 import org.warroom.streams.support.StoreSupport;
-import org.warroom.streams.support.TimedIds;
 import org.warroom.streams.support.Times;
 
 /**
@@ -30,7 +30,7 @@ import org.warroom.streams.support.Times;
  *       {@code warroom.tickets} (ticket id → {@code TicketStep}, {@code opened}/{@code reopened} steps about a
  *       commodity).</li>
  *   <li>Through: repartition topic {@value #REPARTITION} keyed by district; stores {@value #STOCK_STORE}
- *       ({@code district|commodity} → latest stock), {@value #SIGNAL_STORE} ({@code district|commodity} → ids and
+ *       ({@code district|commodity} → latest stock), {@value #SIGNALS} ({@link ExpiringIds}: {@code district|commodity} → ids and
  *       times of recent signals) and {@value #RESULT_STORE} ({@code district|commodity} → last emitted result).</li>
  *   <li>Out: {@code warroom.shortages} ({@code district|commodity} → {@link ShortageStatus}), one record per change.</li>
  * </ul>
@@ -43,7 +43,8 @@ import org.warroom.streams.support.Times;
 public final class ShortageTopology {
     public static final String REPARTITION = "shortage-input";
     public static final String STOCK_STORE = "shortage-stock";
-    public static final String SIGNAL_STORE = "shortage-signals";
+    /** Signals of the last hour, distinct by id ({@link ExpiringIds}: stores {@code shortage-signals-seen}, {@code -expiry}, {@code -counts}). */
+    public static final String SIGNALS = "shortage-signals";
     public static final String RESULT_STORE = "shortage-results";
     public static final String PROCESSOR = "shortage-processor";
 
@@ -53,7 +54,7 @@ public final class ShortageTopology {
     /** Adds the shortage computation; writes {@code warroom.shortages} and returns the same results for alerts and ratings. */
     public static KStream<String, ShortageStatus> build(Sources sources, Rules rules) {
         StoreSupport.addStore(sources.builder(), STOCK_STORE, StockState.class);
-        StoreSupport.addStore(sources.builder(), SIGNAL_STORE, TimedIds.class);
+        ExpiringIds.addStores(sources.builder(), SIGNALS);
         StoreSupport.addStore(sources.builder(), RESULT_STORE, ShortageStatus.class);
 
         KStream<String, ShortageInput> reports = sources.stream(Topics.REPORTS)
@@ -71,7 +72,8 @@ public final class ShortageTopology {
                 .merge(ticketSignals, Named.as("shortage-merge-tickets"))
                 // Why: reports, messages and tickets are keyed differently; all about one district must meet in one task.
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(ShortageInput.class)).withName(REPARTITION))
-                .process(() -> new ShortageProcessor(rules), Named.as(PROCESSOR), STOCK_STORE, SIGNAL_STORE, RESULT_STORE);
+                .process(() -> new ShortageProcessor(rules), Named.as(PROCESSOR),
+                        ExpiringIds.storeNamesWith(SIGNALS, STOCK_STORE, RESULT_STORE));
         Sources.to(results, ResultTopics.SHORTAGES);
         return results;
     }

@@ -1,6 +1,7 @@
 package org.warroom.streams.support;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +49,13 @@ public final class ExpiringIds {
     /** The names of the stores of {@code name} (for connecting them to a processor). */
     public static String[] storeNames(String name) {
         return new String[] {name + "-seen", name + "-expiry", name + "-counts"};
+    }
+
+    /** The processor's {@code other} stores followed by the three of {@code name}. */
+    public static String[] storeNamesWith(String name, String... other) {
+        String[] all = Arrays.copyOf(other, other.length + 3);
+        System.arraycopy(storeNames(name), 0, all, other.length, 3);
+        return all;
     }
 
     /** Counts {@code id} in {@code group} unless it was seen or is already outside the window; true when counted. */

@@ -51,13 +51,13 @@ class WarroomStreamsConfigTest {
         assertThat(p.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG)).isNotNull();
         assertThat(p.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG)).isNotNull();
         assertThat(p.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedRocksDbMemory.class);
-        assertThat(p.get(BoundedRocksDbMemory.TOTAL_BYTES)).isEqualTo("67108864");
+        assertThat(p.get(BoundedRocksDbMemory.TOTAL_BYTES)).isEqualTo("134217728");
     }
 
     @Test
     void shouldBoundTheStoresMemoryAsConfigured() {
-        WarroomStreamsConfig config = WarroomStreamsConfig.from(Settings.ofKeys(Map.of("streams.rocksdb.memory", "134217728")));
-        assertThat(config.streamsProperties().get(BoundedRocksDbMemory.TOTAL_BYTES)).isEqualTo("134217728");
+        WarroomStreamsConfig config = WarroomStreamsConfig.from(Settings.ofKeys(Map.of("streams.rocksdb.memory", "268435456")));
+        assertThat(config.streamsProperties().get(BoundedRocksDbMemory.TOTAL_BYTES)).isEqualTo("268435456");
         assertThatThrownBy(() -> WarroomStreamsConfig.from(Settings.ofKeys(Map.of("streams.rocksdb.memory", "1000"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("streams.rocksdb.memory");
     }

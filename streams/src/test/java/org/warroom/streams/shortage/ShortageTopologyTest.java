@@ -165,7 +165,7 @@ class ShortageTopologyTest {
 
         assertThat(shortages.readValuesToList()).extracting(s -> s.commodity().wire() + "=" + s.signalsLastHour())
                 .containsExactly("medicine=1", "medicine=2", "milk=1", "medicine=3");
-        assertThat(driver.<Object>store(ShortageTopology.SIGNAL_STORE).get(MEDICINE)).isNotNull();
+        assertThat(driver.<Long>store(ShortageTopology.SIGNALS + "-counts").get(MEDICINE)).isEqualTo(3L);
 
         // m1 (at −50 min) leaves the hour 10 minutes later
         driver.advance(minutes(10), Duration.ofSeconds(5));
@@ -175,7 +175,7 @@ class ShortageTopologyTest {
         assertThat(shortages.readValuesToList()).extracting(s -> s.commodity().wire() + "=" + s.signalsLastHour())
                 .containsExactly("medicine=1", "milk=0", "medicine=0");
         assertThat(shortages.isEmpty()).isTrue();
-        assertThat(driver.<Object>store(ShortageTopology.SIGNAL_STORE).get(MEDICINE)).isNull();
+        assertThat(driver.<Long>store(ShortageTopology.SIGNALS + "-counts").get(MEDICINE)).isNull();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -22,6 +23,7 @@ import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.streams.TestDriver;
 import org.warroom.streams.WarroomTopology;
+import org.warroom.streams.config.BoundedRocksDbMemory;
 import org.warroom.streams.workers.BucketNames;
 
 /**
@@ -30,7 +32,8 @@ import org.warroom.streams.workers.BucketNames;
  * would under that load. Reports wall-clock records/s and records per CPU second of the piping thread (the driver
  * processes on it; the second figure depends less on a shared machine's load). Runs only when asked:
  * {@code mvn -q -o -pl streams -am test -Dtest=TopologyThroughputTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Dwarroom.throughput.records=60000}; prints and writes {@code target/topology-throughput.txt}.
+ * -Dwarroom.throughput.records=60000} (add {@code -Dwarroom.throughput.rocksdb.memory=134217728} for production's
+ * RocksDB bounds); prints and writes {@code target/topology-throughput.txt}.
  */
 @EnabledIfSystemProperty(named = "warroom.throughput.records", matches = "\\d+")
 class TopologyThroughputTest {
@@ -40,7 +43,7 @@ class TopologyThroughputTest {
     void shouldMeasureRecordsPerSecond() throws IOException {
         int records = Integer.parseInt(System.getProperty("warroom.throughput.records"));
         int warmUp = records / 5;
-        try (TestDriver driver = TestDriver.of(sources -> WarroomTopology.build(sources.builder(), TestDriver.rules(),
+        try (TestDriver driver = TestDriver.of(rocksDb(), sources -> WarroomTopology.build(sources.builder(), TestDriver.rules(),
                 BucketNames.none()))) {
             Feeds feeds = new Feeds(driver);
             MixedLoad load = new MixedLoad();
@@ -54,11 +57,19 @@ class TopologyThroughputTest {
             Map<String, ?> backlogs = driver.output(ResultTopics.BACKLOGS).readKeyValuesToMap();
             assertThat(backlogs).isNotEmpty();
             String line = String.format("topology alone: %,d records in %.1f s = %,.0f records/s; thread CPU %.1f s = "
-                    + "%,.0f records per CPU second (after %,d warm-up records; load average %s)%n", records, seconds,
-                    records / seconds, cpuSeconds, records / cpuSeconds, warmUp, loadAverage());
+                    + "%,.0f records per CPU second (after %,d warm-up records; RocksDB %s; load average %s)%n", records, seconds,
+                    records / seconds, cpuSeconds, records / cpuSeconds, warmUp, rocksDb().isEmpty() ? "defaults"
+                    : "bounded", loadAverage());
             System.out.print(line);
             Files.writeString(Path.of("target", "topology-throughput.txt"), line);
         }
+    }
+
+    /** With {@code -Dwarroom.throughput.rocksdb.memory=BYTES}: the stores bounded as in production; else RocksDB's defaults. */
+    private static Map<String, Object> rocksDb() {
+        String bytes = System.getProperty("warroom.throughput.rocksdb.memory");
+        return bytes == null ? Map.of() : Map.of(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class,
+                BoundedRocksDbMemory.TOTAL_BYTES, bytes);
     }
 
     private static String loadAverage() throws IOException {
