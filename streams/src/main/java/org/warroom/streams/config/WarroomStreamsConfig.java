@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.warroom.contracts.config.ConfigException;
 import org.warroom.contracts.config.KafkaSettings;
@@ -26,6 +27,11 @@ import org.warroom.streams.support.DeadLetterHandlers;
  * The streams service's one immutable configuration, built from {@link Settings} (environment over file over the
  * defaults written here) and validated at start. Every key is listed in {@code docs/TOPICS.md} ("Configuration").
  *
+ * @param changelogSegment how long a changelog segment stays open ({@code streams.changelog.segment}, default 10 min):
+ *                         only closed segments are compacted, and after a crash under exactly-once the stores are
+ *                         restored from their whole changelogs, so this bounds what a restart reads to about the
+ *                         stores' keys plus the last minutes of changes (Kafka's default, 1 GB segments, would keep
+ *                         every update of a day)
  * @param zone the time zone result times (alerts raised/cleared, ...) are written in; {@code streams.zone},
  *             default {@code Asia/Kolkata}
  */
@@ -42,6 +48,7 @@ public record WarroomStreamsConfig(
         Duration commitInterval,
         long cacheMaxBytes,
         long rocksDbMemoryBytes,
+        Duration changelogSegment,
         Duration punctuateInterval,
         ZoneId zone,
         Rules rules) {
@@ -208,6 +215,7 @@ public record WarroomStreamsConfig(
                 positive(s, "streams.commit.interval", Duration.ofMillis(100)),
                 s.getLong("streams.cache.max.bytes", 0L),
                 rocksDbMemory(s),
+                positive(s, "streams.changelog.segment", Duration.ofMinutes(10)),
                 punctuate,
                 zone,
                 rules(s, punctuate, zone));
@@ -371,6 +379,7 @@ public record WarroomStreamsConfig(
             p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
             p.put(BoundedRocksDbMemory.TOTAL_BYTES, Long.toString(rocksDbMemoryBytes));
         }
+        p.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_MS_CONFIG), Long.toString(changelogSegment.toMillis()));
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, Integer.toString(standbyReplicas));
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(replicationFactor));

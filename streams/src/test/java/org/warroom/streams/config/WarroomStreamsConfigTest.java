@@ -52,6 +52,7 @@ class WarroomStreamsConfigTest {
         assertThat(p.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG)).isNotNull();
         assertThat(p.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedRocksDbMemory.class);
         assertThat(p.get(BoundedRocksDbMemory.TOTAL_BYTES)).isEqualTo("134217728");
+        assertThat(p.get("topic.segment.ms")).as("changelog segments roll (and get compacted) every 10 min").isEqualTo("600000");
     }
 
     @Test
