@@ -32,6 +32,13 @@ public final class ExpiringIds {
     private final KeyValueStore<String, Long> seen;
     private final KeyValueStore<String, String> expiry;
     private final KeyValueStore<String, Long> counts;
+    /**
+     * Every id with a time at or before this was expired already (-1: not known since this instance started). Each
+     * expiry scan starts here rather than at the first key: RocksDB keeps the deleted keys as tombstones until a
+     * compaction, and a scan from the first key stepped over all the hour's deleted ones on every event (at 250
+     * events/s the stream thread spent half its time in that seek).
+     */
+    private long expiredUpTo = -1;
 
     public ExpiringIds(ProcessingContext context, String name) {
         this.seen = context.getStateStore(name + "-seen");
@@ -60,7 +67,7 @@ public final class ExpiringIds {
 
     /** Counts {@code id} in {@code group} unless it was seen or is already outside the window; true when counted. */
     public boolean add(String group, String id, long at, long now, long windowMillis) {
-        if (at <= now - windowMillis) {
+        if (at <= Math.max(now - windowMillis, expiredUpTo)) {
             return false;
         }
         String seenKey = group + SEP + id;
@@ -80,7 +87,8 @@ public final class ExpiringIds {
             return Set.of();
         }
         List<KeyValue<String, String>> gone = new ArrayList<>();
-        try (KeyValueIterator<String, String> old = expiry.range(null, Times.sortable(cutoff) + '\u0001')) {
+        String from = expiredUpTo < 0 ? null : Times.sortable(expiredUpTo);
+        try (KeyValueIterator<String, String> old = expiry.range(from, Times.sortable(cutoff) + '\u0001')) {
             old.forEachRemaining(gone::add);
         }
         Set<String> changed = new LinkedHashSet<>();
@@ -97,6 +105,8 @@ public final class ExpiringIds {
             }
             changed.add(group);
         }
+        // Nothing at or before the cutoff can be added later: add() refuses it (even if the wall clock went back).
+        expiredUpTo = Math.max(expiredUpTo, cutoff);
         return changed;
     }
 
