@@ -91,7 +91,7 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
             StockState state = new StockState(report.district(), item.commodity(), item.stock(), item.dailyNeed(),
                     item.inTransit(), item.unit(), report.at(), report.id(), burnRate(previous, item, report.at()));
             stock.put(key, state);
-            emit(key, report.district(), item.commodity(), now, state);
+            emit(key, report.district(), item.commodity(), now, state, signals.count(key));
         }
     }
 
@@ -112,12 +112,14 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
         long window = rules.signalWindow().toMillis();
         signals.expire(now, window);
         signals.add(key, signal.id(), signal.at(), now, window);
-        emit(key, signal.district(), signal.commodity(), now, stock.get(key));
+        emit(key, signal.district(), signal.commodity(), now, stock.get(key), signals.count(key));
     }
 
     private void punctuate(long now) {
-        // Every key whose signal count fell, then every key with stock (staleness comes with time), once each.
+        // Every key whose signal count fell, then every key with stock (staleness comes with time), once each; the
+        // counts and the stock read in one pass each (a point read per key every interval cost more).
         Set<String> keys = new LinkedHashSet<>(signals.expire(now, rules.signalWindow().toMillis()));
+        Map<String, Long> counts = signals.counts();
         Map<String, StockState> states = new HashMap<>();
         try (KeyValueIterator<String, StockState> all = stock.all()) {
             while (all.hasNext()) {
@@ -130,7 +132,7 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
             String district = Times.withoutLastPart(key);
             Commodity commodity = WireEnum.parse(Commodity.class, Times.lastPart(key)).orElse(null);
             if (commodity != null) {
-                emit(key, district, commodity, now, states.get(key));
+                emit(key, district, commodity, now, states.get(key), counts.getOrDefault(key, 0L));
             }
         }
     }
@@ -139,8 +141,8 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
      * Computes the status now from the key's signals in the window (as of the last expiry) and stock (as the caller just read or wrote them) and
      * forwards it when it differs from the last one emitted.
      */
-    private void emit(String key, String district, Commodity commodity, long now, StockState state) {
-        int signalsLastHour = (int) signals.count(key);
+    private void emit(String key, String district, Commodity commodity, long now, StockState state, long signalCount) {
+        int signalsLastHour = (int) signalCount;
         ShortageStatus status = status(district, commodity, state, signalsLastHour, now);
         ShortageStatus last = emitted.containsKey(key) ? emitted.get(key) : results.get(key);
         if (!status.equals(last)) {

@@ -2,8 +2,10 @@ package org.warroom.streams.support;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -108,6 +110,15 @@ public final class ExpiringIds {
         // Nothing at or before the cutoff can be added later: add() refuses it (even if the wall clock went back).
         expiredUpTo = Math.max(expiredUpTo, cutoff);
         return changed;
+    }
+
+    /** Every group with ids in the window and their counts (as of the last {@link #expire}), read in one pass. */
+    public Map<String, Long> counts() {
+        Map<String, Long> all = new HashMap<>();
+        try (KeyValueIterator<String, Long> it = counts.all()) {
+            it.forEachRemaining(entry -> all.put(entry.key, entry.value));
+        }
+        return all;
     }
 
     /** Ids of {@code group} in the window (as of the last {@link #expire}). */
