@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -81,6 +83,12 @@ public final class TestDriver implements AutoCloseable {
     /** Raw text onto a topic (for records that cannot be read). */
     public TestInputTopic<String, String> rawInput(Topic<?, ?> topic) {
         return driver.createInputTopic(topic.name(), new StringSerializer(), new StringSerializer());
+    }
+
+    /** What a store wrote to its changelog (raw values; a null value is a tombstone). */
+    public TestOutputTopic<String, byte[]> changelog(String store) {
+        return driver.createOutputTopic("warroom-test-" + store + "-changelog", new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     public <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {

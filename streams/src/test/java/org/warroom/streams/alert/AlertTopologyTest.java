@@ -230,4 +230,20 @@ class AlertTopologyTest {
         assertThat(states()).containsExactly("line-load cleared");
         assertThat(alerts.isEmpty()).isTrue();
     }
+
+    @Test
+    void shouldWriteNothingForARepeatedObservationWithinItsThresholds() {
+        // Every observation used to write its condition (or a tombstone for one never stored): a third of all the
+        // changelog bytes of a long run.
+        TestOutputTopic<String, byte[]> changelog = driver.changelog(AlertTopology.CONDITION_STORE);
+        medicine(10.0);
+        long first = changelog.getQueueSize();
+        changelog.readRecordsToList();
+        medicine(10.0);
+        medicine(10.0);
+
+        assertThat(first).as("the first observation stores the time-dependent conditions").isPositive();
+        assertThat(changelog.readRecordsToList()).as("the same observation again changes nothing").isEmpty();
+        assertThat(alerts.isEmpty()).isTrue();
+    }
 }
