@@ -70,7 +70,7 @@ final class AlertProcessor implements Processor<String, AlertInput, String, Aler
                     && (o.reference() == null || state.observation().reference() > o.reference())) {
                 o = state.observation(); // the district's latest report counts, whichever commodity it came with
             }
-            evaluate(condition, new ConditionState(o, state == null ? null : state.alert()), now);
+            evaluate(condition, new ConditionState(o, state == null ? null : state.alert()), state, now);
         } else if (input.ack() != null) {
             acknowledge(condition, state, input.ack(), now);
         }
@@ -102,12 +102,15 @@ final class AlertProcessor implements Processor<String, AlertInput, String, Aler
             }
         }
         for (KeyValue<String, ConditionState> entry : due) {
-            evaluate(entry.key, entry.value, now);
+            evaluate(entry.key, entry.value, entry.value, now);
         }
     }
 
-    /** Applies the rule to the condition's latest observation at {@code now}, saves, and forwards any change. */
-    private void evaluate(String condition, ConditionState state, long now) {
+    /**
+     * Applies the rule to the condition's latest observation at {@code now}, saves what changed against {@code stored}
+     * (as the caller just read it), and forwards any change.
+     */
+    private void evaluate(String condition, ConditionState state, ConditionState stored, long now) {
         Observation o = state.observation();
         Alert alert = state.alert();
         Alert next = alert;
@@ -130,7 +133,7 @@ final class AlertProcessor implements Processor<String, AlertInput, String, Aler
         } else if (alert != null && alert.state() == AlertState.ACTIVE) {
             next = escalateOrRepeat(alert, null, alert.value(), now);
         }
-        save(condition, new ConditionState(o, next), conditions.get(condition));
+        save(condition, new ConditionState(o, next), stored);
         if (next != null && !next.equals(alert)) {
             context.forward(new Record<>(next.id(), next, now));
         }
