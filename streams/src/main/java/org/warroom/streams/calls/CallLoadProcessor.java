@@ -1,8 +1,11 @@
 package org.warroom.streams.calls;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
@@ -20,7 +23,11 @@ import org.warroom.streams.support.Times;
 
 /**
  * Keyed by line: keeps every call of the line that is in progress (or recently finished, to absorb late steps) and
- * emits a {@link LineLoad} whenever it changes. A step is applied by what it says, whatever the order of arrival:
+ * emits a {@link LineLoad} when it changes, at most once per {@code calls.emit.interval} per line: a step on a line
+ * that was sent less than that long ago leaves the line pending, and the emit punctuator (same interval) sends the
+ * pending lines' loads as they are then, so a busy line's many steps a second become a few results with its latest
+ * state, and a quiet line's step is sent at once. Pending lines are kept in memory only: after a restart the full
+ * sweep below compares every line with its last sent load, so no change stays unsent for longer than that. A step is applied by what it says, whatever the order of arrival:
  * an {@code ended} that arrives before its {@code started} leaves the call finished. The wall-clock punctuator
  * expires calls in progress with no step for {@code calls.stuck.after}, forgets finished calls after the same time,
  * lets {@code perMinute} fall, and announces configured lines that have had no call yet.
@@ -34,6 +41,8 @@ final class CallLoadProcessor implements Processor<String, CallStep, String, Lin
     private KeyValueStore<String, LineCounters> lines;
     private ExpiringIds starts;
     private KeyValueStore<String, LineLoad> results;
+    private final Map<String, Long> lastSent = new HashMap<>();
+    private final Set<String> pending = new LinkedHashSet<>();
 
     CallLoadProcessor(Rules rules) {
         this.rules = rules;
@@ -48,6 +57,12 @@ final class CallLoadProcessor implements Processor<String, CallStep, String, Lin
         this.starts = new ExpiringIds(context, CallLoadTopology.STARTS);
         this.results = context.getStateStore(CallLoadTopology.RESULT_STORE);
         context.schedule(rules.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+        lastSent.clear();
+        pending.clear();
+        Duration emitInterval = rules.calls().emitInterval();
+        if (!emitInterval.isZero()) {
+            context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitPending);
+        }
     }
 
     @Override
@@ -90,7 +105,20 @@ final class CallLoadProcessor implements Processor<String, CallStep, String, Lin
         if (step.event() == org.warroom.contracts.event.CallEventType.STARTED) {
             starts.add(line, step.call(), at, now, window);
         }
-        emit(line, now);
+        Long sent = lastSent.get(line);
+        if (sent == null || now - sent >= rules.calls().emitInterval().toMillis()) {
+            emit(line, now);
+        } else {
+            pending.add(line);
+        }
+    }
+
+    private void emitPending(long now) {
+        List<String> due = new ArrayList<>(pending);
+        pending.clear();
+        for (String line : due) {
+            emit(line, now);
+        }
     }
 
     /**
@@ -136,9 +164,11 @@ final class CallLoadProcessor implements Processor<String, CallStep, String, Lin
         int capacity = rules.calls().capacityOf(line);
         LineLoad load = new LineLoad(line, counters.inProgress(), capacity, counters.waiting(), (int) starts.count(line),
                 capacity == 0 ? 0 : (double) counters.inProgress() / capacity, counters.expired());
+        pending.remove(line);
         if (!load.equals(results.get(line))) {
             results.put(line, load);
             context.forward(new Record<>(line, load, now));
+            lastSent.put(line, now);
         }
     }
 

@@ -26,7 +26,7 @@ import org.warroom.streams.support.StoreSupport;
  *       last step), {@value #LINE_STORE} (line → in progress, waiting, expired), the window of starts
  *       {@value #STARTS},
  *       {@value #RESULT_STORE} (line → last emitted load).</li>
- *   <li>Out: {@code warroom.call-load} (line → {@link LineLoad}), one record per change.</li>
+ *   <li>Out: {@code warroom.call-load} (line → {@link LineLoad}), one record per change, at most one per line per {@code calls.emit.interval} (the latest state).</li>
  * </ul>
  */
 public final class CallLoadTopology {

@@ -95,8 +95,12 @@ public record WarroomStreamsConfig(
      * @param defaultCapacity capacity of a line that is not configured ({@code line.capacity.default})
      * @param stuckAfter a call in progress with no step for this long is expired ({@code calls.stuck.after}, 2h)
      * @param rateWindow the window of {@code perMinute} ({@code calls.rate.window}, 1m)
+     * @param emitInterval a line's load is sent at most this often ({@code calls.emit.interval}, 250ms; 0: on every
+     *                     step): a busy helpline's steps change it many times a second, which no screen shows and
+     *                     every stage after streams (alerts, index, websocket) would otherwise pay for
      */
-    public record Calls(Map<String, Integer> capacities, int defaultCapacity, Duration stuckAfter, Duration rateWindow) {
+    public record Calls(Map<String, Integer> capacities, int defaultCapacity, Duration stuckAfter, Duration rateWindow,
+                        Duration emitInterval) {
         public Calls {
             capacities = Map.copyOf(capacities);
         }
@@ -273,7 +277,8 @@ public record WarroomStreamsConfig(
         }
         Calls calls = new Calls(capacities, s.getInt("line.capacity.default", 100),
                 positive(s, "calls.stuck.after", Duration.ofHours(2)),
-                positive(s, "calls.rate.window", Duration.ofMinutes(1)));
+                positive(s, "calls.rate.window", Duration.ofMinutes(1)),
+                notNegative(s, "calls.emit.interval", Duration.ofMillis(250)));
 
         Workers workers = new Workers(s.getInt("workers.verified.window.days", 30));
 
@@ -339,6 +344,14 @@ public record WarroomStreamsConfig(
         Duration d = s.getDuration(key, defaultValue);
         if (d.isNegative() || d.isZero()) {
             throw new ConfigException(key, "must be a positive duration");
+        }
+        return d;
+    }
+
+    private static Duration notNegative(Settings s, String key, Duration defaultValue) {
+        Duration d = s.getDuration(key, defaultValue);
+        if (d.isNegative()) {
+            throw new ConfigException(key, "must be 0 or a positive duration");
         }
         return d;
     }

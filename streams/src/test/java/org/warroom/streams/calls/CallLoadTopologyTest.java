@@ -30,8 +30,12 @@ class CallLoadTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = TestDriver.of(sources -> CallLoadTopology.build(sources,
-                TestDriver.rules(Map.of("line.capacity.181", "4"))));
+        // Every step's effect on the load, one by one: sending is not held back (calls.emit.interval 0).
+        open(Map.of("line.capacity.181", "4", "calls.emit.interval", "0"));
+    }
+
+    private void open(Map<String, String> rules) {
+        driver = TestDriver.of(sources -> CallLoadTopology.build(sources, TestDriver.rules(rules)));
         calls = driver.input(Topics.CALLS);
         load = driver.output(ResultTopics.CALL_LOAD);
     }
@@ -73,6 +77,28 @@ class CallLoadTopologyTest {
                 KeyValue.pair(L181, l181(2, 0, 3, 0)),
                 KeyValue.pair(L181, l181(1, 0, 3, 0)));
         assertThat(load.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldSendABusyLinesLoadAtMostOncePerEmitIntervalWithItsLatestState() {
+        driver.close();
+        open(Map.of("line.capacity.181", "4")); // the default calls.emit.interval, 250 ms
+        send("a1", "c1", CallEventType.STARTED, Duration.ofSeconds(-50));
+        assertThat(line181()).as("a quiet line's step is sent at once").containsExactly(l181(1, 1, 1, 0));
+
+        send("b1", "c2", CallEventType.STARTED, Duration.ofSeconds(-40));
+        send("a2", "c1", CallEventType.ANSWERED, Duration.ofSeconds(-30));
+        send("b2", "c2", CallEventType.ABANDONED, Duration.ofSeconds(-20));
+        send("c1", "c3", CallEventType.STARTED, Duration.ofSeconds(-10));
+        assertThat(load.isEmpty()).as("four more steps within the interval: held back").isTrue();
+
+        driver.advance(Duration.ofMillis(250));
+        assertThat(line181()).as("one result with the line as it is after all four").containsExactly(l181(2, 1, 3, 0));
+        driver.advance(Duration.ofMillis(250));
+        assertThat(load.isEmpty()).as("nothing pending, nothing sent").isTrue();
+
+        send("c2", "c3", CallEventType.ANSWERED, Duration.ofSeconds(-5));
+        assertThat(line181()).as("the interval since the last result has passed: sent at once").containsExactly(l181(2, 0, 3, 0));
     }
 
     @Test

@@ -41,6 +41,7 @@ class WarroomStreamsConfigTest {
         assertThat(config.rules().calls().capacities()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "181", 500, "104", 200, "1075", 100, "district-control", 50, "worker-helpline", 100));
         assertThat(config.rules().calls().stuckAfter()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.rules().calls().emitInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(config.rules().alerts().escalationAfter()).containsExactly(Duration.ofMinutes(30), Duration.ofHours(2));
 
         Properties p = config.streamsProperties();
@@ -111,6 +112,7 @@ class WarroomStreamsConfigTest {
                 "sla.wages", "48h",
                 "streams.standby.replicas", "1",
                 "streams.replication.factor", "3",
+                "calls.emit.interval", "0",
                 "alert.escalation.after", "1h,4h,8h",
                 "alert.shortage-critical.commodities", "medicine,ration")));
 
@@ -118,6 +120,7 @@ class WarroomStreamsConfigTest {
         assertThat(config.rules().calls().capacities()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "181", 600, "104", 200, "whatsapp-desk", 100));
         assertThat(config.rules().backlog().slaOf("wages")).isEqualTo(Duration.ofHours(48));
+        assertThat(config.rules().calls().emitInterval()).as("0: every step's load is sent").isZero();
         assertThat(config.rules().alerts().escalationAfter()).hasSize(3);
         assertThat(config.rules().alerts().criticalCommodities()).isEqualTo(List.of(Commodity.MEDICINE, Commodity.RATION));
         assertThat(config.streamsProperties().get(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG)).isEqualTo("1");
