@@ -87,8 +87,16 @@ public final class TestDriver implements AutoCloseable {
 
     /** What a store wrote to its changelog (raw values; a null value is a tombstone). */
     public TestOutputTopic<String, byte[]> changelog(String store) {
-        return driver.createOutputTopic("warroom-test-" + store + "-changelog", new StringDeserializer(),
-                new ByteArrayDeserializer());
+        return internal(store + "-changelog");
+    }
+
+    /** What the topology writes to its repartition topic {@code name} (raw values). */
+    public TestOutputTopic<String, byte[]> repartition(String name) {
+        return internal(name + "-repartition");
+    }
+
+    private TestOutputTopic<String, byte[]> internal(String suffix) {
+        return driver.createOutputTopic("warroom-test-" + suffix, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     public <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {

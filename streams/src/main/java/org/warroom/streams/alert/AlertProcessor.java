@@ -61,18 +61,20 @@ final class AlertProcessor implements Processor<String, AlertInput, String, Aler
             return;
         }
         long now = context.currentSystemTimeMs();
-        String condition = record.key();
-        ConditionState state = conditions.get(condition);
-        if (input.observation() != null) {
-            Observation o = input.observation();
+        for (Observation observation : input.observations()) {
+            String condition = observation.condition();
+            ConditionState state = conditions.get(condition);
+            Observation o = observation;
             if (o.kind() == Observation.Kind.HOURS_SINCE && state != null && state.observation() != null
                     && state.observation().reference() != null
                     && (o.reference() == null || state.observation().reference() > o.reference())) {
                 o = state.observation(); // the district's latest report counts, whichever commodity it came with
             }
             evaluate(condition, new ConditionState(o, state == null ? null : state.alert()), state, now);
-        } else if (input.ack() != null) {
-            acknowledge(condition, state, input.ack(), now);
+        }
+        if (input.ack() != null) {
+            String condition = Alert.conditionOf(input.ack().alertId());
+            acknowledge(condition, conditions.get(condition), input.ack(), now);
         }
     }
 

@@ -1,5 +1,9 @@
 package org.warroom.streams.alert;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.KStream;
@@ -24,9 +28,10 @@ import org.warroom.streams.support.StoreSupport;
  *       ({@code district|department} → {@link BacklogStatus}), call load (line → {@link LineLoad}), unlocated
  *       messages ({@code all} → {@link UnlocatedMessages}), turned into observations by {@link AlertRules}; and
  *       {@code warroom.alert-acks} (alert id → {@code AlertAck}).</li>
- *   <li>Through: repartition topic {@value #REPARTITION} keyed by condition {@code rule|subject} (an ack's condition
- *       is its alert id without the trailing {@code |raisedAt}); {@link AlertProcessor} with store
- *       {@value #CONDITION_STORE}.</li>
+ *   <li>Through: repartition topic {@value #REPARTITION} keyed by route ({@link AlertInput#routeOf}: the district,
+ *       line or {@code all} that the condition {@code rule|subject} is about; an ack's condition is its alert id
+ *       without the trailing {@code |raisedAt}), one record per result and route carrying all its observations;
+ *       {@link AlertProcessor} with store {@value #CONDITION_STORE} (keyed by condition).</li>
  *   <li>Out: {@code warroom.alerts} (alert id → {@link Alert}), every change.</li>
  * </ul>
  */
@@ -53,19 +58,26 @@ public final class AlertTopology {
                         Named.as("alert-merge-unlocated"));
         KStream<String, AlertInput> acks = sources.stream(ResultTopics.ALERT_ACKS)
                 .filter((id, ack) -> ack != null && ack.alertId() != null, Named.as("alert-acks-valid"))
-                .map((id, ack) -> KeyValue.pair(Alert.conditionOf(ack.alertId()), new AlertInput(null, ack)),
+                .map((id, ack) -> KeyValue.pair(AlertInput.routeOf(Alert.conditionOf(ack.alertId())), new AlertInput(null, ack)),
                         Named.as("alert-acks-by-condition"));
 
         KStream<String, Alert> alerts = observations
                 .merge(acks, Named.as("alert-merge-acks"))
                 // Why: an alert's observations and its acknowledgements must meet in the task that owns its state.
+                // Routed by district (or line), not by condition: one record per result instead of one per rule.
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(AlertInput.class)).withName(REPARTITION))
                 .process(() -> new AlertProcessor(rules), Named.as("alert-processor"), CONDITION_STORE);
         Sources.to(alerts, ResultTopics.ALERTS);
         return alerts;
     }
 
-    private static Iterable<KeyValue<String, AlertInput>> observe(java.util.List<Observation> observations) {
-        return observations.stream().map(o -> KeyValue.pair(o.condition(), new AlertInput(o, null))).toList();
+    private static Iterable<KeyValue<String, AlertInput>> observe(List<Observation> observations) {
+        Map<String, List<Observation>> byRoute = new LinkedHashMap<>();
+        for (Observation o : observations) {
+            byRoute.computeIfAbsent(AlertInput.routeOf(o.condition()), r -> new ArrayList<>()).add(o);
+        }
+        List<KeyValue<String, AlertInput>> out = new ArrayList<>(byRoute.size());
+        byRoute.forEach((route, list) -> out.add(KeyValue.pair(route, new AlertInput(list, null))));
+        return out;
     }
 }
