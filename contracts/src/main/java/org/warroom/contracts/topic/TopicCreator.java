@@ -92,12 +92,13 @@ public final class TopicCreator {
         throw new TimeoutException("topics without a leader after 30 s: " + missing);
     }
 
-    /** The topic as it is created: partitions, replication, compaction or the retention its kind asks for. */
+    /** The topic as it is created: partitions, replication, compaction (segments closed after {@code topic.compacted.segment}) or the retention its kind asks for. */
     NewTopic newTopic(Topic<?, ?> topic) {
         Map<String, String> config = new HashMap<>();
         config.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(kafka.minInsyncReplicas()));
         if (topic.compacted()) {
             config.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            config.put(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(kafka.compactedSegment().toMillis()));
         } else {
             switch (topic.retention()) {
                 case PERSONAL_DATA -> config.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(kafka.personalDataRetention().toMillis()));

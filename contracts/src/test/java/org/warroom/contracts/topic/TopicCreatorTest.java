@@ -24,6 +24,9 @@ class TopicCreatorTest {
         assertThat(creator.newTopic(Topics.MESSAGES).configs()).containsEntry("retention.ms", Long.toString(90 * DAY));
         assertThat(creator.newTopic(Topics.WORKERS).configs()).containsEntry("cleanup.policy", "compact")
                 .doesNotContainKey("retention.ms");
+        assertThat(creator.newTopic(ResultTopics.SHORTAGES).configs()).as("segments close after 10 min, so compaction keeps up")
+                .containsEntry("cleanup.policy", "compact").containsEntry("segment.ms", "600000");
+        assertThat(creator.newTopic(Topics.MESSAGES).configs()).as("a log keeps Kafka's segments").doesNotContainKey("segment.ms");
         assertThat(creator.newTopic(Topics.REPORTS).configs()).doesNotContainKey("retention.ms");
         assertThat(Topics.personalData()).containsExactly(Topics.CALLS, Topics.TICKETS, Topics.MESSAGES, Topics.DEAD_LETTER);
     }
@@ -31,10 +34,11 @@ class TopicCreatorTest {
     @Test
     void retentionsComeFromConfiguration() {
         TopicCreator creator = new TopicCreator(KafkaSettings.from(Settings.ofKeys(
-                Map.of("audit.retention", "730d", "personal.data.retention", "30d"))));
+                Map.of("audit.retention", "730d", "personal.data.retention", "30d", "topic.compacted.segment", "1h"))));
 
         assertThat(creator.newTopic(AUDIT).configs()).containsEntry("retention.ms", Long.toString(730 * DAY));
         assertThat(creator.newTopic(Topics.CALLS).configs()).containsEntry("retention.ms", Long.toString(30 * DAY));
+        assertThat(creator.newTopic(ResultTopics.BACKLOGS).configs()).containsEntry("segment.ms", "3600000");
     }
 
     @Test

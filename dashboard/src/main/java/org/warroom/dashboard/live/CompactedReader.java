@@ -24,8 +24,9 @@ import org.warroom.contracts.config.KafkaSettings;
  * Reads whole topics from the beginning and then follows them, with the Vert.x Kafka client on the caller's
  * context (the consumer itself is made on a worker thread and closed on the client's own, never on an event loop):
  * every partition assigned by hand (no consumer group, nothing committed, so every dashboard instance reads
- * everything), records handed over raw to a {@link RecordSink}. {@link #start()} completes once
- * every record that existed at start has been handed over, so a table built from it is complete.
+ * everything), records handed over raw to a {@link RecordSink}. {@link #start()} completes once the consumer's
+ * position has reached every partition's end at start; the Vert.x client may still be handing over the last poll's
+ * records then (a few hundred at most), which follow at once — a table built from it converges right after.
  */
 public final class CompactedReader {
     private static final Logger LOG = LoggerFactory.getLogger(CompactedReader.class);
