@@ -15,7 +15,8 @@ import org.warroom.contracts.config.KafkaSettings;
 
 /**
  * Feeds {@link LiveState} from every compacted result topic, read from the beginning (no consumer group: each
- * dashboard instance holds the whole state). Deployment completes once the state is complete.
+ * dashboard instance holds the whole state). Deployment completes once everything up to the topics' ends at start
+ * has been applied (see {@link CompactedReader} for the last poll's records).
  *
  * <p>While catching up, only the newest record of each key is kept (raw), and each key is applied once at the end:
  * the topics hold every update since their last compaction (tens of thousands of records for far fewer keys), and
@@ -82,7 +83,8 @@ public final class LiveStateVerticle extends VerticleBase {
             applyNewest().onComplete(done); // what arrived meanwhile, in order after what came before it
         } else {
             loaded = true;
-            LOG.info("live state: {} keys from {} records", Arrays.stream(LiveChannel.values()).mapToInt(c -> state.values(c).size()).sum(), reader.records());
+            int keys = Arrays.stream(LiveChannel.values()).mapToInt(c -> state.values(c).size()).sum();
+            LOG.info("live state: {} keys from {} records", keys, reader.records());
             done.complete();
         }
     }

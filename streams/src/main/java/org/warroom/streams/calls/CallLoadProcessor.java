@@ -27,8 +27,9 @@ import org.warroom.streams.support.Times;
  * that was sent less than that long ago leaves the line pending, and the emit punctuator (same interval) sends the
  * pending lines' loads as they are then, so a busy line's many steps a second become a few results with its latest
  * state, and a quiet line's step is sent at once. Pending lines are kept in memory only: after a restart the full
- * sweep below compares every line with its last sent load, so no change stays unsent for longer than that. A step is applied by what it says, whatever the order of arrival:
- * an {@code ended} that arrives before its {@code started} leaves the call finished. The wall-clock punctuator
+ * sweep below compares every line with its last sent load, so no change stays unsent for longer than that.
+ * A step is applied by what it says, whatever the order of arrival: an {@code ended} that arrives before its
+ * {@code started} leaves the call finished. The wall-clock punctuator
  * expires calls in progress with no step for {@code calls.stuck.after}, forgets finished calls after the same time,
  * lets {@code perMinute} fall, and announces configured lines that have had no call yet.
  */
@@ -114,10 +115,8 @@ final class CallLoadProcessor implements Processor<String, CallStep, String, Lin
     }
 
     private void emitPending(long now) {
-        List<String> due = new ArrayList<>(pending);
-        pending.clear();
-        for (String line : due) {
-            emit(line, now);
+        for (String line : List.copyOf(pending)) {
+            emit(line, now); // takes the line off pending
         }
     }
 
