@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.warroom.contracts.config.Settings;
 import org.warroom.contracts.reference.District;
 import org.warroom.contracts.reference.DistrictDirectory;
-import org.warroom.dashboard.elastic.ElasticClientFactory;
-import org.warroom.dashboard.elastic.ElasticSettings;
-import org.warroom.dashboard.elastic.IndexNames;
+import org.warroom.elastic.ElasticClientFactory;
+import org.warroom.elastic.ElasticSettings;
+import org.warroom.elastic.IndexNames;
 
 /**
  * {@code drilldown}: the district page's queries over a realistic day at all-India scale while the pipeline ingests

@@ -4,9 +4,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch._types.Time;
-import co.elastic.clients.elasticsearch.indices.TranslogDurability;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.indices.TranslogDurability;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
@@ -31,13 +31,13 @@ import org.warroom.contracts.event.TicketStep;
 import org.warroom.contracts.json.Json;
 import org.warroom.contracts.reference.District;
 import org.warroom.contracts.reference.DistrictDirectory;
-import org.warroom.dashboard.elastic.IndexFamily;
-import org.warroom.dashboard.elastic.IndexNames;
-import org.warroom.dashboard.elastic.doc.CallDoc;
-import org.warroom.dashboard.elastic.doc.MessageDoc;
-import org.warroom.dashboard.elastic.doc.SnapshotDoc;
-import org.warroom.dashboard.elastic.doc.StockDoc;
-import org.warroom.dashboard.elastic.doc.TicketDoc;
+import org.warroom.elastic.IndexFamily;
+import org.warroom.elastic.IndexNames;
+import org.warroom.elastic.doc.CallDoc;
+import org.warroom.elastic.doc.MessageDoc;
+import org.warroom.elastic.doc.SnapshotDoc;
+import org.warroom.elastic.doc.StockDoc;
+import org.warroom.elastic.doc.TicketDoc;
 
 /**
  * A realistic day at all-India scale for the drill-down benchmark, written straight into the stack's own indices

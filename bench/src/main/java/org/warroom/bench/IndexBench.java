@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.warroom.contracts.config.Settings;
-import org.warroom.dashboard.elastic.ElasticClientFactory;
-import org.warroom.dashboard.elastic.ElasticSettings;
+import org.warroom.elastic.ElasticClientFactory;
+import org.warroom.elastic.ElasticSettings;
 
 /**
  * {@code index}: (1) indexer throughput: the indexer is stopped, {@code --events} (200 000) mixed events go in

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.warroom.ingest.simulator.WorkerRegistry;
+import org.warroom.tools.simulator.WorkerRegistry;
 
 /**
  * {@code registry}: uploads a {@code --rows} (1 600 000) worker registry CSV (the simulator's generator) to ingest

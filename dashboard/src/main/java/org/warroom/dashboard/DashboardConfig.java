@@ -5,12 +5,12 @@ import java.util.Optional;
 import org.warroom.contracts.config.ConfigException;
 import org.warroom.contracts.config.KafkaSettings;
 import org.warroom.contracts.config.Settings;
-import org.warroom.dashboard.elastic.ElasticSettings;
+import org.warroom.contracts.notify.AckLinks;
 import org.warroom.dashboard.live.LiveSettings;
-import org.warroom.dashboard.notify.NotifyConfig;
 import org.warroom.dashboard.security.LoginLimits;
 import org.warroom.dashboard.security.SessionSettings;
 import org.warroom.dashboard.security.TlsSettings;
+import org.warroom.elastic.ElasticSettings;
 
 /**
  * The dashboard service's configuration, read once at start and validated: {@code dashboard.host}
@@ -18,11 +18,11 @@ import org.warroom.dashboard.security.TlsSettings;
  * Elasticsearch, the local data folder {@code data.dir} where generated first secrets are kept, the first
  * administrator's password {@code admin.password} (generated when unset), sessions ({@link SessionSettings}),
  * login throttling ({@link LoginLimits}), TLS ({@link TlsSettings}), the live push ({@link LiveSettings}) and the alert-delivery routes
- * ({@link NotifyConfig}: the acknowledgement-link secret shared with the notifier).
+ * ({@link AckLinks}: the acknowledgement links, their secret shared with the notifier).
  */
 public record DashboardConfig(String host, int port, KafkaSettings kafka, ElasticSettings elastic, Path dataDir,
                               Optional<String> adminPassword, SessionSettings sessions, LoginLimits login,
-                              TlsSettings tls, LiveSettings live, NotifyConfig delivery) {
+                              TlsSettings tls, LiveSettings live, AckLinks ackLinks) {
 
     public static DashboardConfig from(Settings settings) {
         TlsSettings tls = TlsSettings.from(settings);
@@ -43,7 +43,7 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                 LoginLimits.from(settings),
                 tls,
                 LiveSettings.from(settings),
-                NotifyConfig.from(settings));
+                AckLinks.from(settings));
     }
 
     /** Where the generated first administrator password is kept (read by {@code bin/warroom}). */

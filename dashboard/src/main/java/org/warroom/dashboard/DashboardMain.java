@@ -6,8 +6,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.config.Settings;
-import org.warroom.dashboard.elastic.ElasticClientFactory;
-import org.warroom.dashboard.health.DependencyHealth;
+import org.warroom.elastic.DependencyHealth;
+import org.warroom.elastic.ElasticClientFactory;
 
 /** Starts the dashboard service: reads configuration, connects to Kafka and Elasticsearch, serves HTTP. */
 public final class DashboardMain {

@@ -18,50 +18,52 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warroom.contracts.account.AccountTopics;
+import org.warroom.contracts.account.Role;
+import org.warroom.contracts.account.UserAccount;
+import org.warroom.contracts.audit.AuditTopics;
+import org.warroom.contracts.notify.NotifyTopics;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.StateDirectory;
+import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.TopicCreator;
 import org.warroom.contracts.topic.Topics;
-import org.warroom.dashboard.access.PageRoutes;
-import org.warroom.dashboard.access.Role;
 import org.warroom.dashboard.admin.AdminApi;
-import org.warroom.dashboard.admin.DashboardTopics;
 import org.warroom.dashboard.admin.FirstAdmin;
 import org.warroom.dashboard.admin.KeyDirectory;
-import org.warroom.dashboard.admin.TopicWriter;
-import org.warroom.dashboard.admin.UserAccount;
-import org.warroom.dashboard.admin.UserDirectory;
-import org.warroom.dashboard.api.Answers;
-import org.warroom.dashboard.api.ApiError;
 import org.warroom.dashboard.api.LiveApi;
 import org.warroom.dashboard.api.QueryApi;
+import org.warroom.dashboard.api.SessionApi;
+import org.warroom.dashboard.audit.AuditLog;
+import org.warroom.dashboard.http.Answers;
+import org.warroom.dashboard.http.ApiError;
+import org.warroom.dashboard.live.LiveChannel;
+import org.warroom.dashboard.live.LiveSocketHandler;
+import org.warroom.dashboard.live.LiveState;
+import org.warroom.dashboard.live.LiveStateVerticle;
+import org.warroom.dashboard.notify.NotifyDependencies;
+import org.warroom.dashboard.notify.NotifyRoutes;
 import org.warroom.dashboard.query.AlertHistory;
 import org.warroom.dashboard.query.DrillDownService;
 import org.warroom.dashboard.query.SearchService;
 import org.warroom.dashboard.query.SituationReportData;
 import org.warroom.dashboard.query.WorkerSearch;
-import org.warroom.dashboard.notify.NotifyDependencies;
-import org.warroom.dashboard.notify.NotifyRoutes;
-import org.warroom.dashboard.notify.NotifyTopics;
-import org.warroom.contracts.result.Alert;
-import org.warroom.dashboard.live.LiveChannel;
-import org.warroom.dashboard.web.WebDependencies;
-import org.warroom.dashboard.web.WebRoutes;
-import org.warroom.dashboard.api.SessionApi;
-import org.warroom.dashboard.audit.AuditLog;
-import org.warroom.dashboard.elastic.IndexNames;
-import org.warroom.dashboard.health.DependencyHealth;
-import org.warroom.dashboard.live.LiveSocketHandler;
-import org.warroom.dashboard.live.LiveState;
-import org.warroom.dashboard.live.LiveStateVerticle;
 import org.warroom.dashboard.security.Authenticator;
 import org.warroom.dashboard.security.LoginThrottle;
 import org.warroom.dashboard.security.PasswordHasher;
 import org.warroom.dashboard.security.SecurityHeaders;
 import org.warroom.dashboard.security.SessionStore;
+import org.warroom.dashboard.security.SessionTopics;
 import org.warroom.dashboard.security.SharedSessions;
+import org.warroom.dashboard.web.PageRoutes;
+import org.warroom.dashboard.web.WebDependencies;
+import org.warroom.dashboard.web.WebRoutes;
+import org.warroom.elastic.DependencyHealth;
+import org.warroom.elastic.IndexNames;
+import org.warroom.vertxkafka.TopicWriter;
+import org.warroom.vertxkafka.UserDirectory;
 
 /**
  * The dashboard service's main verticle. Start: topics ensured (off the event loop), users, API keys and the live
@@ -110,7 +112,7 @@ public final class DashboardVerticle extends VerticleBase {
         return vertx.executeBlocking(this::ensureTopics)
                 .compose(v -> {
                     writer = new TopicWriter(vertx, config.kafka(), java.time.Duration.ofSeconds(15));
-                    audit = new AuditLog(vertx, writer, Optional.of(new org.warroom.dashboard.elastic.AuditLog(elastic,
+                    audit = new AuditLog(vertx, writer, Optional.of(new org.warroom.elastic.AuditLog(elastic,
                             new IndexNames(config.elastic().indexPrefix()))), clock);
                     users = new UserDirectory(writer, this::userChanged);
                     keys = new KeyDirectory(writer);
@@ -184,7 +186,7 @@ public final class DashboardVerticle extends VerticleBase {
         router.get("/api/v1/districts/:code/trends").handler(query::handleTrends);
         router.get("/api/v1/alerts/history").handler(query::handleAlertHistory);
         WebRoutes.mount(router, new WebDependencies(vertx, districts, states, query.reportSource(), clock, zone), web);
-        notifyRoutes = NotifyRoutes.mount(router, new NotifyDependencies(vertx, config.delivery(), writer, users, audit,
+        notifyRoutes = NotifyRoutes.mount(router, new NotifyDependencies(vertx, config.kafka(), config.ackLinks(), writer, users, audit,
                 id -> live.get(LiveChannel.ALERTS, id).map(value -> (Alert) value.value()), clock));
         router.get("/ws").handler(ws::handle);
         new PageRoutes(districts).mount(router);
@@ -214,7 +216,9 @@ public final class DashboardVerticle extends VerticleBase {
 
     private Void ensureTopics() {
         List<Topic<?, ?>> topics = new ArrayList<>(ResultTopics.all());
-        topics.addAll(DashboardTopics.all());
+        topics.addAll(SessionTopics.all());
+        topics.addAll(AccountTopics.all());
+        topics.addAll(AuditTopics.all());
         topics.addAll(NotifyTopics.all());
         topics.add(Topics.API_KEYS);
         new TopicCreator(config.kafka()).ensure(topics);

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.config.Settings;
 import org.warroom.ingest.auth.FirstKey;
+import org.warroom.ingest.config.IngestConfig;
 import org.warroom.ingest.reference.DirectoryPlaces;
 
 /** Starts the ingest service: configuration, the first API key, the verticle; stops it cleanly on SIGTERM. */

@@ -15,6 +15,7 @@ import org.warroom.contracts.topic.Topics;
 import org.warroom.ingest.auth.FirstKey;
 import org.warroom.ingest.auth.KeyRegistry;
 import org.warroom.ingest.auth.RateLimiter;
+import org.warroom.ingest.config.IngestConfig;
 import org.warroom.ingest.feed.CallsDecoder;
 import org.warroom.ingest.feed.CommodityRecognizer;
 import org.warroom.ingest.feed.Feed;

@@ -8,20 +8,21 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import org.warroom.ingest.auth.FirstKey;
+import org.warroom.ingest.config.IngestConfig;
 import org.warroom.ingest.http.Answers;
-import org.warroom.ingest.http.BeforeBody;
 import org.warroom.ingest.http.ApiKeyAuth;
+import org.warroom.ingest.http.BeforeBody;
 import org.warroom.ingest.http.FeedHandler;
 import org.warroom.ingest.http.HealthHandler;
 import org.warroom.ingest.http.UploadHandler;
-import org.warroom.ingest.upload.RegistryImport;
 import org.warroom.ingest.http.WebhookHandler;
+import org.warroom.ingest.intake.RequestBody;
+import org.warroom.ingest.reference.Places;
+import org.warroom.ingest.upload.RegistryImport;
 import org.warroom.ingest.webhook.AsteriskCdr;
 import org.warroom.ingest.webhook.ExotelCallbacks;
 import org.warroom.ingest.webhook.TwilioCallbacks;
 import org.warroom.ingest.webhook.WhatsAppPayload;
-import org.warroom.ingest.intake.RequestBody;
-import org.warroom.ingest.reference.Places;
 
 /**
  * The ingest HTTP service: opens the Kafka side (off the event loop), declares every route, and completes its

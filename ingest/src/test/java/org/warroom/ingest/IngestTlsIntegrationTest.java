@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.warroom.contracts.config.ConfigException;
 import org.warroom.contracts.config.Settings;
 import org.warroom.contracts.topic.Topics;
+import org.warroom.ingest.config.IngestConfig;
 import org.warroom.testkit.LocalKafka;
 import org.warroom.testkit.RealKafka;
 import org.warroom.testkit.SelfSignedPem;

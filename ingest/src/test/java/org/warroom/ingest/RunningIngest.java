@@ -27,6 +27,7 @@ import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.ingest.auth.ApiKeys;
 import org.warroom.ingest.auth.FirstKey;
+import org.warroom.ingest.config.IngestConfig;
 import org.warroom.ingest.reference.DirectoryPlaces;
 import org.warroom.ingest.reference.Places;
 import org.warroom.testkit.LocalKafka;

@@ -3,6 +3,7 @@ package org.warroom.dashboard.access;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
+import org.warroom.contracts.account.Role;
 
 /**
  * The authenticated caller of one request: who, in which role, what they may see ({@link Scope}), the alert

@@ -2,6 +2,7 @@ package org.warroom.dashboard.access;
 
 import java.util.Collection;
 import java.util.Set;
+import org.warroom.contracts.account.Role;
 
 /**
  * What a viewer may see, in one place for pages, JSON, websocket and search alike:

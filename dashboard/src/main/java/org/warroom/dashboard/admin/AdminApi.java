@@ -13,14 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.warroom.contracts.access.ApiKeyGrant;
+import org.warroom.contracts.account.Role;
+import org.warroom.contracts.account.UserAccount;
 import org.warroom.contracts.reference.DistrictDirectory;
-import org.warroom.dashboard.access.Role;
 import org.warroom.dashboard.access.Viewer;
-import org.warroom.dashboard.api.Answers;
-import org.warroom.dashboard.api.ApiError;
-import org.warroom.dashboard.api.SessionApi;
 import org.warroom.dashboard.audit.AuditLog;
+import org.warroom.dashboard.http.Answers;
+import org.warroom.dashboard.http.ApiError;
 import org.warroom.dashboard.security.PasswordHasher;
+import org.warroom.vertxkafka.UserDirectory;
 
 /**
  * Administration (administrators only, every change audited before it is made): users
@@ -92,7 +93,7 @@ public final class AdminApi {
         Future<UserAccount> hashed = change.newPassword().isEmpty() ? Future.succeededFuture(next)
                 : vertx.executeBlocking(() -> withHash(next, PasswordHasher.hash(change.newPassword().get())));
         hashed.compose(account -> audit.record(admin.username(), "admin", action, account.username(), null, "ok",
-                                SessionApi.address(ctx), details)
+                                Answers.address(ctx), details)
                         .recover(e -> Future.failedFuture(ApiError.unavailable("the audit log cannot be written; nothing was changed")))
                         .compose(v -> users.save(account)))
                 .onSuccess(saved -> Answers.json(ctx, change.created() ? 201 : 200, saved.publicView()))
@@ -142,7 +143,7 @@ public final class AdminApi {
         details.put("source", source);
         details.put("feeds", String.join(",", grant.feeds()));
         details.put("districts", String.join(",", grant.districts()));
-        audit.record(admin.username(), "admin", "key.create", key.keyId(), null, "ok", SessionApi.address(ctx), details)
+        audit.record(admin.username(), "admin", "key.create", key.keyId(), null, "ok", Answers.address(ctx), details)
                 .recover(e -> Future.failedFuture(ApiError.unavailable("the audit log cannot be written; no key was made")))
                 .compose(v -> keys.save(grant))
                 .onSuccess(saved -> {
@@ -166,7 +167,7 @@ public final class AdminApi {
         }
         ApiKeyGrant revoked = new ApiKeyGrant(grant.keyId(), grant.source(), grant.sha256(), grant.feeds(),
                 grant.districts(), grant.createdAt(), grant.createdBy(), clock.instant());
-        audit.record(admin.username(), "admin", "key.revoke", keyId, null, "ok", SessionApi.address(ctx), Map.of("source", grant.source()))
+        audit.record(admin.username(), "admin", "key.revoke", keyId, null, "ok", Answers.address(ctx), Map.of("source", grant.source()))
                 .recover(e -> Future.failedFuture(ApiError.unavailable("the audit log cannot be written; the key was not revoked")))
                 .compose(v -> keys.save(revoked))
                 .onSuccess(saved -> Answers.ok(ctx, keyView(saved)))
@@ -187,7 +188,7 @@ public final class AdminApi {
         String action = ctx.request().getParam("action");
         int offset = number(ctx, "offset", 0, 0, 10_000);
         int size = number(ctx, "size", 100, 1, 500);
-        org.warroom.dashboard.elastic.AuditLog search = audit.search()
+        org.warroom.elastic.AuditLog search = audit.search()
                 .orElseThrow(() -> ApiError.unavailable("the audit search is not configured"));
         vertx.executeBlocking(() -> search.find(from, to, user, action, offset, size), false)
                 .onSuccess(page -> Answers.ok(ctx, Map.of("total", page.total(), "items", page.items())))

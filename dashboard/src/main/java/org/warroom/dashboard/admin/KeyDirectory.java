@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.warroom.contracts.access.ApiKeyGrant;
 import org.warroom.contracts.config.KafkaSettings;
 import org.warroom.contracts.topic.Topics;
-import org.warroom.dashboard.live.CompactedReader;
+import org.warroom.vertxkafka.CompactedReader;
+import org.warroom.vertxkafka.TopicWriter;
 
 /** The ingest key grants (hashes only): a view of the compacted topic {@code warroom.apikeys}, and writing grants. */
 public final class KeyDirectory {

@@ -8,11 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.warroom.contracts.account.Contact;
+import org.warroom.contracts.account.Role;
+import org.warroom.contracts.account.UserAccount;
 import org.warroom.contracts.event.TicketCategory;
 import org.warroom.contracts.reference.DistrictDirectory;
-import org.warroom.dashboard.access.Role;
-import org.warroom.dashboard.api.Answers;
-import org.warroom.dashboard.api.ApiError;
+import org.warroom.dashboard.http.Answers;
+import org.warroom.dashboard.http.ApiError;
 
 /**
  * Validates {@code POST /api/v1/admin/users} bodies ({@code {"username", "password"?, "role", "districts",

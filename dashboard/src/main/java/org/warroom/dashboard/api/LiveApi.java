@@ -34,11 +34,13 @@ import org.warroom.contracts.result.WorkerTotals;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.dashboard.access.Viewer;
 import org.warroom.dashboard.access.Visibility;
-import org.warroom.dashboard.admin.TopicWriter;
 import org.warroom.dashboard.audit.AuditLog;
+import org.warroom.dashboard.http.Answers;
+import org.warroom.dashboard.http.ApiError;
 import org.warroom.dashboard.live.LiveChannel;
 import org.warroom.dashboard.live.LiveState;
 import org.warroom.dashboard.live.LiveValue;
+import org.warroom.vertxkafka.TopicWriter;
 
 /**
  * The JSON answers built from the live state (API.md "Dashboard service"): overview, one district, shortages,
@@ -304,7 +306,7 @@ public final class LiveApi {
         if (comment != null) {
             details.put("comment", comment);
         }
-        audit.record(viewer.username(), viewer.role().wire(), "alert.ack", alert.id(), alert.district(), "ok", SessionApi.address(ctx), details)
+        audit.record(viewer.username(), viewer.role().wire(), "alert.ack", alert.id(), alert.district(), "ok", Answers.address(ctx), details)
                 .recover(e -> io.vertx.core.Future.failedFuture(ApiError.unavailable("the audit log cannot be written; nothing was acknowledged")))
                 .compose(v -> writer.write(ResultTopics.ALERT_ACKS, alert.id(), ack)
                         .recover(e -> io.vertx.core.Future.failedFuture(ApiError.unavailable("Kafka is unavailable; try again"))))

@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.dashboard.access.Scope;
 import org.warroom.dashboard.access.Viewer;
+import org.warroom.dashboard.http.Answers;
+import org.warroom.dashboard.http.ApiError;
 import org.warroom.dashboard.query.AlertHistory;
 import org.warroom.dashboard.query.AlertQuery;
 import org.warroom.dashboard.query.DrillDownService;

@@ -8,15 +8,17 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.warroom.contracts.account.UserAccount;
 import org.warroom.dashboard.access.Viewer;
-import org.warroom.dashboard.admin.UserAccount;
-import org.warroom.dashboard.admin.UserDirectory;
 import org.warroom.dashboard.audit.AuditLog;
+import org.warroom.dashboard.http.Answers;
+import org.warroom.dashboard.http.ApiError;
 import org.warroom.dashboard.security.Authenticator;
 import org.warroom.dashboard.security.LoginThrottle;
 import org.warroom.dashboard.security.PasswordHasher;
 import org.warroom.dashboard.security.Session;
 import org.warroom.dashboard.security.SessionStore;
+import org.warroom.vertxkafka.UserDirectory;
 
 /**
  * Logging in and out, and who am I: {@code POST /api/v1/session} (throttled, audited, a new token every time),
@@ -51,7 +53,7 @@ public final class SessionApi {
             throw ApiError.invalid("password", "is required");
         }
         String name = username.strip();
-        String address = address(ctx);
+        String address = Answers.address(ctx);
         Optional<Duration> refused = throttle.attempt(name, address);
         if (refused.isPresent()) {
             long seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
@@ -103,7 +105,7 @@ public final class SessionApi {
             return;
         }
         sessions.end(session.get().token());
-        audit.record(session.get().username(), null, "logout", session.get().username(), null, "ok", address(ctx), Map.of())
+        audit.record(session.get().username(), null, "logout", session.get().username(), null, "ok", Answers.address(ctx), Map.of())
                 .onComplete(ar -> ctx.response().setStatusCode(204).end());
     }
 
@@ -120,10 +122,5 @@ public final class SessionApi {
         me.put("csrf", viewer.csrfToken());
         Authenticator.session(ctx).ifPresent(s -> me.put("expiresAt", sessions.expiresAt(s).toString()));
         Answers.ok(ctx, me);
-    }
-
-    /** The client's address as seen by this server (proxies are not trusted). */
-    public static String address(RoutingContext ctx) {
-        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
     }
 }

@@ -8,14 +8,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.warroom.dashboard.admin.DashboardTopics;
-import org.warroom.dashboard.admin.TopicWriter;
-import org.warroom.dashboard.elastic.doc.AuditEntry;
+import org.warroom.contracts.audit.AuditEvent;
+import org.warroom.contracts.audit.AuditTopics;
+import org.warroom.elastic.doc.AuditEntry;
+import org.warroom.vertxkafka.TopicWriter;
 
 /**
  * The append-only audit log. Every event goes first to the Kafka topic {@code warroom.audit} — durable before the
  * audited action is answered, so nothing is lost when Elasticsearch is down; an event Kafka does not take fails
- * the action. Then it is copied to Elasticsearch (the index helper's {@link org.warroom.dashboard.elastic.AuditLog},
+ * the action. Then it is copied to Elasticsearch (the index helper's {@link org.warroom.elastic.AuditLog},
  * same id, so a later copy from the topic is harmless), where administrators search it; an Elasticsearch failure is
  * logged and does not fail the action (the topic holds the event).
  */
@@ -24,10 +25,10 @@ public final class AuditLog {
 
     private final Vertx vertx;
     private final TopicWriter writer;
-    private final Optional<org.warroom.dashboard.elastic.AuditLog> search;
+    private final Optional<org.warroom.elastic.AuditLog> search;
     private final Clock clock;
 
-    public AuditLog(Vertx vertx, TopicWriter writer, Optional<org.warroom.dashboard.elastic.AuditLog> search, Clock clock) {
+    public AuditLog(Vertx vertx, TopicWriter writer, Optional<org.warroom.elastic.AuditLog> search, Clock clock) {
         this.vertx = vertx;
         this.writer = writer;
         this.search = search;
@@ -39,7 +40,7 @@ public final class AuditLog {
                                      String outcome, String address, Map<String, String> details) {
         AuditEvent event = new AuditEvent(UUID.randomUUID().toString(), clock.instant(), actor, role, action, target,
                 district, outcome, address, details);
-        return writer.write(DashboardTopics.AUDIT, actor == null ? "" : actor, event)
+        return writer.write(AuditTopics.AUDIT, actor == null ? "" : actor, event)
                 .map(meta -> event)
                 .onSuccess(this::copyToSearch)
                 .onFailure(e -> LOG.error("AUDIT WRITE FAILED {} {} {} {}: {}", actor, action, target, outcome,
@@ -53,7 +54,7 @@ public final class AuditLog {
                         x.toString())));
     }
 
-    public Optional<org.warroom.dashboard.elastic.AuditLog> search() {
+    public Optional<org.warroom.elastic.AuditLog> search() {
         return search;
     }
 }

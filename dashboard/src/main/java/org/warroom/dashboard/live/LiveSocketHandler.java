@@ -5,7 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.dashboard.access.Viewer;
-import org.warroom.dashboard.api.Answers;
+import org.warroom.dashboard.http.Answers;
 import org.warroom.dashboard.security.Authenticator;
 import org.warroom.dashboard.security.Session;
 import org.warroom.dashboard.security.SessionStore;

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.config.KafkaSettings;
+import org.warroom.vertxkafka.CompactedReader;
 
 /**
  * Feeds {@link LiveState} from every compacted result topic, read from the beginning (no consumer group: each

@@ -26,18 +26,26 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warroom.contracts.account.Role;
+import org.warroom.contracts.account.UserAccount;
+import org.warroom.contracts.notify.AckTokens;
+import org.warroom.contracts.notify.AlertCategories;
+import org.warroom.contracts.notify.ChannelKind;
+import org.warroom.contracts.notify.Delivery;
+import org.warroom.contracts.notify.NotifyTopics;
+import org.warroom.contracts.notify.QuietHours;
+import org.warroom.contracts.notify.Subscription;
+import org.warroom.contracts.notify.TokenUse;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.AlertAck;
 import org.warroom.contracts.result.AlertState;
 import org.warroom.contracts.result.Severity;
 import org.warroom.contracts.topic.ResultTopics;
-import org.warroom.dashboard.access.Role;
 import org.warroom.dashboard.access.Viewer;
 import org.warroom.dashboard.access.Visibility;
-import org.warroom.dashboard.admin.UserAccount;
-import org.warroom.dashboard.api.Answers;
-import org.warroom.dashboard.api.ApiError;
-import org.warroom.dashboard.live.CompactedReader;
+import org.warroom.dashboard.http.Answers;
+import org.warroom.dashboard.http.ApiError;
+import org.warroom.vertxkafka.CompactedReader;
 
 /**
  * Alert delivery's routes in the dashboard server:
@@ -75,7 +83,7 @@ public final class NotifyRoutes {
 
     private NotifyRoutes(NotifyDependencies deps) {
         this.deps = deps;
-        this.tokens = new AckTokens(deps.config().ackSecret(), deps.config().ackTtl(), deps.clock());
+        this.tokens = deps.ack().tokens(deps.clock());
     }
 
     /**
@@ -98,7 +106,7 @@ public final class NotifyRoutes {
 
     private Future<Void> start() {
         String instance = UUID.randomUUID().toString().substring(0, 8);
-        CompactedReader subs = new CompactedReader(deps.vertx(), deps.config().kafka(),
+        CompactedReader subs = new CompactedReader(deps.vertx(), deps.kafka(),
                 "warroom-dashboard-subscriptions-" + instance, List.of(NotifyTopics.SUBSCRIPTIONS.name()),
                 (topic, key, value, p, o) -> {
                     Subscription s = NotifyTopics.SUBSCRIPTIONS.valueSerde().deserializer().deserialize(topic, value);
@@ -108,7 +116,7 @@ public final class NotifyRoutes {
                         subscriptions.put(key, s);
                     }
                 });
-        CompactedReader log = new CompactedReader(deps.vertx(), deps.config().kafka(),
+        CompactedReader log = new CompactedReader(deps.vertx(), deps.kafka(),
                 "warroom-dashboard-deliveries-" + instance, List.of(NotifyTopics.DELIVERIES.name()),
                 (topic, key, value, p, o) -> {
                     if (value != null) {
@@ -117,7 +125,7 @@ public final class NotifyRoutes {
                                 new ArrayList<>())).add(d);
                     }
                 });
-        CompactedReader used = new CompactedReader(deps.vertx(), deps.config().kafka(),
+        CompactedReader used = new CompactedReader(deps.vertx(), deps.kafka(),
                 "warroom-dashboard-token-uses-" + instance, List.of(NotifyTopics.TOKEN_USES.name()),
                 (topic, key, value, p, o) -> {
                     if (value != null) {
@@ -190,7 +198,7 @@ public final class NotifyRoutes {
         for (String c : strings(body, "channels")) {
             ChannelKind kind = ChannelKind.parse(c).orElseThrow(() -> ApiError.invalid("channels",
                     "unknown channel '" + c + "', allowed: email, sms, whatsapp, webhook"));
-            if (Notifier.addressOf(account.contact(), kind) == null) {
+            if (kind.addressIn(account.contact()) == null) {
                 throw ApiError.invalid("channels", user + " has no " + (kind == ChannelKind.EMAIL ? "e-mail address"
                         : kind == ChannelKind.WEBHOOK ? "webhook URL" : "phone number") + " for " + kind.wire());
             }
@@ -292,7 +300,7 @@ public final class NotifyRoutes {
             throw ApiError.notFound("no alert with id " + id);
         }
         String district = alert.map(Alert::district).orElse(log.isEmpty() ? null : log.get(0).district());
-        Set<String> categories = alert.map(Notifier::categoriesOf).orElse(Set.of());
+        Set<String> categories = alert.map(AlertCategories::of).orElse(Set.of());
         if (!Visibility.sees(viewer, district, categories)) {
             throw ApiError.forbidden("this alert is outside your districts or categories");
         }

@@ -13,8 +13,8 @@ import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.AlertState;
 import org.warroom.contracts.result.Severity;
 import org.warroom.dashboard.access.Scope;
-import org.warroom.dashboard.elastic.IndexFamily;
-import org.warroom.dashboard.elastic.IndexNames;
+import org.warroom.elastic.IndexFamily;
+import org.warroom.elastic.IndexNames;
 
 /**
  * The alert history with acknowledgements: every alert episode as its latest state ({@link Alert}: raised, who

@@ -23,9 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.warroom.dashboard.access.Scope;
-import org.warroom.dashboard.elastic.IndexFamily;
-import org.warroom.dashboard.elastic.IndexNames;
-import org.warroom.dashboard.elastic.doc.SnapshotDoc;
 import org.warroom.dashboard.query.Trends.Activity;
 import org.warroom.dashboard.query.Trends.BacklogPoint;
 import org.warroom.dashboard.query.Trends.BacklogSeries;
@@ -35,6 +32,9 @@ import org.warroom.dashboard.query.Trends.Point;
 import org.warroom.dashboard.query.Trends.Series;
 import org.warroom.dashboard.query.Trends.StockPoint;
 import org.warroom.dashboard.query.Trends.StockSeries;
+import org.warroom.elastic.IndexFamily;
+import org.warroom.elastic.IndexNames;
+import org.warroom.elastic.doc.SnapshotDoc;
 
 /**
  * The district drill-down: counts per hour or day by category, commodity and line; stock per commodity; backlog per

@@ -6,8 +6,8 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,10 +16,10 @@ import org.warroom.contracts.event.Channel;
 import org.warroom.contracts.event.TicketCategory;
 import org.warroom.contracts.event.WireEnum;
 import org.warroom.dashboard.access.Scope;
-import org.warroom.dashboard.elastic.IndexFamily;
-import org.warroom.dashboard.elastic.IndexNames;
-import org.warroom.dashboard.elastic.PersonalData;
-import org.warroom.dashboard.elastic.doc.MessageDoc;
+import org.warroom.elastic.IndexFamily;
+import org.warroom.elastic.IndexNames;
+import org.warroom.elastic.doc.MessageDoc;
+import org.warroom.elastic.doc.PersonalData;
 
 /**
  * Full-text search over citizen messages and ticket notes, scoped: a caller only ever gets documents of the

@@ -36,9 +36,9 @@ import org.warroom.contracts.result.LineLoad;
 import org.warroom.contracts.result.ShortageStatus;
 import org.warroom.contracts.result.WorkerTotals;
 import org.warroom.dashboard.access.Scope;
-import org.warroom.dashboard.elastic.IndexFamily;
-import org.warroom.dashboard.elastic.IndexNames;
-import org.warroom.dashboard.elastic.doc.SnapshotDoc;
+import org.warroom.elastic.IndexFamily;
+import org.warroom.elastic.IndexNames;
+import org.warroom.elastic.doc.SnapshotDoc;
 
 /**
  * The figures of the situation report for one calendar day (in the war room's time zone) and for the whole scope or

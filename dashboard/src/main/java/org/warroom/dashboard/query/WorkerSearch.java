@@ -13,10 +13,10 @@ import java.util.Locale;
 import org.warroom.contracts.event.WireEnum;
 import org.warroom.contracts.event.WorkerStatus;
 import org.warroom.dashboard.access.Scope;
-import org.warroom.dashboard.elastic.IndexFamily;
-import org.warroom.dashboard.elastic.IndexNames;
-import org.warroom.dashboard.elastic.PersonalData;
-import org.warroom.dashboard.elastic.doc.WorkerDoc;
+import org.warroom.elastic.IndexFamily;
+import org.warroom.elastic.IndexNames;
+import org.warroom.elastic.doc.PersonalData;
+import org.warroom.elastic.doc.WorkerDoc;
 
 /**
  * Searches the worker registry by name, phone suffix, skill, status, home or current district. A district-scoped

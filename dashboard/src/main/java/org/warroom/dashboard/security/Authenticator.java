@@ -8,12 +8,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import org.warroom.dashboard.access.Role;
+import org.warroom.contracts.account.Role;
+import org.warroom.contracts.account.UserAccount;
 import org.warroom.dashboard.access.Viewer;
 import org.warroom.dashboard.access.Visibility;
-import org.warroom.dashboard.admin.UserAccount;
-import org.warroom.dashboard.admin.UserDirectory;
-import org.warroom.dashboard.api.Answers;
+import org.warroom.dashboard.http.Answers;
+import org.warroom.vertxkafka.UserDirectory;
 
 /**
  * Who is calling: the session token from {@code Authorization: Bearer}, else from the cookie

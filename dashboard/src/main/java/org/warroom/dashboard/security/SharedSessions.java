@@ -6,9 +6,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.config.KafkaSettings;
-import org.warroom.dashboard.admin.DashboardTopics;
-import org.warroom.dashboard.admin.TopicWriter;
-import org.warroom.dashboard.live.CompactedReader;
+import org.warroom.vertxkafka.CompactedReader;
+import org.warroom.vertxkafka.TopicWriter;
 
 /**
  * The {@link SessionStore.Ledger} of a replicated dashboard: sessions written to the compacted topic
@@ -31,8 +30,8 @@ public final class SharedSessions implements SessionStore.Ledger {
     /** Loads the sessions that are still recorded, then shares the store's from now on. Call on a verticle's context. */
     public Future<Void> start(Vertx vertx, KafkaSettings kafka, String instance) {
         reader = new CompactedReader(vertx, kafka, "warroom-dashboard-sessions-" + instance,
-                List.of(DashboardTopics.SESSIONS.name()), (topic, key, value, partition, offset) -> store.apply(key,
-                        value == null ? null : DashboardTopics.SESSIONS.valueSerde().deserializer().deserialize(topic, value)));
+                List.of(SessionTopics.SESSIONS.name()), (topic, key, value, partition, offset) -> store.apply(key,
+                        value == null ? null : SessionTopics.SESSIONS.valueSerde().deserializer().deserialize(topic, value)));
         return reader.start().onSuccess(v -> {
             store.shareWith(this);
             store.purge();
@@ -41,14 +40,14 @@ public final class SharedSessions implements SessionStore.Ledger {
 
     @Override
     public Future<Void> saved(String id, Session session) {
-        return writer.write(DashboardTopics.SESSIONS, id, session)
+        return writer.write(SessionTopics.SESSIONS, id, session)
                 .onFailure(e -> LOG.warn("could not share a session of {}: {}", session.username(), e.toString()))
                 .mapEmpty();
     }
 
     @Override
     public void ended(String id) {
-        writer.write(DashboardTopics.SESSIONS, id, null)
+        writer.write(SessionTopics.SESSIONS, id, null)
                 .onFailure(e -> LOG.warn("could not share the end of a session: {}", e.toString()));
     }
 

@@ -16,10 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.warroom.contracts.access.ApiKeyGrant;
+import org.warroom.contracts.account.AccountTopics;
+import org.warroom.contracts.account.UserAccount;
+import org.warroom.contracts.audit.AuditEvent;
+import org.warroom.contracts.audit.AuditTopics;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.dashboard.api.TestDashboard;
 import org.warroom.dashboard.api.TestDashboard.Login;
-import org.warroom.dashboard.audit.AuditEvent;
 import org.warroom.testkit.LocalKafka;
 import org.warroom.testkit.RealKafka;
 
@@ -59,11 +62,11 @@ class AdminApiIntegrationTest {
         assertThat(user.getJsonObject("contact").getString("phone")).isEqualTo("+919876543210");
         assertThat(user.encode()).doesNotContain("responder-pass-1").doesNotContain("argon2").doesNotContain("passwordHash");
         assertThat(dashboard.get("/api/v1/admin/users", admin).bodyAsString()).contains("adm-resp").doesNotContain("argon2");
-        UserAccount stored = dashboard.readAll(DashboardTopics.USERS).stream().filter(u -> u.username().equals("adm-resp"))
+        UserAccount stored = dashboard.readAll(AccountTopics.USERS).stream().filter(u -> u.username().equals("adm-resp"))
                 .reduce((a, b) -> b).orElseThrow();
         assertThat(stored.passwordHash()).startsWith("$argon2id$");
         assertThat(dashboard.login("adm-resp", "responder-pass-1").token()).isNotBlank();
-        assertThat(dashboard.readAll(DashboardTopics.AUDIT)).anySatisfy(e -> {
+        assertThat(dashboard.readAll(AuditTopics.AUDIT)).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("user.create");
             assertThat(e.target()).isEqualTo("adm-resp");
             assertThat(e.details().toString()).doesNotContain("responder-pass-1");
@@ -132,7 +135,7 @@ class AdminApiIntegrationTest {
                 .orElseThrow().revokedAt()).isNotNull();
         assertThat(dashboard.request(HttpMethod.DELETE, "/api/v1/admin/keys/nope").bearerTokenAuthentication(admin.token())
                 .send().await().statusCode()).isEqualTo(404);
-        List<AuditEvent> audit = dashboard.readAll(DashboardTopics.AUDIT);
+        List<AuditEvent> audit = dashboard.readAll(AuditTopics.AUDIT);
         assertThat(audit).anySatisfy(e -> assertThat(e.action() + " " + e.target()).isEqualTo("key.create " + keyId));
         assertThat(audit).anySatisfy(e -> assertThat(e.action() + " " + e.target()).isEqualTo("key.revoke " + keyId));
         assertThat(audit.toString()).doesNotContain(key);
@@ -149,7 +152,7 @@ class AdminApiIntegrationTest {
         dashboard.saveUser("adm-audited", "audited-pass-1", "operator", List.of(), List.of());
         dashboard.login("adm-audited", "audited-pass-1");
         dashboard.tryLogin("adm-audited", "wrong-password");
-        List<AuditEvent> audit = dashboard.readAll(DashboardTopics.AUDIT);
+        List<AuditEvent> audit = dashboard.readAll(AuditTopics.AUDIT);
         assertThat(audit).anySatisfy(e -> assertThat(e.action() + " " + e.actor()).isEqualTo("login.success adm-audited"));
         assertThat(audit).anySatisfy(e -> assertThat(e.action() + " " + e.actor()).isEqualTo("login.failure adm-audited"));
         assertThat(audit.toString()).doesNotContain("wrong-password").doesNotContain("audited-pass-1");

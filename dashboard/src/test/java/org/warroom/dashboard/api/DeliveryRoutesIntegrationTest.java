@@ -8,8 +8,13 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.warroom.contracts.event.Commodity;
+import org.warroom.contracts.notify.AckTokens;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.AlertState;
 import org.warroom.contracts.topic.ResultTopics;
@@ -29,6 +35,7 @@ import org.warroom.testkit.RealKafka;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeliveryRoutesIntegrationTest {
     private static final String PASSWORD = "delivery-routes-pw-1";
+    private static final String ACK_SECRET = "test-ack-secret-0123456789abcdef";
     private TestDashboard dashboard;
     private Login responder;
     private Alert own;
@@ -36,7 +43,7 @@ class DeliveryRoutesIntegrationTest {
 
     @BeforeAll
     void start(LocalKafka kafka) {
-        dashboard = TestDashboard.start(kafka);
+        dashboard = TestDashboard.start(kafka, TestDashboard.UNREACHABLE_ES, Map.of("notify.ack.secret", ACK_SECRET));
         dashboard.saveUser("dr-responder", PASSWORD, "responder", List.of("396"), List.of("medicine"));
         responder = dashboard.login("dr-responder", PASSWORD);
         own = Results.alert("396", Commodity.MEDICINE, AlertState.ACTIVE);
@@ -131,5 +138,64 @@ class DeliveryRoutesIntegrationTest {
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.getHeader("Content-Type")).startsWith("text/html");
         assertThat(page.getHeader("Content-Security-Policy")).isNotNull();
+    }
+
+    @Test
+    @DisplayName("an acknowledgement link opens a form without a session and acknowledges once; forged 403, reused or expired 410")
+    void shouldAcknowledgeOnceByLinkAndRefuseForgedReusedAndExpiredTokens() {
+        Alert alert = Results.alert("396", Commodity.MEDICINE, AlertState.ACTIVE);
+        dashboard.produce(ResultTopics.ALERTS, alert.id(), alert);
+        AckTokens tokens = new AckTokens(ACK_SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofHours(24), dashboard.clock);
+        String good = tokens.issue(alert.id(), "dr-responder");
+
+        HttpResponse<Buffer> page = eventuallyAnswered("/ack/" + good);
+        assertThat(page.statusCode()).as(page.bodyAsString()).isEqualTo(200);
+        assertThat(page.bodyAsString()).contains("<form method=\"post\"").doesNotContain("<script");
+
+        String forged = good.substring(0, good.indexOf('.') + 1) + "AAAAAAAAAAAAAAAAAAAAAA";
+        assertThat(postForm("/ack/" + forged, "comment=x").statusCode()).isEqualTo(403);
+        String otherKey = new AckTokens("another-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8),
+                Duration.ofHours(24), dashboard.clock).issue(alert.id(), "dr-responder");
+        assertThat(dashboard.request(HttpMethod.GET, "/ack/" + otherKey).send().await().statusCode()).isEqualTo(403);
+
+        HttpResponse<Buffer> acked = postForm("/ack/" + good, "comment=" + URLEncoder.encode("टीम भेजी गई", StandardCharsets.UTF_8));
+        assertThat(acked.statusCode()).as(acked.bodyAsString()).isEqualTo(200);
+        assertThat(acked.bodyAsString()).contains("acknowledged");
+        eventually(Duration.ofSeconds(20), () -> assertThat(dashboard.readAll(ResultTopics.ALERT_ACKS).stream()
+                .filter(a -> a.alertId().equals(alert.id())).toList())
+                .singleElement().satisfies(a -> {
+                    assertThat(a.by()).isEqualTo("dr-responder");
+                    assertThat(a.comment()).isEqualTo("टीम भेजी गई");
+                }));
+
+        HttpResponse<Buffer> reused = postForm("/ack/" + good, "comment=again");
+        assertThat(reused.statusCode()).isEqualTo(410);
+        assertThat(reused.bodyAsString()).contains("already used");
+        assertThat(dashboard.request(HttpMethod.GET, "/ack/" + good).send().await().statusCode()).isEqualTo(410);
+
+        // issued 25 hours ago with a 24-hour life
+        Clock dayAgo = Clock.fixed(dashboard.clock.instant().minus(Duration.ofHours(25)), ZoneOffset.UTC);
+        String late = new AckTokens(ACK_SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofHours(24), dayAgo)
+                .issue(alert.id(), "dr-responder");
+        HttpResponse<Buffer> expired = postForm("/ack/" + late, "comment=late");
+        assertThat(expired.statusCode()).isEqualTo(410);
+        assertThat(expired.bodyAsString()).contains("expired");
+        assertThat(dashboard.readAll(ResultTopics.ALERT_ACKS).stream().filter(a -> a.alertId().equals(alert.id())))
+                .as("one acknowledgement, however often the link was used").hasSize(1);
+    }
+
+    /** The page of a link, once the dashboard's live state has the alert (until then it may not know it). */
+    private HttpResponse<Buffer> eventuallyAnswered(String path) {
+        java.util.concurrent.atomic.AtomicReference<HttpResponse<Buffer>> last = new java.util.concurrent.atomic.AtomicReference<>();
+        eventually(Duration.ofSeconds(20), () -> {
+            last.set(dashboard.request(HttpMethod.GET, path).send().await());
+            assertThat(last.get().statusCode()).isNotIn(404, 503);
+        });
+        return last.get();
+    }
+
+    private HttpResponse<Buffer> postForm(String path, String form) {
+        return dashboard.request(HttpMethod.POST, path).putHeader("Content-Type", "application/x-www-form-urlencoded")
+                .sendBuffer(Buffer.buffer(form)).await();
     }
 }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.warroom.contracts.audit.AuditEvent;
+import org.warroom.contracts.audit.AuditTopics;
 import org.warroom.contracts.event.Commodity;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.AlertAck;
@@ -24,9 +26,7 @@ import org.warroom.contracts.result.AlertState;
 import org.warroom.contracts.result.DistributionBucket;
 import org.warroom.contracts.result.WorkerTotals;
 import org.warroom.contracts.topic.ResultTopics;
-import org.warroom.dashboard.admin.DashboardTopics;
 import org.warroom.dashboard.api.TestDashboard.Login;
-import org.warroom.dashboard.audit.AuditEvent;
 import org.warroom.testkit.LocalKafka;
 import org.warroom.testkit.RealKafka;
 
@@ -177,7 +177,7 @@ class LiveApiIntegrationTest {
             assertThat(ack.by()).isEqualTo("live-op");
             assertThat(ack.comment()).isEqualTo("दवा भेजी गई");
         });
-        List<AuditEvent> audit = dashboard.readAll(DashboardTopics.AUDIT);
+        List<AuditEvent> audit = dashboard.readAll(AuditTopics.AUDIT);
         assertThat(audit).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("alert.ack");
             assertThat(e.actor()).isEqualTo("live-op");

@@ -24,8 +24,8 @@ import org.warroom.contracts.config.Settings;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.dashboard.DashboardConfig;
 import org.warroom.dashboard.DashboardVerticle;
-import org.warroom.dashboard.elastic.ElasticClientFactory;
-import org.warroom.dashboard.health.DependencyHealth;
+import org.warroom.elastic.DependencyHealth;
+import org.warroom.elastic.ElasticClientFactory;
 import org.warroom.testkit.LocalKafka;
 
 /**

@@ -1,8 +1,8 @@
 package org.warroom.dashboard.query;
 
-import static org.warroom.dashboard.index.Events.BHOPAL;
-import static org.warroom.dashboard.index.Events.INDORE;
-import static org.warroom.dashboard.index.Events.T0;
+import static org.warroom.testkit.FeedEvents.BHOPAL;
+import static org.warroom.testkit.FeedEvents.INDORE;
+import static org.warroom.testkit.FeedEvents.T0;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.warroom.contracts.config.Settings;
 import org.warroom.contracts.event.CallEventType;
 import org.warroom.contracts.event.CallStep;
 import org.warroom.contracts.event.Channel;
@@ -31,19 +32,18 @@ import org.warroom.contracts.result.LineLoad;
 import org.warroom.contracts.result.Severity;
 import org.warroom.contracts.result.ShortageLevel;
 import org.warroom.contracts.result.ShortageStatus;
-import org.warroom.contracts.config.Settings;
-import org.warroom.dashboard.elastic.ElasticClientFactory;
-import org.warroom.dashboard.elastic.ElasticSettings;
-import org.warroom.dashboard.elastic.IndexFamily;
-import org.warroom.dashboard.elastic.IndexNames;
-import org.warroom.dashboard.elastic.IndexTemplates;
-import org.warroom.dashboard.elastic.doc.CallDoc;
-import org.warroom.dashboard.elastic.doc.MessageDoc;
-import org.warroom.dashboard.elastic.doc.SnapshotDoc;
-import org.warroom.dashboard.elastic.doc.StockDoc;
-import org.warroom.dashboard.elastic.doc.TicketDoc;
-import org.warroom.dashboard.elastic.doc.WorkerDoc;
-import org.warroom.dashboard.index.Events;
+import org.warroom.elastic.ElasticClientFactory;
+import org.warroom.elastic.ElasticSettings;
+import org.warroom.elastic.IndexFamily;
+import org.warroom.elastic.IndexNames;
+import org.warroom.elastic.IndexTemplates;
+import org.warroom.elastic.doc.CallDoc;
+import org.warroom.elastic.doc.MessageDoc;
+import org.warroom.elastic.doc.SnapshotDoc;
+import org.warroom.elastic.doc.StockDoc;
+import org.warroom.elastic.doc.TicketDoc;
+import org.warroom.elastic.doc.WorkerDoc;
+import org.warroom.testkit.FeedEvents;
 import org.warroom.testkit.LocalElasticsearch;
 
 /**
@@ -84,17 +84,17 @@ final class QueryFixture {
         message(ops, new CitizenMessage("m5", Channel.TWITTER, "@someone", "राशन कहाँ मिलेगा", T0, null, "hi", "unknown",
                 List.of(Commodity.RATION), null, "test"));
 
-        ticket(ops, Events.ticket("t1o", "t1", BHOPAL, TicketEventType.OPENED, "ration shop closed in Kolar", T0));
-        ticket(ops, Events.ticket("t1r", "t1", BHOPAL, TicketEventType.RESOLVED, "shop reopened", T0.plusHours(3)));
-        ticket(ops, Events.ticket("t2o", "t2", INDORE, TicketEventType.OPENED, "राशन नहीं मिला", T0));
-        ticket(ops, Events.ticket("t3o", "t3", BHOPAL, TicketEventType.OPENED, "no ration yesterday", YESTERDAY));
+        ticket(ops, FeedEvents.ticket("t1o", "t1", BHOPAL, TicketEventType.OPENED, "ration shop closed in Kolar", T0));
+        ticket(ops, FeedEvents.ticket("t1r", "t1", BHOPAL, TicketEventType.RESOLVED, "shop reopened", T0.plusHours(3)));
+        ticket(ops, FeedEvents.ticket("t2o", "t2", INDORE, TicketEventType.OPENED, "राशन नहीं मिला", T0));
+        ticket(ops, FeedEvents.ticket("t3o", "t3", BHOPAL, TicketEventType.OPENED, "no ration yesterday", YESTERDAY));
 
-        call(ops, Events.call("c1s", "c1", BHOPAL, CallEventType.STARTED, T0));
-        call(ops, Events.call("c1a", "c1", BHOPAL, CallEventType.ANSWERED, T0.plusSeconds(20)));
-        call(ops, Events.call("c1e", "c1", BHOPAL, CallEventType.ENDED, T0.plusMinutes(4)));
-        call(ops, Events.call("c2s", "c2", INDORE, CallEventType.STARTED, T0));
-        call(ops, Events.call("c3s", "c3", BHOPAL, CallEventType.STARTED, YESTERDAY));
-        call(ops, Events.call("c4s", "c4", BHOPAL, CallEventType.STARTED, YESTERDAY.plusHours(1)));
+        call(ops, FeedEvents.call("c1s", "c1", BHOPAL, CallEventType.STARTED, T0));
+        call(ops, FeedEvents.call("c1a", "c1", BHOPAL, CallEventType.ANSWERED, T0.plusSeconds(20)));
+        call(ops, FeedEvents.call("c1e", "c1", BHOPAL, CallEventType.ENDED, T0.plusMinutes(4)));
+        call(ops, FeedEvents.call("c2s", "c2", INDORE, CallEventType.STARTED, T0));
+        call(ops, FeedEvents.call("c3s", "c3", BHOPAL, CallEventType.STARTED, YESTERDAY));
+        call(ops, FeedEvents.call("c4s", "c4", BHOPAL, CallEventType.STARTED, YESTERDAY.plusHours(1)));
 
         report(ops, new DistrictReport("r1", BHOPAL, T0.minusHours(5), List.of(
                 new StockItem(Commodity.RATION, 300, 100, null, "quintal")), "test"));
@@ -104,9 +104,9 @@ final class QueryFixture {
         report(ops, new DistrictReport("r3", INDORE, T0, List.of(
                 new StockItem(Commodity.RATION, 10, 100, null, "quintal")), "test"));
 
-        worker(ops, Events.worker("w1", "Suresh Yadav", "+919811112222", BHOPAL, INDORE, WorkerStatus.WORKING, T0));
-        worker(ops, Events.worker("w2", "Ramesh Kumar", "+919833334444", INDORE, INDORE, WorkerStatus.WORKING, YESTERDAY));
-        worker(ops, Events.worker("w3", "Sita Devi", "+919855556666", "230", BHOPAL, WorkerStatus.HOME, null));
+        worker(ops, FeedEvents.worker("w1", "Suresh Yadav", "+919811112222", BHOPAL, INDORE, WorkerStatus.WORKING, T0));
+        worker(ops, FeedEvents.worker("w2", "Ramesh Kumar", "+919833334444", INDORE, INDORE, WorkerStatus.WORKING, YESTERDAY));
+        worker(ops, FeedEvents.worker("w3", "Sita Devi", "+919855556666", "230", BHOPAL, WorkerStatus.HOME, null));
 
         alert(ops, new Alert("shortage-critical|396|ration|1", "shortage-critical", BHOPAL, Commodity.RATION,
                 Severity.CRITICAL, AlertState.ACKNOWLEDGED, T0, "asha", T0.plusMinutes(5), null, BHOPAL + "|ration", 1,

@@ -2,9 +2,9 @@ package org.warroom.dashboard.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.warroom.dashboard.index.Events.BHOPAL;
-import static org.warroom.dashboard.index.Events.INDORE;
-import static org.warroom.dashboard.index.Events.T0;
+import static org.warroom.testkit.FeedEvents.BHOPAL;
+import static org.warroom.testkit.FeedEvents.INDORE;
+import static org.warroom.testkit.FeedEvents.T0;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.warroom.dashboard.admin.DashboardTopics;
 import org.warroom.dashboard.api.TestDashboard;
 import org.warroom.dashboard.api.TestDashboard.Login;
 import org.warroom.testkit.LocalKafka;
@@ -58,8 +57,8 @@ class SharedSessionsIntegrationTest {
     @DisplayName("the shared topic holds neither the token nor anything keyed by it")
     void shouldNeverWriteTheToken() {
         Login login = first.login("shared-op", PASSWORD);
-        eventually(Duration.ofSeconds(10), () -> assertThat(first.readAll(DashboardTopics.SESSIONS)).isNotEmpty());
-        assertThat(first.readAll(DashboardTopics.SESSIONS)).allSatisfy(s -> {
+        eventually(Duration.ofSeconds(10), () -> assertThat(first.readAll(SessionTopics.SESSIONS)).isNotEmpty());
+        assertThat(first.readAll(SessionTopics.SESSIONS)).allSatisfy(s -> {
             if (s != null) {
                 assertThat(s.token()).isNull();
             }

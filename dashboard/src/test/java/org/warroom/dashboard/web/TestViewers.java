@@ -4,7 +4,7 @@ import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.warroom.dashboard.access.Role;
+import org.warroom.contracts.account.Role;
 import org.warroom.dashboard.access.Scope;
 import org.warroom.dashboard.access.Viewer;
 

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.warroom.contracts.access.ApiKeyGrant;
 import org.warroom.contracts.json.Json;
-import org.warroom.ingest.IngestConfig;
+import org.warroom.ingest.config.IngestConfig;
 import org.warroom.ingest.feed.Decoded;
 import org.warroom.ingest.intake.Deliverer;
 import org.warroom.ingest.intake.Delivery;

@@ -1,0 +1,45 @@
+package org.warroom.elastic;
+
+/**
+ * The families of indices warroom keeps, each with its index template ({@code elasticsearch/templates/<name>.json}).
+ * Time-based families get one index per UTC month of the document's time ({@code warroom-messages-2026.11}), so old
+ * months can be dropped whole; the worker registry is one index ({@code warroom-workers-v1}). Every index of a family
+ * carries the family's alias ({@code warroom-messages}).
+ */
+public enum IndexFamily {
+    /** Call steps, one document per step id. */
+    CALLS("calls", true),
+    /** Complaint ticket steps, one document per step id; the note is full-text searchable. */
+    TICKETS("tickets", true),
+    /** Citizen messages, one document per message id; the text is full-text searchable. */
+    MESSAGES("messages", true),
+    /** District stock reports, one document per report and commodity. */
+    REPORTS("reports", true),
+    /** The worker registry, one document per worker id (the latest record). */
+    WORKERS("workers", false),
+    /** Snapshots of the live results over time, one document per key and change. */
+    SNAPSHOTS("snapshots", true),
+    /** Alerts, one document per alert id, updated as it is acknowledged and cleared. */
+    ALERTS("alerts", true),
+    /** The audit log: append-only, written by the dashboard. */
+    AUDIT("audit", true),
+    /** Alert delivery: every attempt to tell someone of an alert (who, channel, when, outcome, retries). */
+    DELIVERIES("deliveries", true);
+
+    private final String word;
+    private final boolean monthly;
+
+    IndexFamily(String word, boolean monthly) {
+        this.word = word;
+        this.monthly = monthly;
+    }
+
+    /** The family's word in index names and the name of its template resource. */
+    public String word() {
+        return word;
+    }
+
+    public boolean monthly() {
+        return monthly;
+    }
+}

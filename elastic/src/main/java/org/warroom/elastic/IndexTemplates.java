@@ -1,0 +1,101 @@
+package org.warroom.elastic;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs the index template of every {@link IndexFamily} from the JSON resources under
+ * {@code elasticsearch/templates/}, with this deployment's prefix, shards, replicas, refresh interval and text
+ * analyser filled in. Idempotent: putting a template again replaces it with the same content, and only indices
+ * created afterwards use it. Both the indexer and the dashboard call it at start, so whichever writes first finds the
+ * mappings in place.
+ */
+public final class IndexTemplates {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexTemplates.class);
+    private static final String RESOURCE = "/elasticsearch/templates/%s.json";
+
+    private IndexTemplates() {
+    }
+
+    /** Elasticsearch refused a template (e.g. the configured analyser does not exist there); retrying will not help. */
+    public static final class Refused extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String template, ElasticsearchException e) {
+            super("Elasticsearch refused index template " + template + ": " + reasons(e), e);
+        }
+
+        private static String reasons(ElasticsearchException e) {
+            StringBuilder out = new StringBuilder(e.error().reason() == null ? e.getMessage() : e.error().reason());
+            for (ErrorCause c = e.error().causedBy(); c != null; c = c.causedBy()) {
+                out.append(" <- ").append(c.reason());
+            }
+            return out.toString();
+        }
+    }
+
+    /**
+     * Puts every template; returns their names. Throws {@link Refused} when Elasticsearch refuses one (e.g. an unknown
+     * analyser), {@link UncheckedIOException} when it cannot be reached.
+     */
+    public static List<String> install(ElasticsearchClient client, ElasticSettings settings) {
+        IndexNames names = settings.names();
+        List<String> installed = new ArrayList<>();
+        for (IndexFamily family : IndexFamily.values()) {
+            String json = render(family, settings);
+            String name = names.template(family);
+            try {
+                client.indices().putIndexTemplate(t -> t.name(name).withJson(new StringReader(json)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot install index template " + name + " on " + settings.url(), e);
+            } catch (ElasticsearchException e) {
+                if (e.status() >= 500 || e.status() == 429) {
+                    throw e; // the cluster is not ready: worth retrying
+                }
+                throw new Refused(name, e);
+            }
+            installed.add(name);
+        }
+        LOG.info("index templates installed: {}", installed);
+        return installed;
+    }
+
+    /** The template body of one family with the placeholders filled in. */
+    public static String render(IndexFamily family, ElasticSettings settings) {
+        String raw = resource(family);
+        Map<String, String> values = Map.of(
+                "${prefix}", settings.indexPrefix(),
+                "${shards}", Integer.toString(settings.shards()),
+                "${replicas}", Integer.toString(settings.replicas()),
+                "${refresh}", settings.refreshInterval(),
+                "${analyzer}", settings.textAnalyzer());
+        String out = raw;
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            out = out.replace(v.getKey(), v.getValue());
+        }
+        return out;
+    }
+
+    private static String resource(IndexFamily family) {
+        String path = String.format(RESOURCE, family.word());
+        try (InputStream in = IndexTemplates.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("index template resource missing: " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+}

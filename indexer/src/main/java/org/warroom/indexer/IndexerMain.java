@@ -1,0 +1,86 @@
+package org.warroom.indexer;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.serialization.Serdes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warroom.contracts.config.Settings;
+import org.warroom.contracts.topic.ResultTopics;
+import org.warroom.contracts.topic.Topic;
+import org.warroom.contracts.topic.TopicCreator;
+import org.warroom.contracts.topic.Topics;
+import org.warroom.elastic.DependencyHealth;
+import org.warroom.elastic.ElasticClientFactory;
+import org.warroom.elastic.IndexTemplates;
+
+/**
+ * The indexer process: reads configuration ({@link IndexerConfig}), serves {@code /health} and {@code /metrics} on
+ * the management port, waits for Elasticsearch to install the index templates, makes sure the topics exist, then
+ * indexes until it is stopped (SIGTERM: the current batch is abandoned uncommitted and read again next time).
+ */
+public final class IndexerMain {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexerMain.class);
+
+    private IndexerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        IndexerConfig config = IndexerConfig.from(Settings.fromEnvironment());
+        ElasticsearchClient elastic = ElasticClientFactory.create(config.elastic());
+        Admin admin = Admin.create(config.kafka().client());
+        IndexerMetrics metrics = new IndexerMetrics();
+        ManagementServer management = new ManagementServer(config.managementHost(), config.managementPort(),
+                new DependencyHealth(admin, elastic), metrics);
+        LOG.info("indexer management on http://{}:{}/ (health, metrics)", config.managementHost(), management.port());
+
+        installTemplates(elastic, config);
+        List<Topic<?, ?>> topics = new ArrayList<>(Topics.feeds());
+        topics.addAll(ResultTopics.all());
+        topics.add(new Topic<>(DocumentMapper.AUDIT_TOPIC, Serdes.String(), Serdes.ByteArray(), false));
+        topics.add(org.warroom.contracts.notify.NotifyTopics.DELIVERIES);
+        new TopicCreator(config.kafka()).ensure(topics);
+
+        Indexer indexer = new Indexer(config, elastic, metrics);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("indexer stopping");
+            indexer.close();
+            management.close();
+            admin.close(Duration.ofSeconds(5));
+            try {
+                elastic.close();
+            } catch (IOException e) {
+                LOG.warn("closing the Elasticsearch client: {}", e.getMessage());
+            }
+            stopped.countDown();
+        }, "indexer-shutdown"));
+        indexer.start();
+        LOG.info("indexer consuming {} as group {}", indexer.topics(), config.group());
+        stopped.await();
+    }
+
+    /** Installs the templates, waiting (with backoff) for Elasticsearch to come up; a refused template is fatal. */
+    private static void installTemplates(ElasticsearchClient elastic, IndexerConfig config) throws InterruptedException {
+        Duration backoff = config.retryInitial();
+        while (true) {
+            try {
+                IndexTemplates.install(elastic, config.elastic());
+                return;
+            } catch (RuntimeException e) {
+                if (e instanceof IndexTemplates.Refused refused) {
+                    throw refused; // a template Elasticsearch will never take (e.g. an unknown analyser)
+                }
+                LOG.warn("cannot install index templates yet ({}); retrying in {}", e.getMessage(), backoff);
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(config.retryMax()) > 0 ? config.retryMax()
+                        : backoff.multipliedBy(2);
+            }
+        }
+    }
+}

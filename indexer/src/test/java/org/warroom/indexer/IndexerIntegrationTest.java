@@ -1,0 +1,272 @@
+package org.warroom.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.warroom.testkit.Eventually.eventually;
+import static org.warroom.testkit.FeedEvents.BHOPAL;
+import static org.warroom.testkit.FeedEvents.INDORE;
+import static org.warroom.testkit.FeedEvents.T0;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.warroom.contracts.config.Settings;
+import org.warroom.contracts.event.CallEventType;
+import org.warroom.contracts.event.Commodity;
+import org.warroom.contracts.event.DeadLetter;
+import org.warroom.contracts.event.TicketEventType;
+import org.warroom.contracts.event.WorkerStatus;
+import org.warroom.contracts.notify.ChannelKind;
+import org.warroom.contracts.notify.Delivery;
+import org.warroom.contracts.notify.NotifyTopics;
+import org.warroom.contracts.result.Alert;
+import org.warroom.contracts.result.AlertState;
+import org.warroom.contracts.result.Severity;
+import org.warroom.contracts.result.ShortageLevel;
+import org.warroom.contracts.result.ShortageStatus;
+import org.warroom.contracts.topic.ResultTopics;
+import org.warroom.contracts.topic.Topic;
+import org.warroom.contracts.topic.Topics;
+import org.warroom.elastic.DependencyHealth;
+import org.warroom.elastic.ElasticClientFactory;
+import org.warroom.elastic.IndexFamily;
+import org.warroom.elastic.IndexNames;
+import org.warroom.elastic.IndexTemplates;
+import org.warroom.testkit.FeedEvents;
+import org.warroom.testkit.LocalElasticsearch;
+import org.warroom.testkit.LocalKafka;
+import org.warroom.testkit.RealElasticsearch;
+import org.warroom.testkit.RealKafka;
+
+/** The indexer against the real broker and the real Elasticsearch node. */
+@ExtendWith({RealKafka.class, RealElasticsearch.class})
+class IndexerIntegrationTest {
+    private static final Duration WITHIN = Duration.ofSeconds(90);
+    private final List<AutoCloseable> closing = new ArrayList<>();
+
+    @BeforeAll
+    static void topics(LocalKafka kafka) {
+        kafka.ensure(Topics.feeds());
+        kafka.ensure(ResultTopics.all());
+        kafka.ensure(List.of(new Topic<>(DocumentMapper.AUDIT_TOPIC, Serdes.String(), Serdes.ByteArray(), false),
+                NotifyTopics.DELIVERIES));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = closing.size() - 1; i >= 0; i--) {
+            closing.get(i).close();
+        }
+    }
+
+    @Test
+    @DisplayName("every feed and result lands once; a duplicate, an update and a full replay from the start change no count")
+    void shouldIndexEachEventOnceEvenWhenReplayed(LocalKafka kafka, LocalElasticsearch es) {
+        String run = "run" + System.nanoTime();
+        IndexerConfig config = config(kafka, es.url(), run, run + "-a");
+        ElasticsearchClient client = client(config);
+        IndexTemplates.install(client, config.elastic());
+        Indexer indexer = start(config, client);
+
+        try (TestFeed feed = new TestFeed(kafka)) {
+            feed.send(Topics.MESSAGES, run + "-m1", FeedEvents.message(run + "-m1", BHOPAL, "भोपाल में राशन नहीं मिल रहा", T0));
+            feed.send(Topics.MESSAGES, run + "-m2", FeedEvents.message(run + "-m2", INDORE, "No milk in Indore since Monday", T0));
+            feed.send(Topics.MESSAGES, run + "-m1", FeedEvents.message(run + "-m1", BHOPAL, "भोपाल में राशन नहीं मिल रहा", T0));
+            feed.send(Topics.CALLS, run + "-c1", FeedEvents.call(run + "-c1s", run + "-c1", BHOPAL, CallEventType.STARTED, T0));
+            feed.send(Topics.CALLS, run + "-c1", FeedEvents.call(run + "-c1e", run + "-c1", BHOPAL, CallEventType.ENDED, T0.plusMinutes(3)));
+            feed.send(Topics.TICKETS, run + "-t1", FeedEvents.ticket(run + "-t1o", run + "-t1", BHOPAL, TicketEventType.OPENED, "ration shop closed", T0));
+            feed.send(Topics.REPORTS, BHOPAL, FeedEvents.report(run + "-r1", BHOPAL, T0, 300));
+            feed.send(Topics.WORKERS, run + "-w1", FeedEvents.worker(run + "-w1", "Suresh Yadav", "+919811112222", BHOPAL, null, WorkerStatus.HOME, T0));
+            feed.send(Topics.WORKERS, run + "-w1", FeedEvents.worker(run + "-w1", "Suresh Yadav", "+919811112222", BHOPAL, INDORE, WorkerStatus.WORKING, T0.plusDays(1)));
+            Alert raised = alert(run + "-a1", AlertState.ACTIVE, null);
+            feed.send(ResultTopics.ALERTS, raised.id(), raised);
+            Alert acked = alert(run + "-a1", AlertState.ACKNOWLEDGED, "asha");
+            feed.send(ResultTopics.ALERTS, acked.id(), acked);
+            ShortageStatus shortage = new ShortageStatus(BHOPAL, Commodity.RATION, 300.0, 100.0, 3.0, ShortageLevel.LOW, 2,
+                    T0, 20.0, "quintal", null, null, run + "-r1");
+            feed.sendAt(ResultTopics.SHORTAGES, BHOPAL + "|ration", shortage, T0.toInstant().toEpochMilli());
+            feed.sendAt(ResultTopics.SHORTAGES, BHOPAL + "|ration", shortage, T0.toInstant().toEpochMilli()); // re-emitted
+            feed.sendRaw(DocumentMapper.AUDIT_TOPIC, "asha", ("{\"id\":\"" + run + "-audit1\",\"at\":\"2026-11-20T05:00:00Z\","
+                    + "\"actor\":\"asha\",\"role\":\"responder\",\"action\":\"alert.ack\",\"target\":\"" + run + "-a1\","
+                    + "\"outcome\":\"ok\",\"address\":\"10.0.0.7\",\"details\":{\"comment\":\"truck sent\"}}")
+                    .getBytes(StandardCharsets.UTF_8), null);
+            String told = Delivery.idOf(run + "-a1", 1, "asha", ChannelKind.EMAIL);
+            Delivery sending = new Delivery(told, run + "-a1", 1, "asha", ChannelKind.EMAIL, BHOPAL, Delivery.SENDING,
+                    T0.toInstant(), 1, null, "*@example.test", null);
+            Delivery sent = new Delivery(told, run + "-a1", 1, "asha", ChannelKind.EMAIL, BHOPAL, Delivery.SENT,
+                    T0.toInstant().plusSeconds(2), 1, null, "*@example.test", null);
+            feed.send(NotifyTopics.DELIVERIES, sending.alertId(), sending);
+            feed.send(NotifyTopics.DELIVERIES, sent.alertId(), sent);
+            feed.send(NotifyTopics.DELIVERIES, sent.alertId(), sent); // the notifier re-wrote it after a restart
+        }
+
+        IndexNames names = config.elastic().names();
+        Map<IndexFamily, Long> expected = Map.of(IndexFamily.MESSAGES, 2L, IndexFamily.CALLS, 2L, IndexFamily.TICKETS, 1L,
+                IndexFamily.REPORTS, 2L, IndexFamily.WORKERS, 1L, IndexFamily.ALERTS, 1L, IndexFamily.AUDIT, 1L,
+                IndexFamily.DELIVERIES, 2L);
+        eventually(WITHIN, () -> {
+            expected.forEach((family, count) -> assertThat(count(client, names, family, run)).as(family.word()).isEqualTo(count));
+            assertThat(snapshots(client, names)).isEqualTo(1);
+            JsonNode worker = source(client, names.pattern(IndexFamily.WORKERS), run + "-w1");
+            assertThat(worker.get("currentDistrict").asText()).isEqualTo(INDORE);
+            assertThat(worker.get("phoneMasked").asText()).isEqualTo("********2222");
+            assertThat(worker.get("phoneLast4").asText()).isEqualTo("2222");
+            assertThat(worker.get("phoneReversed")).as("kept out of _source").isNull();
+            assertThat(source(client, names.pattern(IndexFamily.ALERTS), run + "-a1").get("state").asText()).isEqualTo("acknowledged");
+        });
+        eventually(WITHIN, () -> assertThat(indexer.metrics().lag()).isZero());
+
+        // A new consumer group reads every topic from the very beginning: the same documents again.
+        Indexer replay = start(config(kafka, es.url(), run, run + "-replay"), client);
+        eventually(WITHIN, () -> {
+            assertThat(replay.metrics().duplicatesTotal()).isGreaterThanOrEqualTo(13);
+            assertThat(replay.metrics().lag()).isZero();
+        });
+        expected.forEach((family, count) -> assertThat(count(client, names, family, run)).as(family.word()).isEqualTo(count));
+        assertThat(snapshots(client, names)).isEqualTo(1);
+        assertThat(source(client, names.pattern(IndexFamily.WORKERS), run + "-w1").get("currentDistrict").asText()).isEqualTo(INDORE);
+        assertThat(source(client, names.pattern(IndexFamily.ALERTS), run + "-a1").get("state").asText()).isEqualTo("acknowledged");
+    }
+
+    @Test
+    @DisplayName("a record that is not an event goes to the dead-letter topic with stage indexer, and indexing goes on")
+    void shouldDeadLetterWhatCannotBeIndexed(LocalKafka kafka, LocalElasticsearch es) {
+        String run = "run" + System.nanoTime();
+        IndexerConfig config = config(kafka, es.url(), run, run);
+        ElasticsearchClient client = client(config);
+        IndexTemplates.install(client, config.elastic());
+        Indexer indexer = start(config, client);
+        try (TestFeed feed = new TestFeed(kafka)) {
+            feed.sendRaw(Topics.MESSAGES.name(), run + "-bad", ("{not json " + run).getBytes(StandardCharsets.UTF_8), null);
+            feed.send(Topics.MESSAGES, run + "-ok", FeedEvents.message(run + "-ok", BHOPAL, "पानी नहीं है", T0));
+        }
+        IndexNames names = config.elastic().names();
+        eventually(WITHIN, () -> assertThat(count(client, names, IndexFamily.MESSAGES, run)).isEqualTo(1));
+        eventually(WITHIN, () -> assertThat(indexer.metrics().deadLettersTotal()).isGreaterThanOrEqualTo(1));
+
+        Map<String, Object> c = kafka.kafkaSettings().client();
+        c.put("group.id", run + "-dl");
+        c.put("auto.offset.reset", "earliest");
+        try (KafkaConsumer<String, DeadLetter> dl = new KafkaConsumer<>(c, Topics.DEAD_LETTER.keySerde().deserializer(),
+                Topics.DEAD_LETTER.valueSerde().deserializer())) {
+            dl.subscribe(List.of(Topics.DEAD_LETTER.name()));
+            List<DeadLetter> found = new ArrayList<>();
+            eventually(WITHIN, () -> {
+                for (ConsumerRecord<String, DeadLetter> r : dl.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null && r.value().raw() != null && r.value().raw().contains(run)) {
+                        found.add(r.value());
+                    }
+                }
+                assertThat(found).isNotEmpty();
+            });
+            assertThat(found.get(0).stage()).isEqualTo("indexer");
+            assertThat(found.get(0).feed()).isEqualTo(Topics.MESSAGES.name());
+            assertThat(found.get(0).reason()).contains("CitizenMessage");
+        }
+    }
+
+    @Test
+    @DisplayName("management: /health is 200 when Kafka and Elasticsearch answer, /metrics shows the indexer's figures")
+    void shouldServeHealthAndMetrics(LocalKafka kafka, LocalElasticsearch es) throws Exception {
+        String run = "run" + System.nanoTime();
+        IndexerConfig config = config(kafka, es.url(), run, run);
+        ElasticsearchClient client = client(config);
+        IndexerMetrics metrics = new IndexerMetrics();
+        Admin admin = Admin.create(config.kafka().client());
+        closing.add(admin);
+        ManagementServer server = new ManagementServer("127.0.0.1", 0, new DependencyHealth(admin, client), metrics);
+        closing.add(server);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"elasticsearch\":\"ok\"").contains("\"kafka\":\"ok\"");
+        HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("warroom_indexer_docs_indexed_total{family=\"messages\"}")
+                .contains("warroom_indexer_consumer_lag").contains("warroom_indexer_retrying");
+    }
+
+    static Alert alert(String id, AlertState state, String ackBy) {
+        return new Alert(id, "shortage-critical", BHOPAL, Commodity.RATION, Severity.CRITICAL, state, T0,
+                ackBy, ackBy == null ? null : T0.plusMinutes(5), null, BHOPAL + "|ration", 1, 0.5, 1.0,
+                "ration: 0.5 days of cover in Bhopal", ackBy == null ? null : "truck sent", T0, 0);
+    }
+
+    IndexerConfig config(LocalKafka kafka, String esUrl, String prefix, String group) {
+        return IndexerConfig.from(Settings.ofKeys(Map.of(
+                "kafka.bootstrap", kafka.bootstrap(),
+                "es.url", esUrl,
+                "es.index.prefix", prefix,
+                "indexer.group", group,
+                "management.port", "0",
+                "indexer.retry.max", "1s",
+                "indexer.lag.interval", "300ms")));
+    }
+
+    ElasticsearchClient client(IndexerConfig config) {
+        ElasticsearchClient client = ElasticClientFactory.create(config.elastic());
+        closing.add(client);
+        return client;
+    }
+
+    Indexer start(IndexerConfig config, ElasticsearchClient client) {
+        Indexer indexer = new Indexer(config, client, new IndexerMetrics());
+        closing.add(indexer);
+        indexer.start();
+        return indexer;
+    }
+
+    /** Documents of one family whose id starts with this run's prefix. */
+    static long count(ElasticsearchClient client, IndexNames names, IndexFamily family, String run) {
+        try {
+            return client.count(c -> c.index(names.pattern(family))
+                    .query(Query.of(q -> q.prefix(p -> p.field("id").value(run))))).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Snapshot documents of the Bhopal ration shortage in this run's indices. */
+    static long snapshots(ElasticsearchClient client, IndexNames names) {
+        try {
+            return client.count(c -> c.index(names.pattern(IndexFamily.SNAPSHOTS))
+                    .query(Query.of(q -> q.bool(b -> b
+                            .filter(f -> f.term(t -> t.field("kind").value("shortage")))
+                            .filter(f -> f.term(t -> t.field("key").value(BHOPAL + "|ration"))))))).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode source(ElasticsearchClient client, String pattern, String id) {
+        try {
+            var hits = client.search(s -> s.index(pattern).query(q -> q.ids(i -> i.values(id))), JsonNode.class)
+                    .hits().hits();
+            assertThat(hits).hasSize(1);
+            return hits.get(0).source();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package org.warroom.notifier;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.kafka.client.common.TopicPartition;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.warroom.contracts.account.AccountTopics;
+import org.warroom.contracts.notify.ChannelKind;
+import org.warroom.contracts.notify.NotifyTopics;
+import org.warroom.contracts.reference.DistrictDirectory;
+import org.warroom.contracts.result.Alert;
+import org.warroom.contracts.result.AlertAck;
+import org.warroom.contracts.topic.ResultTopics;
+import org.warroom.contracts.topic.Topic;
+import org.warroom.contracts.topic.TopicCreator;
+import org.warroom.vertxkafka.CompactedReader;
+import org.warroom.vertxkafka.TopicWriter;
+import org.warroom.vertxkafka.UserDirectory;
+
+/**
+ * The notifier: topics ensured, then users, subscriptions and the whole delivery log loaded (so what was sent
+ * before a restart is known), then {@code warroom.alerts} and {@code warroom.alert-acks} consumed in the group
+ * {@code notify.group} — each assigned partition read from its beginning (the alerts topic is compacted: that is
+ * every open alert) — and the {@link Notifier} ticked every {@code notify.tick.interval} and shortly
+ * ({@code notify.batch.window}) after alerts arrive, once caught up. Deployment succeeds only when all that is loaded.
+ */
+public final class NotifierVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(NotifierVerticle.class);
+
+    private final NotifyConfig config;
+    private final Clock clock;
+    private final String instance = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicBoolean caughtUp = new AtomicBoolean();
+    private Context context;
+    private TopicWriter writer;
+    private UserDirectory users;
+    private CompactedReader subscriptions;
+    private CompactedReader deliveries;
+    private KafkaConsumer<byte[], byte[]> alerts;
+    private Notifier notifier;
+    private HttpClient http;
+    private boolean tickScheduled;
+    private long periodic = -1;
+
+    /** @param clock drives escalation, quiet hours, tokens and rates (tests move it) */
+    public NotifierVerticle(NotifyConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        context = vertx.getOrCreateContext();
+        http = HttpClient.newBuilder().connectTimeout(config.httpTimeout()).build();
+        return vertx.executeBlocking(() -> {
+            List<Topic<?, ?>> topics = new ArrayList<>(NotifyTopics.all());
+            topics.add(ResultTopics.ALERTS);
+            topics.add(ResultTopics.ALERT_ACKS);
+            topics.add(AccountTopics.USERS);
+            new TopicCreator(config.kafka()).ensure(topics);
+            return null;
+        }).compose(v -> {
+            writer = new TopicWriter(vertx, config.kafka(), Duration.ofSeconds(15));
+            users = new UserDirectory(writer, (before, after) -> { });
+            notifier = new Notifier(vertx, config, config.policy(), channels(),
+                    config.ack().tokens(clock),
+                    new MessageText(DistrictDirectory.load(), ZoneId.of("Asia/Kolkata")),
+                    new DeliveryLog(writer, d -> notifier.onDelivery(d)), users::all, users::find, clock);
+            subscriptions = new CompactedReader(vertx, config.kafka(), "warroom-notifier-subscriptions-" + instance,
+                    List.of(NotifyTopics.SUBSCRIPTIONS.name()), (topic, key, value, p, o) -> notifier.onSubscription(key,
+                    NotifyTopics.SUBSCRIPTIONS.valueSerde().deserializer().deserialize(topic, value)));
+            deliveries = new CompactedReader(vertx, config.kafka(), "warroom-notifier-deliveries-" + instance,
+                    List.of(NotifyTopics.DELIVERIES.name()), (topic, key, value, p, o) -> {
+                        if (value != null) {
+                            notifier.onDelivery(NotifyTopics.DELIVERIES.valueSerde().deserializer()
+                                    .deserialize(topic, value));
+                        }
+                    });
+            return Future.all(users.start(vertx, config.kafka(), "notifier-" + instance), subscriptions.start(),
+                    deliveries.start());
+        }).compose(v -> consumeAlerts()).onSuccess(v -> {
+            if (!config.tickInterval().isZero()) {
+                periodic = vertx.setPeriodic(config.tickInterval().toMillis(), t -> tickNow());
+            }
+            LOG.info("notifier ready: {} open alert(s), channels {}", notifier.openAlerts(), channelNames());
+        });
+    }
+
+    private List<Channel> channels() {
+        List<Channel> out = new ArrayList<>();
+        config.smtpUrl().ifPresent(url -> out.add(new EmailChannel(vertx, url, config.smtpUser(),
+                config.smtpPassword(), config.smtpFrom(), config.smtpStartTlsRequired(), config.httpTimeout(), clock)));
+        if (config.smsAccountSid().isPresent() && config.smsAuthToken().isPresent()) {
+            config.smsFrom().ifPresent(from -> out.add(new TwilioChannel(vertx, http, ChannelKind.SMS,
+                    config.smsApiBase(), config.smsAccountSid().get(), config.smsAuthToken().get(), from,
+                    config.httpTimeout())));
+            config.whatsappFrom().ifPresent(from -> out.add(new TwilioChannel(vertx, http, ChannelKind.WHATSAPP,
+                    config.smsApiBase(), config.smsAccountSid().get(), config.smsAuthToken().get(), from,
+                    config.httpTimeout())));
+        }
+        out.add(new WebhookChannel(vertx, http, config.webhookSecret(), config.httpTimeout(), clock));
+        return out;
+    }
+
+    private String channelNames() {
+        return channels().stream().map(c -> c.kind().wire()).toList().toString();
+    }
+
+    /** Joins the group on alerts and acknowledgements; completes once caught up with what existed at assignment. */
+    private Future<Void> consumeAlerts() {
+        Map<String, String> props = new HashMap<>();
+        config.kafka().client().forEach((k, v) -> props.put(k, String.valueOf(v)));
+        props.put("group.id", config.group());
+        props.put("client.id", "warroom-notifier-" + instance);
+        props.put("enable.auto.commit", "false");
+        props.put("auto.offset.reset", "earliest");
+        alerts = KafkaConsumer.create(vertx, props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Promise<Void> ready = Promise.promise();
+        alerts.exceptionHandler(e -> LOG.warn("alerts consumer: {}", e.toString()));
+        alerts.partitionsAssignedHandler(assigned -> {
+            caughtUp.set(false);
+            alerts.seekToBeginning(assigned)
+                    .compose(v -> alerts.endOffsets(assigned))
+                    .onSuccess(end -> waitCaughtUp(end, ready))
+                    .onFailure(e -> LOG.warn("cannot read the alerts from the beginning: {}", e.toString()));
+        });
+        alerts.handler(this::handle);
+        alerts.subscribe(Set.of(ResultTopics.ALERTS.name(), ResultTopics.ALERT_ACKS.name()));
+        return ready.future();
+    }
+
+    private void waitCaughtUp(Map<TopicPartition, Long> end, Promise<Void> ready) {
+        List<Future<Boolean>> checks = new ArrayList<>();
+        end.forEach((tp, last) -> checks.add(last == 0 ? Future.succeededFuture(true)
+                : alerts.position(tp).map(pos -> pos >= last)));
+        Future.all(checks).onComplete(ar -> {
+            if (ar.succeeded() && checks.stream().allMatch(Future::result)) {
+                caughtUp.set(true);
+                ready.tryComplete();
+                scheduleTick();
+            } else {
+                vertx.setTimer(50, t -> waitCaughtUp(end, ready));
+            }
+        });
+    }
+
+    private void handle(KafkaConsumerRecord<byte[], byte[]> r) {
+        String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+        try {
+            if (ResultTopics.ALERTS.name().equals(r.topic())) {
+                Alert alert = ResultTopics.ALERTS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                notifier.onAlert(key, alert);
+                if (caughtUp.get()) {
+                    scheduleTick();
+                }
+            } else {
+                AlertAck ack = ResultTopics.ALERT_ACKS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                if (ack != null) {
+                    notifier.onAck(ack.alertId());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("skipped unreadable record {}-{} offset {} key {}: {}", r.topic(), r.partition(), r.offset(), key,
+                    e.getMessage());
+        }
+    }
+
+    private void scheduleTick() {
+        if (config.batchWindow().isZero() || tickScheduled) {
+            return;
+        }
+        tickScheduled = true;
+        vertx.setTimer(config.batchWindow().toMillis(), t -> {
+            tickScheduled = false;
+            tickNow();
+        });
+    }
+
+    private void tickNow() {
+        if (caughtUp.get()) {
+            notifier.tick().onSuccess(r -> {
+                if (r.messages() > 0) {
+                    LOG.info("sent {} message(s) for {} notification(s)", r.messages(), r.notifications());
+                }
+            });
+        }
+    }
+
+    /** Runs one tick now on the notifier's context (tests call this after moving the clock). */
+    public Future<Notifier.TickReport> tick() {
+        Promise<Notifier.TickReport> done = Promise.promise();
+        context.runOnContext(v -> notifier.tick().onComplete(done));
+        return done.future();
+    }
+
+    /** Whether the notifier has read every alert that existed when it joined. */
+    public boolean ready() {
+        return caughtUp.get();
+    }
+
+    /** Asks something of the engine on its context (tests: whether an alert arrived or was acknowledged). */
+    public <T> Future<T> inspect(java.util.function.Function<Notifier, T> question) {
+        Promise<T> done = Promise.promise();
+        context.runOnContext(v -> done.complete(question.apply(notifier)));
+        return done.future();
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (periodic >= 0) {
+            vertx.cancelTimer(periodic);
+        }
+        List<Future<?>> closing = new ArrayList<>();
+        if (alerts != null) {
+            closing.add(alerts.close());
+        }
+        if (subscriptions != null) {
+            closing.add(subscriptions.close());
+        }
+        if (deliveries != null) {
+            closing.add(deliveries.close());
+        }
+        if (users != null) {
+            closing.add(users.close());
+        }
+        return Future.join(closing).onComplete(ar -> {
+            if (writer != null) {
+                writer.close();
+            }
+        });
+    }
+}
