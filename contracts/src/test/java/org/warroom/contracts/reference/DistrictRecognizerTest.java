@@ -162,23 +162,14 @@ class DistrictRecognizerTest {
         assertThat(RECOGNIZER.recognize("मैहर में पानी नहीं")).map(r -> r.district().code()).contains("426");
     }
 
+    /** A long romanised message is read whole; its cost is a benchmark's business, not a timed test's. */
     @Test
-    void recognisesA300CharacterMessageInMicroseconds() {
+    void recognisesTheDistrictInA300CharacterRomanisedMessage() {
         String message = ("Sir hamare gaon me teen din se pani nahi aa raha hai, ration ki dukaan bhi band hai, "
                 + "log bahut pareshan hain, kripya madad karein. Gas cylinder bhi nahi mil raha. Bachon ko dudh "
                 + "nahi mil raha. Sabzi mandi band hai. Koi sunwai nahi ho rahi. Hum log Narsinghpur ke paas "
                 + "rehte hain, jaldi kuch kijiye.");
         assertThat(message.length()).isBetween(280, 340);
-        for (int i = 0; i < 20_000; i++) {
-            RECOGNIZER.recognize(message);
-        }
-        int runs = 20_000;
-        long t0 = System.nanoTime();
-        for (int i = 0; i < runs; i++) {
-            RECOGNIZER.recognize(message);
-        }
-        long perMessageNanos = (System.nanoTime() - t0) / runs;
         assertThat(code(message)).contains("418");
-        assertThat(perMessageNanos).as("ns per message").isLessThan(200_000);
     }
 }

@@ -21,6 +21,7 @@ import org.warroom.contracts.reference.District;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.State;
 import org.warroom.contracts.result.DistributionBucket;
+import org.warroom.contracts.text.Words;
 import org.warroom.dashboard.access.Viewer;
 import org.warroom.dashboard.query.QueryFailed;
 import org.warroom.dashboard.query.QueryRejected;
@@ -91,6 +92,7 @@ public final class WebRoutes {
      * public (the login page needs them before anyone is authenticated; they hold no data).
      */
     public static void mountAssets(Router router) {
+        router.get("/assets/words.js").handler(new WordsScript(Words.bundled())::handle);
         router.get("/assets/*").handler(StaticHandler.create("webroot/assets")
                 .setDefaultContentEncoding("UTF-8")
                 .setMaxAgeSeconds(300)
