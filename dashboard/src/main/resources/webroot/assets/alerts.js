@@ -1,7 +1,7 @@
 // Alerts for responders: the live list of the viewer's alerts (already scoped by the server), a sound and a
 // visual cue on a new one, acknowledgement with a comment (POST /api/v1/alerts/{id}/ack, X-CSRF-Token),
 // filters by district, category, severity and state, and the history from GET /api/v1/alerts?state=.
-import { districtName, t, tOr } from './i18n.js';
+import { districtName, lang, t, tOr } from './i18n.js';
 import { el, num, replace, when } from './dom.js';
 import { districts, getJson, postJson, query } from './api.js';
 import { LiveFeed, frameThrottled } from './live.js';
@@ -118,6 +118,11 @@ function ackForm(a) {
   return form;
 }
 
+/** The alert's own words in the screen's language (streams writes both), the English ones when no Hindi exist. */
+function alertWords(a) {
+  return lang() === 'hi' && a.messageHi ? a.messageHi : a.message;
+}
+
 function card(a) {
   const details = [`${t('alerts.raised')}: ${when(a.raisedAt)}`, `${t('alerts.value')}: ${num(a.value, 2)}`,
     `${t('alerts.threshold')}: ${num(a.threshold, 2)}`, `${t('alerts.level')}: ${num(a.level)}`];
@@ -126,7 +131,7 @@ function card(a) {
       el('span', { class: `pill sev-${a.severity}`, text: tOr(`severity.${a.severity}`, a.severity) }),
       el('span', { class: 'title', text: title(a) }),
       el('span', { class: 'muted', text: t(`state.${a.state}`) })),
-    a.message ? el('div', { class: 'text', text: a.message }) : null,
+    alertWords(a) ? el('div', { class: 'text', text: alertWords(a) }) : null,
     el('div', { class: 'meta muted', text: details.join(' · ') }),
     a.ackBy ? el('div', { class: 'meta' }, t('alerts.ack.by', { u: a.ackBy, t: when(a.ackAt) }),
       a.ackComment ? ': ' : null, a.ackComment ? el('q', { text: a.ackComment }) : null) : null,

@@ -13,11 +13,14 @@ import org.warroom.contracts.json.Json;
 import org.warroom.contracts.reference.District;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.result.Alert;
+import org.warroom.contracts.text.AlertText;
+import org.warroom.contracts.text.Language;
+import org.warroom.contracts.text.Words;
 
 /**
- * The words of a notification, in English with the district's Hindi name (and the alert's own text, which may be
- * Hindi) kept as is: e-mail subject and body, the SMS/WhatsApp text, and the webhook's JSON. Every alert in it
- * carries its acknowledgement link.
+ * The words of a notification, in English and in Hindi, from the bundles every screen uses ({@link Words}; the alert's
+ * own words from {@link AlertText} when its record carries none): e-mail subject and body, the SMS/WhatsApp text, and
+ * the webhook's JSON. Every alert in it carries its acknowledgement link.
  */
 final class MessageText {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
@@ -28,44 +31,58 @@ final class MessageText {
 
     private final DistrictDirectory districts;
     private final ZoneId zone;
+    private final Words words = Words.bundled();
+    private final AlertText alertText;
 
     MessageText(DistrictDirectory districts, ZoneId zone) {
         this.districts = districts;
         this.zone = zone;
+        this.alertText = new AlertText(words, districts);
     }
 
     String subject(List<Item> items, int step) {
+        String escalation = step > 1 ? " (" + words.format(Language.EN, "notify.escalation", Map.of("step", step)) + ")" : "";
         if (items.size() == 1) {
             Alert a = items.get(0).alert();
-            return "[warroom] " + a.severity().wire().toUpperCase(Locale.ROOT) + " " + a.rule()
-                    + Optional.ofNullable(a.commodity()).map(c -> " " + c.wire()).orElse("") + " — " + place(a)
-                    + (step > 1 ? " (escalation step " + step + ")" : "");
+            return "[warroom] " + a.severity().wire().toUpperCase(Locale.ROOT) + ": " + english(a) + escalation;
         }
-        return "[warroom] " + items.size() + " alerts need you" + (step > 1 ? " (escalation step " + step + ")" : "");
+        return "[warroom] " + words.format(Language.EN, "notify.many", Map.of("n", items.size())) + escalation;
     }
 
     String text(List<Item> items, int step) {
         StringBuilder out = new StringBuilder();
         if (items.size() > 1) {
-            out.append(items.size()).append(" alerts / ").append(items.size()).append(" अलर्ट:\n\n");
+            out.append(both("notify.many", Map.of("n", items.size()))).append(":\n\n");
         }
         for (Item item : items) {
             Alert a = item.alert();
-            out.append(a.severity().wire().toUpperCase(Locale.ROOT)).append(": ")
-                    .append(a.message() == null || a.message().isBlank() ? a.rule() : a.message()).append('\n');
-            out.append("District / जिला: ").append(place(a)).append('\n');
-            if (a.commodity() != null) {
-                out.append("Commodity: ").append(a.commodity().wire()).append('\n');
-            }
+            out.append(a.severity().wire().toUpperCase(Locale.ROOT)).append(": ").append(english(a)).append('\n');
+            out.append(hindi(a)).append('\n');
+            out.append(both("notify.district", Map.of())).append(": ").append(place(a)).append('\n');
             if (a.raisedAt() != null) {
-                out.append("Raised: ").append(TIME.format(a.raisedAt().atZoneSameInstant(zone))).append('\n');
+                out.append(both("notify.raised", Map.of())).append(": ")
+                        .append(TIME.format(a.raisedAt().atZoneSameInstant(zone))).append('\n');
             }
             if (step > 1) {
-                out.append("Not acknowledged yet: escalation step ").append(step).append('\n');
+                out.append(both("notify.escalation", Map.of("step", step))).append('\n');
             }
-            out.append("Acknowledge / स्वीकार करें: ").append(item.ackLink()).append("\n\n");
+            out.append(both("notify.acknowledge", Map.of())).append(": ").append(item.ackLink()).append("\n\n");
         }
         return out.toString().strip();
+    }
+
+    /** The alert's English words: the record's, else rendered. */
+    private String english(Alert a) {
+        return a.message() != null && !a.message().isBlank() ? a.message() : alertText.render(a, Language.EN);
+    }
+
+    /** The alert's Hindi words: the record's, else rendered. */
+    private String hindi(Alert a) {
+        return a.messageHi() != null && !a.messageHi().isBlank() ? a.messageHi() : alertText.render(a, Language.HI);
+    }
+
+    private String both(String key, Map<String, ?> values) {
+        return words.format(Language.EN, key, values) + " / " + words.format(Language.HI, key, values);
     }
 
     byte[] json(String deliveryId, String user, int step, List<Item> items) {
@@ -85,7 +102,8 @@ final class MessageText {
             m.put("state", a.state().wire());
             m.put("raisedAt", a.raisedAt());
             m.put("level", a.level());
-            m.put("message", a.message());
+            m.put("message", english(a));
+            m.put("messageHi", hindi(a));
             m.put("ackUrl", item.ackLink());
             alerts.add(m);
         }
@@ -104,7 +122,7 @@ final class MessageText {
 
     private String place(Alert a) {
         if (a.district() == null) {
-            return "state-wide / पूरे राज्य में";
+            return both("notify.stateWide", Map.of());
         }
         return districtOf(a).map(d -> d.name() + (d.nameHi() == null ? "" : " (" + d.nameHi() + ")"))
                 .orElse(a.district());

@@ -72,6 +72,7 @@ class NotifyIntegrationTest {
     private static final String ACK_SECRET = "test-ack-secret-0123456789abcdef";
     private static final String WEBHOOK_SECRET = "test-webhook-secret-0123456789ab";
     private static final String STATE_DUTY = "state-duty-" + UUID.randomUUID().toString().substring(0, 6);
+    private static final String ENGLISH = "Medicine short in Bhopal: act now";
     private static final String HINDI = "भोपाल में दवाओं की भारी कमी — तुरंत कार्रवाई करें";
 
     private final TestClock clock = new TestClock();
@@ -165,7 +166,8 @@ class NotifyIntegrationTest {
         MimeMessage mail = mailsTo(responder + "@example.test").get(0);
         String body = mail.getContent().toString();
         assertThat(body).contains(HINDI).contains("/ack/");
-        assertThat(mail.getSubject()).contains("HIGH").contains("medicine");
+        assertThat(mail.getSubject()).isEqualTo("[warroom] HIGH: " + ENGLISH);
+        assertThat(body).contains(ENGLISH).contains("District / ज़िला").contains("Acknowledge / स्वीकार करें");
         Receivers.Sms sms = receivers.smsTo(phone).get(0);
         assertThat(sms.account()).isEqualTo("ACtest");
         assertThat(sms.form().get("From")).isEqualTo("+15550000001");
@@ -262,7 +264,7 @@ class NotifyIntegrationTest {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.ofHoursMinutes(5, 30));
         String id = "shortage-critical|" + district + "|medicine|" + now.toEpochSecond();
         Alert alert = new Alert(id, "shortage-critical", district, Commodity.MEDICINE, severity, AlertState.ACTIVE, now,
-                null, null, null, district + "|medicine", 1, 0.5, 2.0, HINDI, null, now, 0);
+                null, null, null, district + "|medicine", 1, 0.5, 2.0, ENGLISH, null, now, 0, HINDI);
         await(writer.write(ResultTopics.ALERTS, id, alert));
         return alert;
     }

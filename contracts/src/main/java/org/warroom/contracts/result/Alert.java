@@ -19,6 +19,8 @@ import org.warroom.contracts.event.Commodity;
  * @param threshold   the threshold it was compared with
  * @param notifiedAt  when responders were last (re)notified: the raise, a repeat or an escalation
  * @param repeats     how many times it was repeated while unacknowledged
+ * @param message     the alert in English words ({@link org.warroom.contracts.text.AlertText}): names, never codes
+ * @param messageHi   the same in Hindi; null on records written before it existed
  */
 public record Alert(
         String id,
@@ -38,7 +40,22 @@ public record Alert(
         String message,
         String ackComment,
         OffsetDateTime notifiedAt,
-        int repeats) {
+        int repeats,
+        String messageHi) {
+
+    /** An alert without its Hindi words (records written before {@code messageHi}, tests). */
+    public Alert(String id, String rule, String district, Commodity commodity, Severity severity, AlertState state,
+                 OffsetDateTime raisedAt, String ackBy, OffsetDateTime ackAt, OffsetDateTime clearedAt, String subject,
+                 int level, double value, double threshold, String message, String ackComment,
+                 OffsetDateTime notifiedAt, int repeats) {
+        this(id, rule, district, commodity, severity, state, raisedAt, ackBy, ackAt, clearedAt, subject, level, value,
+                threshold, message, ackComment, notifiedAt, repeats, null);
+    }
+
+    /** The alert's words in {@code hindi} or English; the English ones when there are no Hindi words. */
+    public String messageIn(boolean hindi) {
+        return hindi && messageHi != null && !messageHi.isBlank() ? messageHi : message;
+    }
 
     /** The condition an alert id belongs to: the id without its trailing {@code |raisedAt}. */
     public static String conditionOf(String alertId) {

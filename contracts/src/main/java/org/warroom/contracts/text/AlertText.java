@@ -1,0 +1,99 @@
+package org.warroom.contracts.text;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.warroom.contracts.reference.DistrictDirectory;
+import org.warroom.contracts.result.Alert;
+
+/**
+ * An alert in words, in English or Hindi, from the bundles ({@code alert.text.<rule>}): the district by its name in
+ * that language (never its LGD code), the commodity, department and helpline by their labels, and figures rounded as
+ * a reader reads them — days and hours to one decimal and never below zero (an exhausted stock reads "out of
+ * stock", not "runs out in −0.0 h"), shares as whole percentages, counts as whole numbers.
+ */
+public final class AlertText {
+    /** A value this large means "no bound" (no daily need, nothing predicted). */
+    public static final double UNBOUNDED = 1e15;
+
+    private final Words words;
+    private final DistrictDirectory districts;
+
+    public AlertText(Words words, DistrictDirectory districts) {
+        this.words = words;
+        this.districts = districts;
+    }
+
+    public String render(Alert a, Language language) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("district", districtName(a.district(), language));
+        v.put("commodity", a.commodity() == null ? "" : words.get(language, "commodity." + a.commodity().wire()));
+        v.put("threshold", number(a.threshold()));
+        String key = "alert.text." + a.rule();
+        double value = a.value();
+        switch (a.rule()) {
+            case "shortage-critical" -> {
+                if (value >= UNBOUNDED) {
+                    key += ".unbounded";
+                }
+                v.put("value", oneDecimal(value));
+            }
+            case "stockout-predicted" -> {
+                if (value >= UNBOUNDED) {
+                    key += ".unbounded";
+                } else if (value <= 0.05) {
+                    key += ".out";
+                }
+                v.put("value", oneDecimal(value));
+            }
+            case "report-stale" -> v.put("value", oneDecimal(value));
+            case "line-load" -> {
+                v.put("line", line(a.subject(), language));
+                v.put("value", whole(value * 100));
+                v.put("threshold", whole(a.threshold() * 100));
+            }
+            case "backlog-breaches" -> {
+                v.put("department", department(a.subject(), language));
+                v.put("value", whole(value));
+            }
+            default -> v.put("value", whole(value));
+        }
+        if (words.find(language, key) == null) {
+            return a.rule() + " " + (a.subject() == null ? "" : a.subject()) + ": " + number(value);
+        }
+        return words.format(language, key, v);
+    }
+
+    private String districtName(String code, Language language) {
+        if (code == null) {
+            return words.get(language, "alert.stateWide");
+        }
+        return districts.byCode(code)
+                .map(d -> language == Language.HI && d.nameHi() != null && !d.nameHi().isBlank() ? d.nameHi() : d.name())
+                .orElse(code);
+    }
+
+    private String line(String subject, Language language) {
+        String text = subject == null ? null : words.find(language, "line." + subject);
+        return text != null ? text : words.format(language, "alert.line", Map.of("line", subject == null ? "" : subject));
+    }
+
+    private String department(String subject, Language language) {
+        String dept = subject != null && subject.contains("|") ? subject.substring(subject.indexOf('|') + 1) : subject;
+        String text = dept == null ? null : words.find(language, "category." + dept);
+        return text != null ? text : String.valueOf(dept);
+    }
+
+    private static String oneDecimal(double v) {
+        double shown = Math.max(0, Math.round(v * 10) / 10.0);
+        return String.format(Locale.ROOT, "%.1f", shown);
+    }
+
+    private static String whole(double v) {
+        return Long.toString(Math.round(Math.max(0, v)));
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v).replaceAll("0$", "");
+    }
+}
