@@ -24,21 +24,25 @@ ENV MAVEN_OPTS="-Dmaven.repo.local=/build/.m2/repository"
 #    lists all modules in its reactor.
 COPY pom.xml ./
 COPY contracts/pom.xml contracts/
+COPY elastic/pom.xml elastic/
+COPY vertx-kafka/pom.xml vertx-kafka/
 COPY ingest/pom.xml ingest/
 COPY streams/pom.xml streams/
+COPY indexer/pom.xml indexer/
+COPY notifier/pom.xml notifier/
 COPY dashboard/pom.xml dashboard/
+COPY tools/pom.xml tools/
+COPY bench/pom.xml bench/
 # Dependency-cache step ("go-offline" style): build the reactor from the poms
 # alone. That downloads exactly the plugins and dependencies `package` needs
 # (dependency:go-offline is not used: it also resolves optional transitive
 # dependencies, some of which were never published, and fails).
 RUN mvn -B -q -pl ingest -am package -DskipTests \
- && rm -rf contracts/target ingest/target streams/target dashboard/target
+ && rm -rf */target
 
 # 2) The sources (all modules: which ones ingest needs is decided by -am).
 COPY contracts/ contracts/
 COPY ingest/ ingest/
-COPY streams/ streams/
-COPY dashboard/ dashboard/
 RUN mvn -B -q -pl ingest -am package -DskipTests \
  && test -f ingest/target/warroom-ingest.jar
 

@@ -3,7 +3,7 @@
 # warroom notifier: alert delivery. Consumes the alerts and acknowledgements and
 # sends e-mail, SMS, WhatsApp and webhooks with escalation. It ships in the
 # dashboard module's jar and runs with its own
-# main class (org.warroom.dashboard.notify.NotifierMain). Run ONE replica: it
+# main class (org.warroom.notifier.NotifierMain), its own module and jar (notifier/). Run ONE replica: it
 # owns the escalation timers (a restart resumes them from the delivery log).
 #
 # Build from the repository root (the build context is the whole repository):
@@ -13,7 +13,7 @@ ARG MAVEN_IMAGE=maven:3.9-eclipse-temurin-17
 ARG RUNTIME_IMAGE=eclipse-temurin:17-jre
 
 ############################################################################
-# Stage 1: build the shaded jar (the dashboard module's)
+# Stage 1: build the shaded jar (the notifier module's)
 ############################################################################
 FROM ${MAVEN_IMAGE} AS build
 WORKDIR /build
@@ -21,22 +21,27 @@ ENV MAVEN_OPTS="-Dmaven.repo.local=/build/.m2/repository"
 
 COPY pom.xml ./
 COPY contracts/pom.xml contracts/
+COPY elastic/pom.xml elastic/
+COPY vertx-kafka/pom.xml vertx-kafka/
 COPY ingest/pom.xml ingest/
 COPY streams/pom.xml streams/
+COPY indexer/pom.xml indexer/
+COPY notifier/pom.xml notifier/
 COPY dashboard/pom.xml dashboard/
+COPY tools/pom.xml tools/
+COPY bench/pom.xml bench/
 # Dependency-cache step ("go-offline" style): build the reactor from the poms
 # alone. That downloads exactly the plugins and dependencies `package` needs
 # (dependency:go-offline is not used: it also resolves optional transitive
 # dependencies, some of which were never published, and fails).
-RUN mvn -B -q -pl dashboard -am package -DskipTests \
- && rm -rf contracts/target ingest/target streams/target dashboard/target
+RUN mvn -B -q -pl notifier -am package -DskipTests \
+ && rm -rf */target
 
 COPY contracts/ contracts/
-COPY ingest/ ingest/
-COPY streams/ streams/
-COPY dashboard/ dashboard/
-RUN mvn -B -q -pl dashboard -am package -DskipTests \
- && test -f dashboard/target/warroom-dashboard.jar
+COPY vertx-kafka/ vertx-kafka/
+COPY notifier/ notifier/
+RUN mvn -B -q -pl notifier -am package -DskipTests \
+ && test -f notifier/target/warroom-notifier.jar
 
 ############################################################################
 # Stage 2: runtime
@@ -55,7 +60,7 @@ RUN set -eux; \
     mkdir -p /app
 
 COPY --chmod=0755 docker/healthcheck.sh /usr/local/bin/warroom-healthcheck
-COPY --from=build /build/dashboard/target/warroom-dashboard.jar /app/warroom-dashboard.jar
+COPY --from=build /build/notifier/target/warroom-notifier.jar /app/warroom-notifier.jar
 
 WORKDIR /app
 USER 10001:10001
@@ -69,4 +74,4 @@ EXPOSE 8084
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD warroom-healthcheck "${WARROOM_NOTIFIER_MANAGEMENT_PORT}"
 
-ENTRYPOINT ["/bin/sh", "-c", "exec java $JAVA_OPTS -cp /app/warroom-dashboard.jar org.warroom.dashboard.notify.NotifierMain \"$@\"", "warroom-notifier"]
+ENTRYPOINT ["/bin/sh", "-c", "exec java $JAVA_OPTS -jar /app/warroom-notifier.jar \"$@\"", "warroom-notifier"]
