@@ -192,6 +192,97 @@ async function visibleAlerts(district) {
   }, district);
 }
 
+/** A figure as the page shows it ("12,34,567" → 1234567; "—" or empty → null). */
+function figure(text) {
+  const t = String(text ?? '').trim();
+  if (t === '—' || t === '') return null;
+  const n = Number(t.replace(/,/g, ''));
+  if (Number.isNaN(n)) throw new Error(`not a figure: "${t}"`);
+  return n;
+}
+
+/** JSON with object keys sorted, so that two answers compare equal whatever order their keys came in. */
+function canonical(value) {
+  return JSON.stringify(value, (k, v) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.keys(v).sort().map((key) => [key, v[key]])) : v));
+}
+
+/**
+ * Polls until what the page shows equals what the API answers for the same moment: reads the API, the page, then
+ * the API again, and compares only when the API did not change in between. Fails after the deadline naming every
+ * figure that differs. Answers the API's figures.
+ */
+async function figuresMatch(what, fromApi, fromPage, limitMs = 30000) {
+  const deadline = Date.now() + limitMs;
+  let last = '';
+  for (;;) {
+    const before = await fromApi();
+    const shown = await fromPage();
+    const after = await fromApi();
+    if (canonical(before) === canonical(after)) {
+      const keys = [...new Set([...Object.keys(before), ...Object.keys(shown)])].sort();
+      const diffs = keys.filter((k) => canonical(before[k]) !== canonical(shown[k]));
+      if (!diffs.length) return before;
+      last = diffs.map((k) => `${k}: page ${canonical(shown[k])}, API ${canonical(before[k])}`).join('; ');
+    } else {
+      last = 'the API answered differently before and after reading the page';
+    }
+    if (Date.now() > deadline) throw new Error(`${what}: the page does not show the API's figures: ${last}`);
+    await page.waitForTimeout(500);
+  }
+}
+
+const WALL_COUNTERS = ['calls', 'tickets', 'breaches', 'critical', 'alerts', 'workers'];
+
+/** The wall's six counters as the API gives them for Madhya Pradesh (the state on screen), computed as their labels say. */
+function wallFromApi() {
+  return page.evaluate(async () => {
+    const get = async (path) => {
+      const r = await fetch(path, { credentials: 'same-origin' });
+      if (!r.ok) throw new Error(`${path} answered ${r.status}`);
+      return r.json();
+    };
+    const mp = new Set((await get('/api/v1/geo/23')).features.map((f) => f.properties.code));
+    const lines = (await get('/api/v1/calls/load')).items;
+    const backlogs = (await get('/api/v1/backlogs')).items.filter((b) => mp.has(b.district));
+    const shortages = (await get('/api/v1/shortages?status=CRITICAL')).items.filter((x) => mp.has(x.district));
+    const alerts = (await get('/api/v1/alerts?state=active&limit=5000')).items.filter((a) => !a.district || mp.has(a.district));
+    const overview = await get('/api/v1/overview');
+    const inProgress = lines.reduce((n, l) => n + (l.inProgress || 0), 0);
+    const capacity = lines.reduce((n, l) => n + (l.capacity || 0), 0);
+    return {
+      calls: capacity ? [inProgress, capacity] : [inProgress],
+      tickets: backlogs.reduce((n, b) => n + (b.open || 0), 0),
+      breaches: backlogs.reduce((n, b) => n + (b.slaBreaches || 0), 0),
+      critical: shortages.length,
+      alerts: alerts.length,
+      workers: overview.workersTracked,
+    };
+  });
+}
+
+/** The wall's six counters as shown. */
+async function wallFromPage() {
+  const text = await page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, document.getElementById(`v-${id}`).textContent])),
+    WALL_COUNTERS);
+  return {
+    calls: text.calls.split('/').map(figure),
+    ...Object.fromEntries(WALL_COUNTERS.filter((id) => id !== 'calls').map((id) => [id, figure(text[id])])),
+  };
+}
+
+/** The CSS colour a status has on the map (its custom property, e.g. --critical), as computed: "rgb(229, 57, 53)". */
+function statusColour(property) {
+  return page.evaluate((prop) => {
+    const probe = document.createElement('span');
+    probe.style.color = `var(${prop})`;
+    document.body.append(probe);
+    const colour = getComputedStyle(probe).color;
+    probe.remove();
+    return colour;
+  }, property);
+}
+
 await step('admin creates the test accounts (operator, commander of Bhopal, responder)', createAccountsThroughAdmin);
 
 await step('an anonymous visitor is sent to the login page', async () => {
@@ -229,6 +320,11 @@ await step('the wall screen fits 1920×1080 without scrolling and shows the head
   check(size.h <= size.vh && size.w <= size.vw, `page is ${size.w}×${size.h} in a ${size.vw}×${size.vh} window`);
   await page.waitForFunction(() => ['calls', 'tickets', 'breaches', 'critical', 'alerts', 'workers']
     .every((id) => document.getElementById(`v-${id}`).textContent.trim() !== '—'));
+  // each counter shows the API's figure for the same moment (open complaints, breaches, critical shortages and
+  // active alerts of Madhya Pradesh's districts; calls in progress / capacity over every line; workers tracked)
+  const shown = await figuresMatch('wall counters', wallFromApi, wallFromPage);
+  console.log(`    wall counters: ${JSON.stringify(shown)}`);
+  check(shown.workers > 0, `the demo feed left no workers on the wall: ${JSON.stringify(shown)}`);
   await page.waitForFunction(() => document.querySelectorAll('#lines .bar').length > 0);
   await page.waitForFunction(() => document.querySelectorAll('#ratings-worst li').length > 0, null, { timeout: 60000 });
 });
@@ -236,12 +332,16 @@ await step('the wall screen fits 1920×1080 without scrolling and shows the head
 await step(`a count changes on the wall within ${LIVE_LIMIT_MS} ms of an event sent to the ingest service`, async () => {
   await liveWithinLimit('open complaints', async () => {
     const change = await timeUntilTextChanges('#v-tickets', () => openTicket(BHOPAL));
+    check(figure(change.after) === figure(change.before) + 1,
+      `open complaints went from ${change.before} to ${change.after} for one complaint opened (want +1)`);
     return { ms: change.ms, detail: `${change.before} → ${change.after}` };
   });
+  await figuresMatch('wall counters after the complaints', wallFromApi, wallFromPage);
 });
 
 await step('a district turns red on the map when a report makes its shortage critical, and the ticker shows the alert', async () => {
   const tried = new Set();
+  let red = '';
   await liveWithinLimit('district turns red', async () => {
     const code = await page.$$eval('#map path.district', (ps, skip) => ps
       .filter((p) => p.dataset.status !== 'CRITICAL' && !skip.includes(p.dataset.code)).map((p) => p.dataset.code)[0],
@@ -253,8 +353,22 @@ await step('a district turns red on the map when a report makes its shortage cri
     const started = Date.now();
     await criticalReport(code, 'ration');
     await waiting;
+    red = code;
     return { ms: Date.now() - started, detail: `district ${code}` };
   });
+  // red as the map's CRITICAL colour, once the colour transition and the change flash are over
+  const critical = await statusColour('--critical');
+  const [r, g, b] = critical.match(/\d+/g).map(Number);
+  check(r >= 180 && g < 100 && b < 100, `the CRITICAL colour ${critical} is not a red`);
+  const fillDeadline = Date.now() + 10000;
+  for (;;) {
+    const fill = await page.$eval(`#map path[data-code="${red}"]`, (p) => getComputedStyle(p).fill);
+    if (fill === critical) break;
+    if (Date.now() > fillDeadline) throw new Error(`district ${red} is CRITICAL but filled ${fill}, not ${critical}`);
+    await page.waitForTimeout(200);
+  }
+  const legend = await page.$eval('#legend .legend-item[data-status="CRITICAL"] .swatch', (sw) => getComputedStyle(sw).backgroundColor);
+  check(legend === critical, `the legend's CRITICAL swatch is ${legend}, the map's red ${critical}`);
   // the critical shortage raised an alert: the ticker shows it
   await page.waitForSelector('#ticker .item[data-alert]', { timeout: 30000 });
   // at once, not after scrolling in from the right: the first alert shows in the ticker's window
@@ -320,6 +434,8 @@ await step('a lost connection shows the banner, and the page reconnects and resu
     // resubscribed: live again (how fast is the step above's measure)
     const change = await timeUntilTextChanges('#v-tickets', () => openTicket(BHOPAL));
     console.log(`    after reconnecting, open complaints: ${change.before} → ${change.after} in ${change.ms} ms`);
+    check(figure(change.after) === figure(change.before) + 1,
+      `after reconnecting, open complaints went from ${change.before} to ${change.after} for one complaint (want +1)`);
   } finally {
     page = previous;
     await wall.close();
@@ -348,6 +464,35 @@ await step('clicking a district opens its page with commodities, complaints, tre
   await page.waitForFunction(() => document.getElementById('workers-in').textContent.trim() !== '0'
     || document.getElementById('workers-from').textContent.trim() !== '0');
   await page.waitForSelector('#messages li.message', { timeout: 30000 });
+  // every figure on the page is the API's for Bhopal: stock, need, cover and status per commodity, open complaints
+  // and breaches per department, the stars, workers in and from the district
+  await figuresMatch('district page', () => page.evaluate(async (code) => {
+    const r = await fetch(`/api/v1/districts/${code}`, { credentials: 'same-origin' });
+    if (!r.ok) throw new Error(`/api/v1/districts/${code} answered ${r.status}`);
+    const d = await r.json();
+    const f = (v, digits = 0) => (v === null || v === undefined ? '—'
+      : new Intl.NumberFormat('en-IN', { maximumFractionDigits: digits }).format(v));
+    return {
+      commodities: Object.fromEntries(d.shortages.map((x) => [x.commodity, [x.status, `${f(x.stock)}${x.unit && x.stock != null ? ` ${x.unit}` : ''}`,
+        f(x.dailyNeed), x.daysOfCover == null ? '∞' : f(x.daysOfCover, 1)]])),
+      departments: Object.fromEntries(d.backlogs.map((b) => [b.department, [f(b.open), f(b.slaBreaches)]])),
+      stars: d.rating ? d.rating.stars : 0,
+      workersIn: f(d.workersInDistrict || 0),
+      workersFrom: f(d.workersFromDistrict || 0),
+    };
+  }, BHOPAL), () => page.evaluate(() => {
+    const rows = (sel) => [...document.querySelectorAll(sel)];
+    return {
+      commodities: Object.fromEntries(rows('#commodities tbody tr[data-commodity]').map((tr) => [tr.dataset.commodity, [
+        (tr.cells[1].querySelector('.pill').className.match(/status-(\S+)/) || [])[1], tr.cells[2].textContent,
+        tr.cells[3].textContent, tr.cells[4].textContent]])),
+      departments: Object.fromEntries(rows('#backlogs tbody tr[data-department]').map((tr) => [tr.dataset.department,
+        [tr.cells[1].textContent, tr.cells[3].textContent]])),
+      stars: [...document.getElementById('district-stars').textContent].filter((c) => c === '★').length,
+      workersIn: document.getElementById('workers-in').textContent.trim(),
+      workersFrom: document.getElementById('workers-from').textContent.trim(),
+    };
+  }));
   await shot('district', true);
 });
 
@@ -422,6 +567,41 @@ await step('the workers page shows five distributions, verification progress and
 await step('the situation report shows the day\'s figures and server-rendered charts, printable', async () => {
   await page.goto(`${BASE}/report`);
   await page.waitForFunction(() => document.querySelectorAll('#figures .counter').length >= 6, null, { timeout: 60000 });
+  await page.waitForFunction(() => {
+    const imgs = [...document.querySelectorAll('#charts img')];
+    return imgs.length >= 4 && imgs.every((i) => i.complete && i.naturalWidth === 800);
+  }, null, { timeout: 60000 });
+  // the headline figures are the API's report of the same day: its day figures, the sums of its lists
+  await figuresMatch('situation report', () => page.evaluate(async () => {
+    const r = await fetch('/api/v1/report', { credentials: 'same-origin' });
+    if (!r.ok) throw new Error(`/api/v1/report answered ${r.status}`);
+    const report = await r.json();
+    const f = (v) => (v === null || v === undefined ? '—' : new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 }).format(v));
+    const day = report.today;
+    const total = (field) => (day && day[field] !== undefined ? day[field]
+      : report.trend.reduce((n, x) => n + (x[field] || 0), 0));
+    const figures = {
+      'report.calls': f(total('calls')),
+      'report.messages': f(total('messages')),
+      'report.ticketsOpened': f(total('ticketsOpened')),
+      'report.ticketsResolved': f(total('ticketsResolved')),
+      'wall.slaBreaches': f(report.backlogs.reduce((n, b) => n + (b.slaBreaches || 0), 0)),
+      'report.shortages': f(report.shortages.filter((s) => s.status === 'LOW' || s.status === 'CRITICAL').length),
+      'report.alerts': f(day ? day.alertsRaised : report.alerts.length),
+      'workers.total': report.workers ? f(report.workers.total) : '—',
+    };
+    if (day) {
+      figures['report.slaCompliance'] = day.slaCompliance === null || day.slaCompliance === undefined ? '—'
+        : new Intl.NumberFormat('en-IN', { style: 'percent', maximumFractionDigits: 0 }).format(day.slaCompliance);
+      figures['report.workersVerified'] = f(day.workersVerified);
+    }
+    return figures;
+  }), async () => {
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('#figures .counter').length >= 6, null, { timeout: 60000 });
+    return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#figures .counter')]
+      .map((c) => [c.dataset.figure, c.querySelector('.value').textContent])));
+  });
   await page.waitForFunction(() => {
     const imgs = [...document.querySelectorAll('#charts img')];
     return imgs.length >= 4 && imgs.every((i) => i.complete && i.naturalWidth === 800);

@@ -65,7 +65,7 @@ public final class IngestServices implements AutoCloseable {
         this.health = new KafkaHealth(config.kafka());
         this.keys = new KeyRegistry(config.kafka());
         this.producer = new FeedProducer(config.kafka(), config.kafkaTimeout());
-        this.limiter = new RateLimiter(config.rateEventsPerSecond(), config.rateBurst());
+        this.limiter = new RateLimiter(config.rateEventsPerSecond(), config.rateBurst(), clock);
         this.messages = new MessagesDecoder(places, commodities, clock);
         this.workers = new WorkersDecoder(places, clock);
         this.decoders = Map.of(

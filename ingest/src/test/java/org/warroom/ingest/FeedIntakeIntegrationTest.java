@@ -198,8 +198,20 @@ class FeedIntakeIntegrationTest {
     @DisplayName("health is 200 while Kafka is reachable, and metrics count accepted events per feed")
     void healthAndMetrics() {
         assertThat(ingest.get("/health").statusCode()).isEqualTo(200);
-        ingest.postNdjson("/v1/calls", ingest.key, call(run + "-h", run + "-H", "started"));
-        assertThat(ingest.get("/metrics").bodyAsString()).contains("warroom_ingest_accepted_total{feed=\"calls\"}");
+        String accepted = "warroom_ingest_accepted_total{feed=\"calls\"}";
+        String rejected = "warroom_ingest_rejected_total{feed=\"calls\"}";
+        String deadLettered = "warroom_ingest_deadletters_total{feed=\"calls\"}";
+        String otherFeed = "warroom_ingest_accepted_total{feed=\"messages\"}";
+        double[] before = {ingest.metric(accepted), ingest.metric(rejected), ingest.metric(deadLettered), ingest.metric(otherFeed)};
+
+        var answer = ingest.postNdjson("/v1/calls", ingest.key, call(run + "-h1", run + "-H", "started") + "\n"
+                + call(run + "-h2", run + "-H", "answered") + "\n" + call(run + "-h3", run + "-H", "exploded"));
+
+        assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(200);
+        assertThat(ingest.metric(accepted) - before[0]).as(accepted).isEqualTo(2);
+        assertThat(ingest.metric(rejected) - before[1]).as(rejected).isEqualTo(1);
+        assertThat(ingest.metric(deadLettered) - before[2]).as(deadLettered).isEqualTo(1);
+        assertThat(ingest.metric(otherFeed) - before[3]).as(otherFeed).isZero();
     }
 
     @Test

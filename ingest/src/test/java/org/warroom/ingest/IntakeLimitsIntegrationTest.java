@@ -20,6 +20,9 @@ import org.warroom.testkit.RealKafka;
 /** Size and rate limits of the real service: 413 and 429 answers accept nothing. */
 @ExtendWith(RealKafka.class)
 class IntakeLimitsIntegrationTest {
+    private static final String RATE_LIMITED = "warroom_ingest_rate_limited_total{feed=\"messages\"}";
+    /** The service's time: it moves only when a test moves it, so no token comes back while a test runs. */
+    private static final HandClock CLOCK = new HandClock();
     private static RunningIngest ingest;
     private static LocalKafka kafka;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -28,7 +31,7 @@ class IntakeLimitsIntegrationTest {
     static void start(LocalKafka broker) {
         kafka = broker;
         ingest = RunningIngest.start(broker, Map.of("ingest.max.body.bytes", "4096", "ingest.max.lines", "5",
-                "ingest.max.line.bytes", "600", "ingest.rate.burst", "8", "ingest.rate.events.per.second", "1"));
+                "ingest.max.line.bytes", "600", "ingest.rate.burst", "8", "ingest.rate.events.per.second", "1"), CLOCK);
     }
 
     @AfterAll
@@ -58,18 +61,32 @@ class IntakeLimitsIntegrationTest {
     }
 
     @Test
-    @DisplayName("a key over its rate gets 429 with Retry-After and nothing is accepted")
+    @DisplayName("a key over its rate gets 429 with Retry-After and nothing is accepted; after that wait the same batch is")
     void overRateIs429() {
         String key = ingest.grantKey("rate-test", java.util.List.of(), java.util.List.of());
-        org.warroom.testkit.Eventually.eventually(java.time.Duration.ofSeconds(10), () ->
+        // 1 token of 8 (the key is known to ingest shortly after the grant; until then 401, which costs nothing)
+        org.warroom.testkit.Eventually.eventually(java.time.Duration.ofSeconds(30), () ->
                 assertThat(ingest.postNdjson("/v1/messages", key, message(run + "-r0", "दूध")).statusCode()).isEqualTo(202));
+        double limitedBefore = ingest.metric(RATE_LIMITED);
         var first = ingest.postNdjson("/v1/messages", key, lines(5));
         var second = ingest.postNdjson("/v1/messages", key, lines(5).replace(run + "-", run + "-again-"));
 
-        assertThat(first.statusCode()).isEqualTo(202);
-        assertThat(second.statusCode()).isEqualTo(429);
-        assertThat(Integer.parseInt(second.getHeader("Retry-After"))).isPositive();
+        assertThat(first.statusCode()).as(first.bodyAsString()).isEqualTo(202);
+        assertThat(second.statusCode()).as(second.bodyAsString()).isEqualTo(429);
+        // 2 tokens left, 5 wanted, 1 per second comes back: 3 s
+        assertThat(second.getHeader("Retry-After")).isEqualTo("3");
+        assertThat(second.bodyAsString()).contains("retry after 3 s");
         assertThat(RunningIngest.read(kafka, Topics.MESSAGES, m -> m.id().startsWith(run + "-again-"))).isEmpty();
-        assertThat(ingest.get("/metrics").bodyAsString()).contains("warroom_ingest_rate_limited_total{feed=\"messages\"}");
+        assertThat(ingest.metric(RATE_LIMITED) - limitedBefore).isEqualTo(1);
+
+        CLOCK.advance(java.time.Duration.ofSeconds(2));
+        assertThat(ingest.postNdjson("/v1/messages", key, lines(5).replace(run + "-", run + "-early-")).statusCode())
+                .isEqualTo(429);
+        CLOCK.advance(java.time.Duration.ofSeconds(1));
+        var later = ingest.postNdjson("/v1/messages", key, lines(5).replace(run + "-", run + "-later-"));
+        assertThat(later.statusCode()).as(later.bodyAsString()).isEqualTo(202);
+        assertThat(RunningIngest.read(kafka, Topics.MESSAGES, m -> m.id().startsWith(run + "-later-"))).hasSize(5);
+        assertThat(RunningIngest.read(kafka, Topics.MESSAGES, m -> m.id().startsWith(run + "-early-"))).isEmpty();
+        assertThat(ingest.metric(RATE_LIMITED) - limitedBefore).isEqualTo(2);
     }
 }

@@ -53,6 +53,11 @@ final class RunningIngest implements AutoCloseable {
     }
 
     static RunningIngest start(LocalKafka kafka, Map<String, String> overrides) {
+        return start(kafka, overrides, Clock.systemUTC());
+    }
+
+    /** With the service's clock (event times, rate limits) given: a test may move it by hand. */
+    static RunningIngest start(LocalKafka kafka, Map<String, String> overrides, Clock clock) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("warroom-ingest-test");
@@ -66,7 +71,7 @@ final class RunningIngest implements AutoCloseable {
         IngestConfig config = IngestConfig.from(kafka.settings().with(settings));
         Vertx vertx = Vertx.vertx();
         IngestVerticle verticle = new IngestVerticle(config, FirstKey.resolve(config.ingestKey(), config.ingestKeyFile()),
-                PLACES, Clock.systemUTC());
+                PLACES, clock);
         vertx.deployVerticle(verticle).await();
         return new RunningIngest(vertx, kafka, verticle, key, dataDir);
     }
@@ -85,6 +90,19 @@ final class RunningIngest implements AutoCloseable {
 
     HttpResponse<Buffer> get(String path) {
         return client.get(verticle.port(), "127.0.0.1", path).send().await();
+    }
+
+    /**
+     * The value of one series on {@code /metrics} (Prometheus text), e.g. {@code warroom_ingest_accepted_total{feed="calls"}};
+     * 0 when the series is not there yet (a counter appears with its first increment).
+     */
+    double metric(String series) {
+        for (String line : get("/metrics").bodyAsString().split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).strip());
+            }
+        }
+        return 0;
     }
 
     /** Stores a grant for a new key with these limits and returns the key (known to ingest shortly after). */

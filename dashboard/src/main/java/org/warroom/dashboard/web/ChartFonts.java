@@ -53,6 +53,12 @@ public final class ChartFonts {
         return new ChartFonts(Font.SANS_SERIF, false);
     }
 
+    /** Charts drawn with {@code family}; {@code devanagari} says whether it may be given Hindi labels. */
+    static ChartFonts of(String family, boolean devanagari) {
+        ensureHeadless();
+        return new ChartFonts(family, devanagari);
+    }
+
     /** The family name to draw with. */
     public String family() {
         return family;

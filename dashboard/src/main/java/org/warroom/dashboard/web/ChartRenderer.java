@@ -100,6 +100,18 @@ public final class ChartRenderer {
 
     /** The chart as PNG bytes of exactly {@code width × height} pixels. */
     public byte[] render(Chart chart, SituationReport report, Options options) {
+        JFreeChart drawn = chart(chart, report, options);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+        try {
+            ChartUtils.writeChartAsPNG(out, drawn, options.width(), options.height());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The chart as drawn (its data, labels, fonts and colours), before it becomes pixels. */
+    JFreeChart chart(Chart chart, SituationReport report, Options options) {
         ChartLabels labels = new ChartLabels(options.hindi() && fonts.devanagari());
         JFreeChart drawn = switch (chart) {
             case TREND -> trend(report, labels);
@@ -110,13 +122,7 @@ public final class ChartRenderer {
             case WORKERS -> workers(report, options.by(), labels);
         };
         styleAfterTheme(drawn, labels);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-        try {
-            ChartUtils.writeChartAsPNG(out, drawn, options.width(), options.height());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return drawn;
     }
 
     private JFreeChart trend(SituationReport report, ChartLabels l) {

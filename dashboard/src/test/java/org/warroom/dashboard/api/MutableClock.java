@@ -11,6 +11,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
 
+    /** Moves the clock to {@code instant} (forward or back: e.g. to the day of a fixture's documents). */
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
     public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
     }

@@ -163,6 +163,32 @@ public final class TestDashboard implements AutoCloseable {
         }
     }
 
+    /** One record as it is stored: its key and value as UTF-8 text (value null for a tombstone). */
+    public record RawRecord(String key, String value) {
+    }
+
+    /** Every record now in a topic, keys and values as stored, read from the beginning to the end. */
+    public List<RawRecord> readRaw(String topic) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(
+                Map.of("bootstrap.servers", config.kafka().bootstrap()),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            List<RawRecord> out = new java.util.ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    out.add(new RawRecord(r.key() == null ? null : new String(r.key(), java.nio.charset.StandardCharsets.UTF_8),
+                            r.value() == null ? null : new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            }
+            return out;
+        }
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));

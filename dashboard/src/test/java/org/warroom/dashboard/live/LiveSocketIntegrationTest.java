@@ -36,6 +36,8 @@ class LiveSocketIntegrationTest {
     /** Araria, Bihar (state 10); OWN and OTHER are in Madhya Pradesh (23). */
     private static final String BIHAR = "188";
     private static final String PASSWORD = "live-socket-password-1";
+    /** How long a record may take from the topic to the socket here: generous, a loaded machine must not fail it. */
+    private static final Duration DELIVERY = Duration.ofSeconds(30);
     private TestDashboard dashboard;
     private WebSocketClient client;
 
@@ -63,8 +65,13 @@ class LiveSocketIntegrationTest {
         dashboard.produce(ResultTopics.CALL_LOAD, "ws-104", Results.line("ws-104", 3, 10));
         client = dashboard.vertx.createWebSocketClient();
         Login op = dashboard.login("ws-op", PASSWORD);
-        eventually(Duration.ofSeconds(20), () -> assertThat(dashboard.get("/api/v1/shortages?district=" + BIHAR, op)
-                .bodyAsJsonObject().getJsonArray("items")).isNotEmpty());
+        // every district's figures have reached the dashboard's live state (the topic's partitions are read apart)
+        for (String district : List.of(OWN, OTHER, BIHAR)) {
+            eventually(Duration.ofSeconds(30), () -> assertThat(dashboard.get("/api/v1/shortages?district=" + district, op)
+                    .bodyAsJsonObject().getJsonArray("items")).isNotEmpty());
+        }
+        eventually(Duration.ofSeconds(30), () -> assertThat(dashboard.get("/api/v1/calls/load", op)
+                .bodyAsJsonObject().getJsonArray("items").encode()).contains("ws-104"));
     }
 
     @AfterAll
@@ -89,29 +96,48 @@ class LiveSocketIntegrationTest {
     }
 
     @Test
-    @DisplayName("on subscribe a client gets a snapshot, then an update within a second of a record reaching the real topic")
+    @DisplayName("on subscribe a client gets a snapshot of the current values, then each record reaching the real topic as an update")
     void shouldSendSnapshotThenUpdates() {
         Client c = connect(dashboard.login("ws-op", PASSWORD), true);
         c.send(subscribe("shortages", "call-load"));
-        eventually(Duration.ofSeconds(5), () -> {
+        eventually(DELIVERY, () -> {
             assertThat(c.of("snapshot", "shortages")).hasSize(1);
             assertThat(c.of("snapshot", "call-load")).hasSize(1);
         });
-        JsonArray items = c.of("snapshot", "shortages").get(0).getJsonArray("items");
-        assertThat(items.stream().map(JsonObject.class::cast).map(o -> o.getString("district"))).contains(OWN, OTHER);
+        List<JsonObject> items = c.of("snapshot", "shortages").get(0).getJsonArray("items").stream()
+                .map(JsonObject.class::cast).toList();
+        assertThat(items.stream().map(o -> o.getString("district"))).contains(OWN, OTHER);
+        // the values start() produced: medicine at 50 of 100 a day, CRITICAL
+        assertThat(items).filteredOn(o -> OWN.equals(o.getString("district")) && "medicine".equals(o.getString("commodity")))
+                .singleElement().satisfies(o -> {
+                    assertThat(o.getDouble("stock")).isEqualTo(50d);
+                    assertThat(o.getDouble("dailyNeed")).isEqualTo(100d);
+                    assertThat(o.getString("status")).isEqualTo("CRITICAL");
+                });
+        assertThat(c.of("snapshot", "call-load").get(0).getJsonArray("items").stream().map(JsonObject.class::cast))
+                .filteredOn(o -> "ws-104".equals(o.getString("line"))).singleElement()
+                .satisfies(o -> assertThat(o.getInteger("capacity")).isEqualTo(10));
 
-        long sent = System.nanoTime();
         dashboard.produce(ResultTopics.SHORTAGES, OWN + "|medicine", Results.shortage(OWN, Commodity.MEDICINE, 900, ShortageLevel.OK));
-        eventually(Duration.ofSeconds(5), () -> assertThat(c.of("update", "shortages")).anySatisfy(u -> {
-            assertThat(u.getString("key")).isEqualTo(OWN + "|medicine");
+        // how fast belongs in a benchmark; here: it comes, once, with the new values (polled up to a deadline)
+        eventually(DELIVERY, () -> assertThat(updates(c, OWN + "|medicine")).isNotEmpty());
+        assertThat(updates(c, OWN + "|medicine")).singleElement().satisfies(u -> {
+            assertThat(u.getJsonObject("value").getString("district")).isEqualTo(OWN);
+            assertThat(u.getJsonObject("value").getString("commodity")).isEqualTo("medicine");
             assertThat(u.getJsonObject("value").getDouble("stock")).isEqualTo(900d);
+            assertThat(u.getJsonObject("value").getDouble("daysOfCover")).isEqualTo(9d);
             assertThat(u.getJsonObject("value").getString("status")).isEqualTo("OK");
-        }));
-        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(1));
+        });
+
         dashboard.produce(ResultTopics.SHORTAGES, OWN + "|medicine", null);
-        eventually(Duration.ofSeconds(5), () -> assertThat(c.of("update", "shortages"))
-                .anySatisfy(u -> assertThat(u.getValue("value")).isNull()));
+        eventually(DELIVERY, () -> assertThat(updates(c, OWN + "|medicine")).hasSize(2));
+        assertThat(updates(c, OWN + "|medicine").get(1).getValue("value")).as("a deleted value").isNull();
+        assertThat(c.of("update", "call-load")).isEmpty();
         c.ws().close().await();
+    }
+
+    private static List<JsonObject> updates(Client c, String key) {
+        return c.of("update", "shortages").stream().filter(u -> key.equals(u.getString("key"))).toList();
     }
 
     @Test

@@ -48,10 +48,13 @@ import org.warroom.testkit.LocalElasticsearch;
 
 /**
  * A small war room day in Elasticsearch, written with the indexer's own document records: 20 Nov 2026 (IST) in
- * Bhopal (396) and Indore (397), and a little of the day before.
+ * Bhopal (396) and Indore (397), and a little of the day before. Public for the API tests, which run a dashboard
+ * on it (its index prefix as {@code es.index.prefix}).
  */
-final class QueryFixture {
-    static final OffsetDateTime YESTERDAY = T0.minusDays(1);
+public final class QueryFixture {
+    /** The fixture's day: most documents are at this time or a few hours after (10:15 IST, 20 Nov 2026). */
+    public static final OffsetDateTime DAY = T0;
+    public static final OffsetDateTime YESTERDAY = T0.minusDays(1);
 
     final ElasticsearchClient client;
     final IndexNames names;
@@ -61,7 +64,7 @@ final class QueryFixture {
         this.names = names;
     }
 
-    static QueryFixture load(LocalElasticsearch es) throws Exception {
+    public static QueryFixture load(LocalElasticsearch es) throws Exception {
         ElasticSettings settings = ElasticSettings.from(Settings.ofKeys(Map.of("es.url", es.url(),
                 "es.index.prefix", "q" + System.nanoTime())));
         ElasticsearchClient client = ElasticClientFactory.create(settings);
@@ -69,6 +72,15 @@ final class QueryFixture {
         QueryFixture f = new QueryFixture(client, settings.names());
         f.write();
         return f;
+    }
+
+    /** The index prefix the fixture's documents are under. */
+    public String prefix() {
+        return names.prefix();
+    }
+
+    public void close() throws java.io.IOException {
+        client.close();
     }
 
     private void write() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.warroom.testkit.Eventually.eventually;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -54,15 +55,31 @@ class SharedSessionsIntegrationTest {
     }
 
     @Test
-    @DisplayName("the shared topic holds neither the token nor anything keyed by it")
+    @DisplayName("the shared topic holds neither the token nor anything keyed by it: the session is keyed by the token's hash")
     void shouldNeverWriteTheToken() {
         Login login = first.login("shared-op", PASSWORD);
-        eventually(Duration.ofSeconds(10), () -> assertThat(first.readAll(SessionTopics.SESSIONS)).isNotEmpty());
+        String id = SessionStore.id(login.token());
+        assertThat(id).isNotEqualTo(login.token()).hasSize(43).doesNotContain(login.token());
+        eventually(Duration.ofSeconds(10), () -> assertThat(first.readRaw(SessionTopics.SESSIONS.name()))
+                .anySatisfy(r -> assertThat(r.key()).isEqualTo(id)));
+        List<TestDashboard.RawRecord> records = first.readRaw(SessionTopics.SESSIONS.name());
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.key()).as("key").isNotNull().doesNotContain(login.token());
+            if (r.value() != null) {
+                assertThat(r.value()).as("value of %s", r.key()).doesNotContain(login.token());
+            }
+        });
+        // this login's record: the user and the CSRF token every instance needs, and no token field with a value
+        assertThat(records).filteredOn(r -> r.key().equals(id) && r.value() != null).isNotEmpty().allSatisfy(r -> {
+            JsonObject value = new JsonObject(r.value());
+            assertThat(value.getString("username")).isEqualTo("shared-op");
+            assertThat(value.getString("csrf")).isEqualTo(login.csrf());
+            assertThat(value.getValue("token")).isNull();
+        });
         assertThat(first.readAll(SessionTopics.SESSIONS)).allSatisfy(s -> {
             if (s != null) {
                 assertThat(s.token()).isNull();
             }
         });
-        assertThat(SessionStore.id(login.token())).isNotEqualTo(login.token()).hasSize(43);
     }
 }

@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.warroom.contracts.json.Json;
@@ -35,6 +43,45 @@ class GeoLibraryTest {
                 .map(District::code).collect(Collectors.toSet());
         assertThat(codes).hasSize(52).isEqualTo(expected).contains("396", "667", "722");
         assertThat(geo.featureCounts()).containsEntry("23", 52).containsEntry("10", 38);
+    }
+
+    @Test
+    @DisplayName("every Madhya Pradesh and Bihar district of the reference table is on the map the product ships for its state, once")
+    void everyDistrictHasItsGeoCodeOnTheShippedStateMap() throws IOException {
+        Map<String, String> stateOfFile = Map.of("geo/madhyapradesh_districts.geojson", "23",
+                "geo/bihar_districts.geojson", "10");
+        assertThat(GeoLibrary.FILES).containsExactlyInAnyOrderElementsOf(stateOfFile.keySet());
+        for (Map.Entry<String, String> file : stateOfFile.entrySet()) {
+            Map<String, Integer> features = new HashMap<>();
+            for (JsonNode f : shipped(file.getKey()).path("features")) {
+                JsonNode p = f.path("properties");
+                assertThat(p.path("st_code").asText()).as("%s: %s", file.getKey(), p).isEqualTo(file.getValue());
+                features.merge(p.path("dt_code").asText(), 1, Integer::sum);
+            }
+            List<District> districts = DISTRICTS.inState(file.getValue());
+            assertThat(districts).as(file.getKey()).isNotEmpty().allSatisfy(d -> assertThat(features)
+                    .as("%s (%s) on %s", d.name(), d.geoCode(), file.getKey()).containsEntry(d.geoCode(), 1));
+            assertThat(districts).extracting(District::geoCode).doesNotHaveDuplicates();
+            assertThat(features.keySet()).as("features of %s without a district", file.getKey())
+                    .isEqualTo(districts.stream().map(District::geoCode).collect(Collectors.toSet()));
+        }
+    }
+
+    @Test
+    @DisplayName("every boundary file in geo/ is one GeoLibrary serves")
+    void everyShippedFileIsServed() throws IOException, URISyntaxException {
+        Path folder = Path.of(GeoLibrary.class.getClassLoader().getResource("geo").toURI());
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(f -> "geo/" + f.getFileName()).filter(n -> n.endsWith(".geojson")))
+                    .containsExactlyInAnyOrderElementsOf(GeoLibrary.FILES);
+        }
+    }
+
+    private static JsonNode shipped(String resource) throws IOException {
+        try (InputStream in = GeoLibrary.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as("classpath resource %s", resource).isNotNull();
+            return Json.mapper().readTree(in);
+        }
     }
 
     @Test

@@ -44,11 +44,17 @@ class ApiKeysTest {
 
     @Test
     void rateLimiterRefusesBeyondTheBurstAndSaysWhenToRetry() {
-        RateLimiter limiter = new RateLimiter(1, 10);
+        org.warroom.ingest.HandClock clock = new org.warroom.ingest.HandClock();
+        RateLimiter limiter = new RateLimiter(1, 10, clock);
         assertThat(limiter.take("k", 10).allowed()).isTrue();
         RateLimiter.Verdict refused = limiter.take("k", 5);
         assertThat(refused.allowed()).isFalse();
-        assertThat(refused.retryAfterSeconds()).isBetween(4L, 6L);
+        assertThat(refused.retryAfterSeconds()).isEqualTo(5);
         assertThat(limiter.take("other", 1).allowed()).isTrue();
+        clock.advance(java.time.Duration.ofSeconds(4));
+        assertThat(limiter.take("k", 5).retryAfterSeconds()).isEqualTo(1);
+        clock.advance(java.time.Duration.ofSeconds(1));
+        assertThat(limiter.take("k", 5).allowed()).isTrue();
+        assertThat(limiter.take("k", 1).allowed()).isFalse();
     }
 }
