@@ -50,9 +50,17 @@ log "SCRAM-SHA-512 credentials set for user $APP_USER"
 
 # ACLs (the brokers run StandardAuthorizer; nothing is allowed without an ACL):
 # the services create and use their topics, consumer/streams groups and
-# transactional ids (exactly-once Kafka Streams).
+# transactional ids (exactly-once Kafka Streams), and every one of those names
+# starts with "warroom" (topics warroom.*, streams' internal topics, group and
+# transactional ids warroom-streams*, groups warroom-indexer, warroom-notifier,
+# warroom-dashboard-*): the grant is on that prefix, not on every name.
 admin "$BIN/kafka-acls.sh" --add --allow-principal "User:$APP_USER" \
-  --operation All --topic '*' --group '*' --transactional-id '*' >/dev/null
+  --operation All --resource-pattern-type prefixed \
+  --topic warroom --group warroom --transactional-id warroom >/dev/null
+# Earlier versions of this script granted All on every name ('*'): take it back.
+admin "$BIN/kafka-acls.sh" --remove --force --allow-principal "User:$APP_USER" \
+  --operation All --resource-pattern-type literal \
+  --topic '*' --group '*' --transactional-id '*' >/dev/null
 admin "$BIN/kafka-acls.sh" --add --allow-principal "User:$APP_USER" --cluster \
   --operation Create --operation Describe --operation DescribeConfigs \
   --operation IdempotentWrite >/dev/null

@@ -19,7 +19,8 @@ import org.warroom.contracts.event.Commodity;
  * @param burnRatePerDay      consumption per day between the two latest reports, net of in-transit arrivals;
  *                            null until two reports exist or when stock grew beyond what arrived
  * @param predictedStockOutAt when stock on hand runs out at the burn rate (or, lacking one, at the daily need);
- *                            null when nothing is consumed
+ *                            never before the moment the status was computed: stock that has run out by then
+ *                            (or was reported at zero) is out of stock at that moment; null when nothing is consumed
  * @param reportId            the id of the report these figures come from
  */
 public record ShortageStatus(

@@ -15,8 +15,9 @@ import org.warroom.contracts.config.Settings;
  *
  * @param ingestKey          the first API key ({@code WARROOM_INGEST_KEY}); empty: generated and kept in
  *                           {@code <data.dir>/secrets/ingest-key}
- * @param publicUrl          the URL providers call us at (behind a proxy it differs from host:port); Twilio
- *                           signatures are computed over it
+ * @param publicUrl          the URL providers call us at ({@code ingest.public.url}; behind a proxy it differs from
+ *                           host:port); Twilio signatures are computed over it. Unset: the URL the request was
+ *                           sent to. Never the dashboard's {@code public.url}, which is another service's address
  * @param maxBodyBytes       largest feed request body (413 above)
  * @param maxLines           most events in one request (413 above)
  * @param maxLineBytes       longest single NDJSON line (that line is rejected)
@@ -95,7 +96,8 @@ public record IngestConfig(
                 KafkaSettings.from(s),
                 Path.of(s.get("data.dir", ".warroom")),
                 s.find("ingest.key"),
-                s.find("ingest.public.url").or(() -> s.find("public.url")).map(u -> u.replaceAll("/+$", "")),
+                // Only ingest's own public URL: public.url is the dashboard's (acknowledgement links), another address.
+                s.find("ingest.public.url").map(u -> u.replaceAll("/+$", "")),
                 s.getLong("ingest.max.body.bytes", 10L * 1024 * 1024),
                 maxLines,
                 s.getInt("ingest.max.line.bytes", 64 * 1024),

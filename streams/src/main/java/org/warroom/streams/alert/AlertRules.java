@@ -122,8 +122,11 @@ final class AlertRules {
                             o.district(), value, num(o.threshold()));
             case WarroomStreamsConfig.RULE_STOCKOUT_PREDICTED -> value == Observation.UNBOUNDED
                     ? String.format(Locale.ROOT, "%s in %s: no stock-out predicted", commodity, o.district())
-                    : String.format(Locale.ROOT, "%s in %s runs out in %.1f h (alert below %s h)", commodity,
-                            o.district(), value, num(o.threshold()));
+                    : value <= 0
+                    ? String.format(Locale.ROOT, "%s in %s is out of stock at its rate of use (alert below %s h)",
+                            commodity, o.district(), num(o.threshold()))
+                    : String.format(Locale.ROOT, "%s in %s runs out in %s (alert below %s h)", commodity,
+                            o.district(), hoursAhead(value), num(o.threshold()));
             case WarroomStreamsConfig.RULE_REPORT_STALE -> String.format(Locale.ROOT,
                     "district %s has not reported for %.1f h (limit %s h)", o.district(), value, num(o.threshold()));
             case WarroomStreamsConfig.RULE_CITIZEN_SIGNALS -> String.format(Locale.ROOT,
@@ -138,6 +141,12 @@ final class AlertRules {
                     "%s messages without a district in the last hour (alert at %s)", num(value), num(o.threshold()));
             default -> o.rule() + " " + o.subject() + ": " + num(value);
         };
+    }
+
+    /** A positive time ahead: whole minutes (at least 1) below an hour, else hours to a tenth; never "0.0 h". */
+    private static String hoursAhead(double hours) {
+        return hours < 1 ? String.format(Locale.ROOT, "%d min", Math.max(1, (long) Math.ceil(hours * 60)))
+                : String.format(Locale.ROOT, "%.1f h", hours);
     }
 
     private static String num(double v) {

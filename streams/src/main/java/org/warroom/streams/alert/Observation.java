@@ -27,7 +27,8 @@ record Observation(String condition, String rule, String district, Commodity com
     double valueAt(long now) {
         return switch (kind) {
             case VALUE -> value;
-            case HOURS_UNTIL -> reference == null ? UNBOUNDED : (reference - now) / 3_600_000d;
+            // A time already reached is 0 h away (a stock-out by now: out of stock), never a negative time.
+            case HOURS_UNTIL -> reference == null ? UNBOUNDED : Math.max(0, (reference - now) / 3_600_000d);
             case HOURS_SINCE -> reference == null ? 0 : (now - reference) / 3_600_000d;
         };
     }

@@ -31,7 +31,9 @@ import org.warroom.streams.support.Times;
  * A step is applied by what it says, whatever the order of arrival: an {@code ended} that arrives before its
  * {@code started} leaves the call finished. The wall-clock punctuator
  * expires calls in progress with no step for {@code calls.stuck.after}, forgets finished calls after the same time,
- * lets {@code perMinute} fall, and announces configured lines that have had no call yet.
+ * lets {@code perMinute} fall, and re-sends the lines this task has counted calls of. A configured line that has had
+ * no call yet is sent when its announcement ({@link LineAnnouncer}) arrives, through the repartition like its calls:
+ * only the task owning a line may send it (the others' zero overwrote its count).
  */
 final class CallLoadProcessor implements Processor<String, CallStep, String, LineLoad> {
     private static final char SEP = '\u0000';
@@ -70,8 +72,12 @@ final class CallLoadProcessor implements Processor<String, CallStep, String, Lin
     public void process(Record<String, CallStep> record) {
         CallStep step = record.value();
         String line = record.key();
-        String key = line + "|" + step.call();
         long now = context.currentSystemTimeMs();
+        if (LineAnnouncer.isAnnouncement(step)) {
+            emit(line, now); // its load as it is: sent only if it never was
+            return;
+        }
+        String key = line + "|" + step.call();
         long at = Times.millis(step.at());
         CallState before = calls.get(key);
         CallState state = before == null ? new CallState(step.call(), line, 0, 0, 0, 0, false, List.of()) : before;
@@ -145,7 +151,8 @@ final class CallLoadProcessor implements Processor<String, CallStep, String, Lin
             }
         }
         starts.expire(now, rules.calls().rateWindow().toMillis());
-        Set<String> touched = new LinkedHashSet<>(rules.calls().capacities().keySet());
+        // Only the lines this task counts calls of: a configured line without calls here may be another task's.
+        Set<String> touched = new LinkedHashSet<>();
         try (KeyValueIterator<String, LineCounters> all = lines.all()) {
             all.forEachRemaining(e -> touched.add(e.key));
         }

@@ -20,7 +20,8 @@ import org.warroom.streams.support.StoreSupport;
  *
  * <ul>
  *   <li>In: {@code warroom.calls} (call id → {@code CallStep}).</li>
- *   <li>Through: repartition topic {@value #REPARTITION} keyed by line (the steps of one call stay in order: they
+ *   <li>Through: {@link LineAnnouncer} (once per start, one announcement per configured line, so that the task
+ *       owning a line announces it); repartition topic {@value #REPARTITION} keyed by line (the steps of one call stay in order: they
  *       come from one partition and go to one); {@link CallLoadProcessor} with stores {@value #CALL_STORE}
  *       ({@code line|call} → call), {@value #LAST_STEP_STORE} (calls by
  *       last step), {@value #LINE_STORE} (line → in progress, waiting, expired), the window of starts
@@ -53,6 +54,7 @@ public final class CallLoadTopology {
         KStream<String, LineLoad> results = sources.stream(Topics.CALLS)
                 .filter((key, step) -> step != null && step.line() != null && step.call() != null
                         && step.event() != null && step.at() != null, Named.as("call-load-valid"))
+                .process(() -> new LineAnnouncer(rules), Named.as("call-load-announce"))
                 .selectKey((key, step) -> step.line(), Named.as("call-load-by-line"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(CallStep.class)).withName(REPARTITION))
                 .process(() -> new CallLoadProcessor(rules), Named.as("call-load-processor"),

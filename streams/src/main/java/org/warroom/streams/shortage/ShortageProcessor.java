@@ -32,7 +32,10 @@ import org.warroom.streams.support.Times;
  * arrived is {@code max(0, t₀ − t₁)} and what was consumed is {@code s₀ + arrived − s₁}; the burn rate is that per
  * day of {@code a₁ − a₀}. When stock grew beyond what arrived (an unreported delivery), the burn rate is unknown
  * (null). Predicted stock-out: {@code asOf + stock ÷ rate} days, rate = burn rate when positive, else the daily
- * need; in-transit stock is not counted (it has not arrived). No consumption → no prediction.
+ * need; in-transit stock is not counted (it has not arrived). No consumption → no prediction. A stock-out that
+ * would lie in the past when the status is computed (the stock has run out by now at that rate, or a report of zero
+ * stock) is predicted for that moment, "out of stock now", never for a time already past; the moment stays as first
+ * said while the report stands, so the wall-clock punctuation does not re-emit it every interval.
  */
 final class ShortageProcessor implements Processor<String, ShortageInput, String, ShortageStatus> {
     private static final double DAY_MILLIS = 86_400_000d;
@@ -143,8 +146,8 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
      */
     private void emit(String key, String district, Commodity commodity, long now, StockState state, long signalCount) {
         int signalsLastHour = (int) signalCount;
-        ShortageStatus status = status(district, commodity, state, signalsLastHour, now);
         ShortageStatus last = emitted.containsKey(key) ? emitted.get(key) : results.get(key);
+        ShortageStatus status = status(district, commodity, state, signalsLastHour, now, last);
         if (!status.equals(last)) {
             results.put(key, status);
             context.forward(new Record<>(key, status, now));
@@ -152,7 +155,8 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
         emitted.put(key, status);
     }
 
-    ShortageStatus status(String district, Commodity commodity, StockState state, int signalsLastHour, long now) {
+    ShortageStatus status(String district, Commodity commodity, StockState state, int signalsLastHour, long now,
+                          ShortageStatus last) {
         if (state == null) {
             return new ShortageStatus(district, commodity, null, null, null, ShortageLevel.STALE, signalsLastHour,
                     null, null, null, null, null, null);
@@ -176,7 +180,23 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
                 : state.dailyNeed() > 0 ? Double.valueOf(state.dailyNeed()) : null;
         OffsetDateTime stockOut = rate == null ? null
                 : state.asOf().plus(Duration.ofMillis(Math.round(Math.max(0, state.stock()) / rate * DAY_MILLIS)));
+        if (stockOut != null && Times.millis(stockOut) < now) {
+            stockOut = outOfStockSince(last, state, now);
+        }
         return new ShortageStatus(district, commodity, state.stock(), state.dailyNeed(), days, level, signalsLastHour,
                 state.asOf(), state.inTransit(), state.unit(), state.burnRatePerDay(), stockOut, state.reportId());
+    }
+
+    /**
+     * Already out at the rate of use: the moment this was first said for the same report (not after {@code now}),
+     * else {@code now}, in the report's offset.
+     */
+    private static OffsetDateTime outOfStockSince(ShortageStatus last, StockState state, long now) {
+        if (last != null && last.predictedStockOutAt() != null && state.reportId() != null
+                && state.reportId().equals(last.reportId()) && Times.millis(last.predictedStockOutAt()) <= now
+                && Times.millis(last.predictedStockOutAt()) >= Times.millis(state.asOf())) {
+            return last.predictedStockOutAt();
+        }
+        return java.time.Instant.ofEpochMilli(now).atOffset(state.asOf().getOffset());
     }
 }
