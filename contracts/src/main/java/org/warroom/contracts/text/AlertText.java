@@ -10,7 +10,8 @@ import org.warroom.contracts.result.Alert;
  * An alert in words, in English or Hindi, from the bundles ({@code alert.text.<rule>}): the district by its name in
  * that language (never its LGD code), the commodity, department and helpline by their labels, and figures rounded as
  * a reader reads them — days and hours to one decimal and never below zero (an exhausted stock reads "out of
- * stock", not "runs out in −0.0 h"), shares as whole percentages, counts as whole numbers.
+ * stock", not "runs out in −0.0 h"; under an hour, whole minutes), shares as whole percentages, counts as whole
+ * numbers.
  */
 public final class AlertText {
     /** A value this large means "no bound" (no daily need, nothing predicted). */
@@ -41,8 +42,12 @@ public final class AlertText {
             case "stockout-predicted" -> {
                 if (value >= UNBOUNDED) {
                     key += ".unbounded";
-                } else if (value <= 0.05) {
+                } else if (value <= 0) {
                     key += ".out";
+                } else if (value < 1) {
+                    key += ".minutes";
+                    v.put("value", Long.toString(Math.max(1, (long) Math.ceil(value * 60))));
+                    break;
                 }
                 v.put("value", oneDecimal(value));
             }

@@ -32,10 +32,12 @@ class AlertTextTest {
     @Test
     @DisplayName("a stock-out is never predicted in the past: no '−0.0 h', an exhausted stock reads 'out of stock'")
     void shouldNeverPredictAStockOutInThePast() {
-        assertThat(text.render(alert("stockout-predicted", "396", Commodity.MILK, "396|milk", -0.04, 12), Language.EN))
-                .isEqualTo("Milk in Bhopal is out of stock");
+        assertThat(text.render(alert("stockout-predicted", "396", Commodity.MILK, "396|milk", 0, 12), Language.EN))
+                .isEqualTo("Milk in Bhopal is out of stock at its rate of use (alert below 12 h)");
         assertThat(text.render(alert("stockout-predicted", "396", Commodity.MILK, "396|milk", 0, 12), Language.HI))
-                .isEqualTo("भोपाल में दूध ख़त्म हो गया है");
+                .isEqualTo("भोपाल में दूध मौजूदा खपत पर ख़त्म हो चुका है (अलर्ट: 12 घंटे से कम)");
+        assertThat(text.render(alert("stockout-predicted", "396", Commodity.MILK, "396|milk", 10 / 60.0, 12), Language.EN))
+                .isEqualTo("Milk in Bhopal runs out in 10 min at the present rate (alert below 12 h)");
         assertThat(text.render(alert("stockout-predicted", "396", Commodity.MILK, "396|milk", 3.26, 12), Language.EN))
                 .isEqualTo("Milk in Bhopal runs out in 3.3 h at the present rate (alert below 12 h)");
     }

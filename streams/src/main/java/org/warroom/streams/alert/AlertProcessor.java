@@ -87,7 +87,8 @@ final class AlertProcessor implements Processor<String, AlertInput, String, Aler
         Alert acked = new Alert(alert.id(), alert.rule(), alert.district(), alert.commodity(), alert.severity(),
                 AlertState.ACKNOWLEDGED, alert.raisedAt(), ack.by(),
                 ack.at() != null ? ack.at() : Times.at(now, rules.zone()), null, alert.subject(), alert.level(),
-                alert.value(), alert.threshold(), alert.message(), ack.comment(), alert.notifiedAt(), alert.repeats());
+                alert.value(), alert.threshold(), alert.message(), ack.comment(), alert.notifiedAt(), alert.repeats(),
+                alert.messageHi());
         save(condition, new ConditionState(state.observation(), acked), state);
         context.forward(new Record<>(acked.id(), acked, now));
     }
@@ -127,8 +128,8 @@ final class AlertProcessor implements Processor<String, AlertInput, String, Aler
                     next = raise(o, value, now);
                 }
             } else if (recovered) {
-                next = with(alert, AlertState.CLEARED, alert.level(), value, AlertRules.message(o, value),
-                        Times.at(now, rules.zone()), alert.notifiedAt(), alert.repeats());
+                next = with(alert, AlertState.CLEARED, alert.level(), value, Times.at(now, rules.zone()),
+                        alert.notifiedAt(), alert.repeats());
             } else if (alert.state() == AlertState.ACTIVE) {
                 next = escalateOrRepeat(alert, o, value, now);
             }
@@ -142,9 +143,9 @@ final class AlertProcessor implements Processor<String, AlertInput, String, Aler
     }
 
     private Alert raise(Observation o, double value, long now) {
-        return new Alert(o.condition() + "|" + now, o.rule(), o.district(), o.commodity(), o.severity(),
+        return AlertRules.worded(new Alert(o.condition() + "|" + now, o.rule(), o.district(), o.commodity(), o.severity(),
                 AlertState.ACTIVE, Times.at(now, rules.zone()), null, null, null, o.subject(), 1, value,
-                o.threshold(), AlertRules.message(o, value), null, Times.at(now, rules.zone()), 0);
+                o.threshold(), null, null, Times.at(now, rules.zone()), 0));
     }
 
     private Alert escalateOrRepeat(Alert alert, Observation o, double value, long now) {
@@ -155,22 +156,21 @@ final class AlertProcessor implements Processor<String, AlertInput, String, Aler
                 level++;
             }
         }
-        String message = o == null ? alert.message() : AlertRules.message(o, value);
         if (level > alert.level()) {
-            return with(alert, AlertState.ACTIVE, level, value, message, null, Times.at(now, rules.zone()), alert.repeats());
+            return with(alert, AlertState.ACTIVE, level, value, null, Times.at(now, rules.zone()), alert.repeats());
         }
         if (now - Times.millis(alert.notifiedAt()) >= rules.alerts().repeatInterval().toMillis()) {
-            return with(alert, AlertState.ACTIVE, level, value, message, null, Times.at(now, rules.zone()),
-                    alert.repeats() + 1);
+            return with(alert, AlertState.ACTIVE, level, value, null, Times.at(now, rules.zone()), alert.repeats() + 1);
         }
         return alert;
     }
 
-    private static Alert with(Alert a, AlertState state, int level, double value, String message,
+    /** The alert in a new state, with its words rendered for its new values. */
+    private static Alert with(Alert a, AlertState state, int level, double value,
                               java.time.OffsetDateTime clearedAt, java.time.OffsetDateTime notifiedAt, int repeats) {
-        return new Alert(a.id(), a.rule(), a.district(), a.commodity(), a.severity(), state, a.raisedAt(), a.ackBy(),
-                a.ackAt(), clearedAt, a.subject(), level, value, a.threshold(), message, a.ackComment(), notifiedAt,
-                repeats);
+        return AlertRules.worded(new Alert(a.id(), a.rule(), a.district(), a.commodity(), a.severity(), state,
+                a.raisedAt(), a.ackBy(), a.ackAt(), clearedAt, a.subject(), level, value, a.threshold(), null,
+                a.ackComment(), notifiedAt, repeats));
     }
 
     /**

@@ -2,12 +2,16 @@ package org.warroom.streams.alert;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.warroom.contracts.reference.DistrictDirectory;
+import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.BacklogStatus;
 import org.warroom.contracts.result.LineLoad;
 import org.warroom.contracts.result.ShortageLevel;
 import org.warroom.contracts.result.ShortageStatus;
 import org.warroom.contracts.result.UnlocatedMessages;
+import org.warroom.contracts.text.AlertText;
+import org.warroom.contracts.text.Language;
+import org.warroom.contracts.text.Words;
 import org.warroom.streams.config.WarroomStreamsConfig;
 import org.warroom.streams.config.WarroomStreamsConfig.AlertRule;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
@@ -112,44 +116,13 @@ final class AlertRules {
         return rules.alerts().rule(name);
     }
 
-    /** The alert's words for people (English; the dashboard may translate by rule). */
-    static String message(Observation o, double value) {
-        String commodity = o.commodity() == null ? "" : o.commodity().wire();
-        return switch (o.rule()) {
-            case WarroomStreamsConfig.RULE_SHORTAGE_CRITICAL -> value == Observation.UNBOUNDED
-                    ? String.format(Locale.ROOT, "%s in %s: no daily need", commodity, o.district())
-                    : String.format(Locale.ROOT, "%s in %s: %.1f days of cover (critical below %s)", commodity,
-                            o.district(), value, num(o.threshold()));
-            case WarroomStreamsConfig.RULE_STOCKOUT_PREDICTED -> value == Observation.UNBOUNDED
-                    ? String.format(Locale.ROOT, "%s in %s: no stock-out predicted", commodity, o.district())
-                    : value <= 0
-                    ? String.format(Locale.ROOT, "%s in %s is out of stock at its rate of use (alert below %s h)",
-                            commodity, o.district(), num(o.threshold()))
-                    : String.format(Locale.ROOT, "%s in %s runs out in %s (alert below %s h)", commodity,
-                            o.district(), hoursAhead(value), num(o.threshold()));
-            case WarroomStreamsConfig.RULE_REPORT_STALE -> String.format(Locale.ROOT,
-                    "district %s has not reported for %.1f h (limit %s h)", o.district(), value, num(o.threshold()));
-            case WarroomStreamsConfig.RULE_CITIZEN_SIGNALS -> String.format(Locale.ROOT,
-                    "%s citizen signals about %s in %s in the last hour (alert at %s)", num(value), commodity,
-                    o.district(), num(o.threshold()));
-            case WarroomStreamsConfig.RULE_BACKLOG_BREACHES -> String.format(Locale.ROOT,
-                    "%s complaints past SLA in %s (alert at %s)", num(value), o.subject().replace('|', ' '),
-                    num(o.threshold()));
-            case WarroomStreamsConfig.RULE_LINE_LOAD -> String.format(Locale.ROOT,
-                    "line %s at %.0f%% of capacity (alert at %.0f%%)", o.subject(), value * 100, o.threshold() * 100);
-            case WarroomStreamsConfig.RULE_UNLOCATED_MESSAGES -> String.format(Locale.ROOT,
-                    "%s messages without a district in the last hour (alert at %s)", num(value), num(o.threshold()));
-            default -> o.rule() + " " + o.subject() + ": " + num(value);
-        };
-    }
+    /** Renders alerts in words, English and Hindi, with names rather than codes. */
+    private static final AlertText WORDS = new AlertText(Words.bundled(), DistrictDirectory.load());
 
-    /** A positive time ahead: whole minutes (at least 1) below an hour, else hours to a tenth; never "0.0 h". */
-    private static String hoursAhead(double hours) {
-        return hours < 1 ? String.format(Locale.ROOT, "%d min", Math.max(1, (long) Math.ceil(hours * 60)))
-                : String.format(Locale.ROOT, "%.1f h", hours);
-    }
-
-    private static String num(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    /** The alert with its words ({@code message} in English, {@code messageHi} in Hindi) for its current values. */
+    static Alert worded(Alert a) {
+        return new Alert(a.id(), a.rule(), a.district(), a.commodity(), a.severity(), a.state(), a.raisedAt(), a.ackBy(),
+                a.ackAt(), a.clearedAt(), a.subject(), a.level(), a.value(), a.threshold(), WORDS.render(a, Language.EN),
+                a.ackComment(), a.notifiedAt(), a.repeats(), WORDS.render(a, Language.HI));
     }
 }

@@ -84,7 +84,8 @@ class AlertTopologyTest {
         Alert raised = alerts.readKeyValue().value;
         assertThat(raised).isEqualTo(new Alert(MEDICINE_ID, "shortage-critical", BHOPAL, Commodity.MEDICINE,
                 Severity.CRITICAL, AlertState.ACTIVE, RAISED, null, null, null, "396|medicine", 1, 2.0, 3.0,
-                "medicine in 396: 2.0 days of cover (critical below 3)", null, RAISED, 0));
+                "Medicine in Bhopal: 2.0 days of cover (critical below 3)", null, RAISED, 0,
+                "भोपाल में दवा: 2.0 दिन का भंडार (गंभीर: 3 दिन से कम)"));
         assertThat(alerts.isEmpty()).isTrue();
         assertThat(driver.<ConditionState>store(AlertTopology.CONDITION_STORE).get("shortage-critical|396|medicine")
                 .alert().id()).isEqualTo(MEDICINE_ID);
@@ -182,7 +183,8 @@ class AlertTopologyTest {
         Alert stale = alerts.readValue();
         assertThat(stale.id()).isEqualTo("report-stale|396|" + TestDriver.T0.plus(hours(1)).toEpochMilli());
         assertThat(stale.district()).isEqualTo(BHOPAL);
-        assertThat(stale.message()).isEqualTo("district 396 has not reported for 26.0 h (limit 26 h)");
+        assertThat(stale.message()).isEqualTo("Bhopal has not reported for 26.0 h (limit 26 h)");
+        assertThat(stale.messageHi()).isEqualTo("भोपाल ने 26.0 घंटे से रिपोर्ट नहीं भेजी (सीमा 26 घंटे)");
 
         ShortageStatus fresh = new ShortageStatus(BHOPAL, Commodity.MILK, 100.0, 10.0, 10.0, ShortageLevel.OK, 0,
                 at(minutes(55)), null, "units", null, at(minutes(55).plus(Duration.ofDays(10))), "r2");
@@ -204,7 +206,7 @@ class AlertTopologyTest {
         Alert alert = alerts.readValue();
         assertThat(alert.rule()).isEqualTo("stockout-predicted");
         assertThat(alert.severity()).isEqualTo(Severity.HIGH);
-        assertThat(alert.message()).isEqualTo("ration in 396 runs out in 24.0 h (alert below 24 h)");
+        assertThat(alert.message()).isEqualTo("Ration in Bhopal runs out in 24.0 h at the present rate (alert below 24 h)");
         assertThat(alerts.isEmpty()).isTrue();
     }
 
@@ -220,11 +222,11 @@ class AlertTopologyTest {
 
         assertThat(alerts.readValuesToList()).extracting(Alert::rule, Alert::subject, Alert::district, Alert::message)
                 .containsExactly(
-                        tuple("backlog-breaches", "396|food", BHOPAL, "5 complaints past SLA in 396 food (alert at 5)"),
-                        tuple("line-load", "181", null, "line 181 at 90% of capacity (alert at 90%)"),
+                        tuple("backlog-breaches", "396|food", BHOPAL, "5 complaints past their deadline in Bhopal, Food (alert at 5)"),
+                        tuple("line-load", "181", null, "CM Helpline 181 at 90% of capacity (alert at 90%)"),
                         tuple("unlocated-messages", "all", null, "20 messages without a district in the last hour (alert at 20)"),
                         tuple("citizen-signals", "396|water", BHOPAL,
-                                "10 citizen signals about water in 396 in the last hour (alert at 10)"));
+                                "10 citizen messages about Water in Bhopal in the last hour (alert at 10)"));
 
         lines.pipeInput("181", new LineLoad("181", 400, 500, 20, 30, 0.8, 0));      // above 72 %: still on
         lines.pipeInput("181", new LineLoad("181", 350, 500, 20, 30, 0.7, 0));      // cleared

@@ -82,7 +82,7 @@ class StockOutPredictionTest {
         assertThat(raised).hasSize(1);
         assertNeverNegative(raised);
         assertThat(raised.get(0).value()).isEqualTo(0.0);
-        assertThat(raised.get(0).message()).isEqualTo("milk in 396 is out of stock at its rate of use (alert below 24 h)");
+        assertThat(raised.get(0).message()).isEqualTo("Milk in Bhopal is out of stock at its rate of use (alert below 24 h)");
 
         driver.advance(minutes(10), Duration.ofMinutes(1));
         assertThat(shortages.readValuesToList()).as("nothing new to say while the figures stand")
@@ -100,7 +100,7 @@ class StockOutPredictionTest {
         assertThat(milk.predictedStockOutAt().toInstant()).isEqualTo(driver.now().plus(minutes(10)));
         List<Alert> raised = stockOutAlerts();
         assertThat(raised).singleElement().satisfies(a ->
-                assertThat(a.message()).isEqualTo("milk in 396 runs out in 10 min (alert below 24 h)"));
+                assertThat(a.message()).isEqualTo("Milk in Bhopal runs out in 10 min at the present rate (alert below 24 h)"));
 
         // The alert is re-evaluated every minute by the wall clock, past the predicted stock-out and on.
         driver.advance(minutes(40), Duration.ofMinutes(1));
@@ -108,6 +108,6 @@ class StockOutPredictionTest {
         assertNeverNegative(later);
         assertThat(later).isNotEmpty();
         assertThat(later.get(later.size() - 1).message()).isEqualTo(
-                "milk in 396 is out of stock at its rate of use (alert below 24 h)");
+                "Milk in Bhopal is out of stock at its rate of use (alert below 24 h)");
     }
 }
