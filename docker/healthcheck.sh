@@ -4,7 +4,9 @@
 #
 #   warroom-healthcheck PORT [tls]
 #
-# Asks http://127.0.0.1:PORT/health and succeeds only on a 2xx answer. With the
+# Asks http://127.0.0.1:PORT/health (the readiness verdict, as /health/ready:
+# compose's depends_on waits for it; /health/live is the one for restarts) and
+# succeeds only on a 2xx answer. With the
 # second argument "tls" it switches to https when WARROOM_TLS_CERT is set (the
 # service then serves HTTPS on the same port); the certificate is not verified
 # here because it is issued for the service's DNS name, not for 127.0.0.1.

@@ -3,6 +3,7 @@ package org.warroom.dashboard;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -22,6 +23,7 @@ import org.warroom.contracts.account.AccountTopics;
 import org.warroom.contracts.account.Role;
 import org.warroom.contracts.account.UserAccount;
 import org.warroom.contracts.audit.AuditTopics;
+import org.warroom.contracts.health.HealthReport;
 import org.warroom.contracts.notify.NotifyTopics;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.StateDirectory;
@@ -159,6 +161,8 @@ public final class DashboardVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders(config.tls().enabled())::handle);
         router.get("/health").handler(this::handleHealth);
+        router.get("/health/live").handler(this::handleLive);
+        router.get("/health/ready").handler(this::handleReady);
         router.route().handler(auth::identify);
         router.post("/api/v1/session").handler(body).handler(session::handleLogin);
         router.route("/api/v1/*").handler(auth::requireApi);
@@ -283,6 +287,25 @@ public final class DashboardVerticle extends VerticleBase {
                     .putHeader("Cache-Control", "no-store")
                     .end(body.encode());
         });
+    }
+
+    /** {@code GET /health/live}: 200 while the server answers; Kafka or Elasticsearch being down is no reason to restart. */
+    private void handleLive(RoutingContext ctx) {
+        health(ctx, HealthReport.of(Map.of()));
+    }
+
+    /** {@code GET /health/ready}: 200 when Kafka and Elasticsearch answer, else 503 naming what does not. */
+    private void handleReady(RoutingContext ctx) {
+        vertx.executeBlocking(health::check).onComplete(result -> health(ctx, result.succeeded()
+                ? HealthReport.of(result.result())
+                : HealthReport.of(Map.of("dependencies", "not checked: " + result.cause().getClass().getSimpleName()))));
+    }
+
+    private static void health(RoutingContext ctx, HealthReport report) {
+        ctx.response().setStatusCode(report.httpStatus())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store")
+                .end(Buffer.buffer(report.json()));
     }
 
     @Override

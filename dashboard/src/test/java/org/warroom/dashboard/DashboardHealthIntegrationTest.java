@@ -52,7 +52,37 @@ class DashboardHealthIntegrationTest {
         assertThat(checks.getString("elasticsearch")).startsWith("unreachable");
     }
 
+    @Test
+    @DisplayName("Elasticsearch unreachable: /health/live 200, /health/ready 503 naming elasticsearch (one shape)")
+    void shouldStayAliveButNotReadyWithoutElasticsearch(LocalKafka kafka) throws Exception {
+        Map<String, HttpResponse<Buffer>> answers = get(kafka.bootstrap(), "http://127.0.0.1:1", "/health/live",
+                "/health/ready");
+        HttpResponse<Buffer> live = answers.get("/health/live");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.bodyAsJsonObject().getString("status")).isEqualTo("UP");
+        HttpResponse<Buffer> ready = answers.get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.bodyAsJsonObject().getString("status")).isEqualTo("DOWN");
+        JsonObject checks = ready.bodyAsJsonObject().getJsonObject("checks");
+        assertThat(checks.getString("kafka")).isEqualTo("ok");
+        assertThat(checks.getString("elasticsearch")).startsWith("unreachable");
+    }
+
+    @Test
+    @DisplayName("both dependencies answering: /health/ready 200 with every check ok")
+    void shouldBeReadyWhenBothDependenciesAnswer(LocalKafka kafka, LocalElasticsearch es) throws Exception {
+        HttpResponse<Buffer> ready = get(kafka.bootstrap(), es.url(), "/health/ready").get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.bodyAsJsonObject().getMap()).containsEntry("status", "UP");
+        assertThat(ready.bodyAsJsonObject().getJsonObject("checks").getMap()).containsEntry("kafka", "ok")
+                .containsEntry("elasticsearch", "ok");
+    }
+
     private HttpResponse<Buffer> health(String bootstrap, String esUrl) throws Exception {
+        return get(bootstrap, esUrl, "/health").get("/health");
+    }
+
+    private Map<String, HttpResponse<Buffer>> get(String bootstrap, String esUrl, String... paths) throws Exception {
         DashboardConfig config = DashboardConfig.from(Settings.ofKeys(Map.of(
                 "kafka.bootstrap", bootstrap, "es.url", esUrl, "dashboard.port", "0",
                 "admin.password", "test-admin-password-1")));
@@ -61,7 +91,11 @@ class DashboardHealthIntegrationTest {
             DashboardVerticle verticle = new DashboardVerticle(config, new DependencyHealth(admin, elastic), elastic,
                     java.time.Clock.systemUTC());
             vertx.deployVerticle(verticle).await();
-            return WebClient.create(vertx).get(verticle.actualPort(), "127.0.0.1", "/health").send().await();
+            Map<String, HttpResponse<Buffer>> answers = new java.util.LinkedHashMap<>();
+            for (String path : paths) {
+                answers.put(path, WebClient.create(vertx).get(verticle.actualPort(), "127.0.0.1", path).send().await());
+            }
+            return answers;
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.warroom.indexer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -31,9 +27,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.warroom.contracts.event.DeadLetter;
-import org.warroom.contracts.topic.Topic;
-import org.warroom.contracts.topic.Topics;
 
 /**
  * The indexer: one plain {@link KafkaConsumer} on its own thread reads the feed and result topics, turns each record
@@ -44,13 +37,13 @@ import org.warroom.contracts.topic.Topics;
  *
  * <p>At-least-once without duplicates: per partition, offsets are committed only up to the end of the newest poll
  * such that every write of it and of every older poll of that partition was acknowledged by Elasticsearch (or its
- * record went to the dead-letter topic, acknowledged by Kafka) — {@link InFlightPolls}. Writes that fail in a
- * retryable way (429, 5xx, no answer) are retried with exponential backoff for as long as it takes, and hold their
- * partition's commit back; meanwhile every partition is paused and the consumer keeps polling (so it stays in the
- * group) without fetching anything new: back-pressure instead of loss. Once Elasticsearch is back the retries
- * complete and consumption catches up. Ids come from event ids (and updated documents carry the Kafka offset as an
- * external version), so the records a crash makes us read twice — and writes of several polls answered out of
- * order — land on their own documents again.
+ * record went to the dead-letter topic, acknowledged by Kafka: {@link DeadLetters}) — {@link InFlightPolls}. Writes
+ * that fail in a retryable way (429, 5xx, no answer) are retried with exponential backoff for as long as it takes
+ * ({@link Retries}), and hold their partition's commit back; meanwhile every partition is paused and the consumer
+ * keeps polling (so it stays in the group) without fetching anything new: back-pressure instead of loss. Once
+ * Elasticsearch is back the retries complete and consumption catches up. Ids come from event ids (and updated
+ * documents carry the Kafka offset as an external version), so the records a crash makes us read twice — and writes
+ * of several polls answered out of order — land on their own documents again.
  */
 public final class Indexer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
@@ -60,23 +53,14 @@ public final class Indexer implements AutoCloseable {
     private static final Duration IDLE_COMMIT_EVERY = Duration.ofSeconds(1);
     /** A bulk request answers well within this, or the transport gives up first (socket timeout 30 s). */
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(90);
-    private static final int RAW_LIMIT = 10_000;
-
-    /** A dead letter Kafka answered (failure null) or refused. */
-    private record DeadLetterAnswer(InFlightPolls.Poll poll, TopicPartition tp, ProducerRecord<String, DeadLetter> record,
-                                    Exception failure) {
-    }
-
-    /** A write to try again, on behalf of its poll. */
-    private record Retry(InFlightPolls.Poll poll, IndexAction action) {
-    }
 
     private final IndexerConfig config;
     private final IndexerMetrics metrics;
     private final DocumentMapper mapper;
     private final BulkWriter writer;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final KafkaProducer<String, DeadLetter> deadLetters;
+    private final DeadLetters deadLetters;
+    private final Retries retries;
     private final LagMonitor lag;
     private final Admin admin;
     private final Thread thread;
@@ -84,21 +68,15 @@ public final class Indexer implements AutoCloseable {
     private final LinkedBlockingQueue<Object> answers = new LinkedBlockingQueue<>();
     private final InFlightPolls inFlight = new InFlightPolls();
     private final Set<Submission> outstanding = new HashSet<>();
-    private final List<Retry> retries = new ArrayList<>();
-    private final List<DeadLetterAnswer> deadLetterRetries = new ArrayList<>();
     private volatile boolean running = true;
     private volatile boolean holding;
     private volatile Throwable crashed;
-    private boolean backingOff;
-    private long retryAtNanos;
-    private Duration backoff;
-    private int attempt;
     private Instant lastIdleCommit = Instant.EPOCH;
 
     public Indexer(IndexerConfig config, ElasticsearchClient client, IndexerMetrics metrics) {
         this.config = config;
         this.metrics = metrics;
-        this.backoff = config.retryInitial();
+        this.retries = new Retries(config.retryInitial(), config.retryMax(), metrics);
         this.mapper = new DocumentMapper(config.elastic().names());
         this.writer = new BulkWriter(client, config, metrics, answers::add);
         Map<String, Object> c = config.kafka().client();
@@ -113,14 +91,7 @@ public final class Indexer implements AutoCloseable {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
         this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
-        Map<String, Object> p = config.kafka().client();
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, config.group() + "-deadletter");
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        Topic<String, DeadLetter> dl = Topics.DEAD_LETTER;
-        this.deadLetters = new KafkaProducer<>(p, dl.keySerde().serializer(), dl.valueSerde().serializer());
+        this.deadLetters = new DeadLetters(config, answers::add);
         this.admin = Admin.create(config.kafka().client());
         this.lag = new LagMonitor(admin, config.group(), mapper.topics(), metrics);
         this.thread = new Thread(this::run, "indexer");
@@ -154,7 +125,7 @@ public final class Indexer implements AutoCloseable {
                 retryWhenDue();
                 expireOverdue();
                 commitFinished(false);
-                boolean hold = backingOff || inFlight.size() >= config.maxInFlightPolls()
+                boolean hold = retries.backingOff() || inFlight.size() >= config.maxInFlightPolls()
                         || inFlight.bytes() >= config.maxInFlightBytes();
                 hold(hold);
                 ConsumerRecords<String, byte[]> records = consumer.poll(hold ? Duration.ZERO
@@ -194,10 +165,7 @@ public final class Indexer implements AutoCloseable {
 
     /** Waits (briefly) for the next answer or the next retry, whichever comes first. */
     private void awaitAnswer() throws InterruptedException {
-        long wait = TimeUnit.MILLISECONDS.toNanos(100);
-        if (retryAtNanos != 0) {
-            wait = Math.max(0, Math.min(wait, retryAtNanos - System.nanoTime()));
-        }
+        long wait = retries.nanosToWait(TimeUnit.MILLISECONDS.toNanos(100), System.nanoTime());
         Object answer = answers.poll(wait, TimeUnit.NANOSECONDS);
         if (answer != null) {
             handle(answer);
@@ -227,7 +195,7 @@ public final class Indexer implements AutoCloseable {
                 LOG.warn("record {}-{}@{} (key {}) cannot be indexed: {}", r.topic(), r.partition(), r.offset(),
                         r.key(), e.getMessage());
                 inFlight.expect(poll, tp);
-                sendDeadLetter(poll, tp, deadLetter(r.topic(), e.field(), e.getMessage(), raw(r.value())));
+                deadLetters.unindexable(poll, tp, r, e);
             }
         }
         metrics.pollsInFlight(inFlight.size());
@@ -242,10 +210,6 @@ public final class Indexer implements AutoCloseable {
         writer.submit(submission);
     }
 
-    private void sendDeadLetter(InFlightPolls.Poll poll, TopicPartition tp, ProducerRecord<String, DeadLetter> record) {
-        deadLetters.send(record, (metadata, failure) -> answers.add(new DeadLetterAnswer(poll, tp, record, failure)));
-    }
-
     private void handleAnswers() {
         Object answer;
         while ((answer = answers.poll()) != null) {
@@ -256,15 +220,14 @@ public final class Indexer implements AutoCloseable {
     private void handle(Object answer) {
         if (answer instanceof Submission s) {
             handle(s);
-        } else if (answer instanceof DeadLetterAnswer d) {
-            if (d.failure() == null) {
+        } else if (answer instanceof DeadLetters.Answer d) {
+            if (d.acknowledged()) {
                 metrics.deadLettered();
                 inFlight.finish(d.poll(), d.tp());
-                recoveredIfClear();
+                retries.recoveredIfClear();
             } else if (d.poll().owns(d.tp())) {
                 LOG.warn("dead letter not acknowledged by Kafka, retrying: {}", d.failure().toString());
-                deadLetterRetries.add(d);
-                backOff(0, d.failure().toString());
+                retries.deadLetter(d);
             }
         }
     }
@@ -292,7 +255,7 @@ public final class Indexer implements AutoCloseable {
                 }
                 case RETRY -> {
                     if (poll.owns(tp)) {
-                        retries.add(new Retry(poll, a));
+                        retries.write(poll, a);
                         retry++;
                         lastReason = o.reason();
                     }
@@ -300,69 +263,29 @@ public final class Indexer implements AutoCloseable {
                 case REJECTED -> {
                     LOG.warn("Elasticsearch refused {} {}/{}: {}", a.where(), a.index(), a.id(), o.reason());
                     if (poll.owns(tp)) { // the dead letter's acknowledgement finishes this write's work
-                        sendDeadLetter(poll, tp, deadLetter(a.topic(), null, "Elasticsearch refused document "
-                                + a.index() + "/" + a.id() + " (" + o.status() + "): " + o.reason(), rawOf(a)));
+                        deadLetters.refused(poll, tp, a, o);
                     }
                 }
             }
         }
         if (retry > 0) {
-            backOff(retry, lastReason);
+            retries.backOff(retry, lastReason);
         } else {
-            recoveredIfClear();
+            retries.recoveredIfClear();
         }
     }
 
-    /** After a successful answer: when nothing waits for a retry any more, the back-off is over. */
-    private void recoveredIfClear() {
-        if (backingOff && retries.isEmpty() && deadLetterRetries.isEmpty() && retryAtNanos == 0) {
-            LOG.info("Elasticsearch acknowledged again after {} retries; catching up", attempt);
-            backingOff = false;
-            attempt = 0;
-            backoff = config.retryInitial();
-            metrics.retrying(false);
-        }
-    }
-
-    /** Schedules the next retry (unless one is scheduled): exponential backoff while answers keep failing. */
-    private void backOff(int writes, String reason) {
-        metrics.retried(writes);
-        if (retryAtNanos != 0) {
-            return;
-        }
-        attempt++;
-        backingOff = true;
-        metrics.retrying(true);
-        if (attempt == 1 || attempt % 10 == 0) {
-            LOG.warn("{} writes not acknowledged (attempt {}), retrying in {}: {}", retries.size() + deadLetterRetries.size(),
-                    attempt, backoff, reason);
-        }
-        retryAtNanos = Math.max(1, System.nanoTime() + backoff.toNanos());
-        backoff = backoff.multipliedBy(2).compareTo(config.retryMax()) > 0 ? config.retryMax()
-                : backoff.multipliedBy(2);
-    }
-
+    /** When the backoff is over: submits the writes again (grouped by poll) and sends the dead letters again. */
     private void retryWhenDue() {
-        if (retryAtNanos == 0 || System.nanoTime() - retryAtNanos < 0) {
+        Retries.Due due = retries.takeDue(System.nanoTime());
+        if (due == null) {
             return;
         }
-        retryAtNanos = 0;
-        Map<InFlightPolls.Poll, List<IndexAction>> byPoll = new java.util.LinkedHashMap<>();
-        for (Retry r : retries) {
-            if (r.poll().owns(new TopicPartition(r.action().topic(), r.action().partition()))) {
-                byPoll.computeIfAbsent(r.poll(), p -> new ArrayList<>()).add(r.action());
-            }
-        }
-        retries.clear();
-        byPoll.forEach((poll, actions) -> submit(new Submission(poll, actions)));
+        due.writes().forEach((poll, actions) -> submit(new Submission(poll, actions)));
         writer.flush();
-        List<DeadLetterAnswer> again = new ArrayList<>(deadLetterRetries);
-        deadLetterRetries.clear();
-        for (DeadLetterAnswer d : again) {
-            sendDeadLetter(d.poll(), d.tp(), d.record());
-        }
-        if (byPoll.isEmpty() && again.isEmpty()) {
-            recoveredIfClear(); // what waited belonged to partitions since revoked
+        due.deadLetters().forEach(deadLetters::resend);
+        if (due.isEmpty()) {
+            retries.recoveredIfClear(); // what waited belonged to partitions since revoked
         }
     }
 
@@ -441,31 +364,6 @@ public final class Indexer implements AutoCloseable {
         }
     }
 
-    private DeadLetter deadLetterValue(String topic, String field, String reason, String raw) {
-        return new DeadLetter(topic, null, null, field, reason, raw, "indexer", Instant.now());
-    }
-
-    private ProducerRecord<String, DeadLetter> deadLetter(String topic, String field, String reason, String raw) {
-        return new ProducerRecord<>(Topics.DEAD_LETTER.name(), topic, deadLetterValue(topic, field, reason, raw));
-    }
-
-    private static String raw(byte[] value) {
-        if (value == null) {
-            return null;
-        }
-        String s = new String(value, StandardCharsets.UTF_8);
-        return s.length() > RAW_LIMIT ? s.substring(0, RAW_LIMIT) : s;
-    }
-
-    private static String rawOf(IndexAction a) {
-        try {
-            String s = org.warroom.contracts.json.Json.mapper().writeValueAsString(a.document());
-            return s.length() > RAW_LIMIT ? s.substring(0, RAW_LIMIT) : s;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return null;
-        }
-    }
-
     /**
      * Before partitions go: commits what is finished of them, then forgets their work in flight (the writes still
      * complete, harmlessly; the new owner reads from the commit). Keeps new partitions paused while holding.
@@ -512,7 +410,7 @@ public final class Indexer implements AutoCloseable {
         }
         lag.close();
         writer.close();
-        deadLetters.close(Duration.ofSeconds(5));
+        deadLetters.close();
         admin.close(Duration.ofSeconds(5));
     }
 }

@@ -61,6 +61,7 @@ public final class IndexerMain {
             stopped.countDown();
         }, "indexer-shutdown"));
         indexer.start();
+        management.watch(indexer);
         LOG.info("indexer consuming {} as group {}", indexer.topics(), config.group());
         stopped.await();
     }

@@ -8,15 +8,25 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import org.warroom.contracts.health.HealthReport;
 import org.warroom.contracts.json.Json;
 import org.warroom.elastic.DependencyHealth;
 
 /**
- * The indexer's management port: {@code GET /health} (200 when Kafka and Elasticsearch answer, 503 and the reason
- * otherwise) and {@code GET /metrics} (Prometheus text). The JDK's HTTP server, two threads: nothing here is hot.
+ * The indexer's management port, on the JDK's HTTP server (two threads: nothing here is hot):
+ * <ul>
+ *   <li>{@code GET /health/live} ({@link HealthReport}): 200 unless the consumer thread of the {@link #watch watched}
+ *       indexer stopped (check {@code consumer}); Kafka or Elasticsearch being down is no reason for a restart;</li>
+ *   <li>{@code GET /health/ready} ({@link HealthReport}): 200 when Kafka and Elasticsearch answer, else 503 naming
+ *       what does not;</li>
+ *   <li>{@code GET /health}: the readiness verdict in its historical body {@code {"status": "ok"|"unavailable",
+ *       "checks"}};</li>
+ *   <li>{@code GET /metrics}: Prometheus text.</li>
+ * </ul>
  */
 final class ManagementServer implements AutoCloseable {
     private final HttpServer server;
+    private volatile Indexer indexer;
 
     ManagementServer(String host, int port, DependencyHealth health, IndexerMetrics metrics) throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -34,6 +44,16 @@ final class ManagementServer implements AutoCloseable {
             byte[] body = Json.mapper().writeValueAsBytes(Map.of("status", ok ? "ok" : "unavailable", "checks", checks));
             send(exchange, ok ? 200 : 503, "application/json", body);
         });
+        server.createContext("/health/live", exchange -> {
+            if (allowGet(exchange)) {
+                report(exchange, live());
+            }
+        });
+        server.createContext("/health/ready", exchange -> {
+            if (allowGet(exchange)) {
+                report(exchange, HealthReport.of(health.check()));
+            }
+        });
         server.createContext("/metrics", exchange -> {
             if (!allowGet(exchange)) {
                 return;
@@ -42,6 +62,21 @@ final class ManagementServer implements AutoCloseable {
                     metrics.scrape().getBytes(StandardCharsets.UTF_8));
         });
         server.start();
+    }
+
+    /** From now on liveness is whether this indexer's consumer thread runs (until then: starting, alive). */
+    void watch(Indexer watched) {
+        this.indexer = watched;
+    }
+
+    private HealthReport live() {
+        Indexer watched = indexer;
+        return HealthReport.of(Map.of("consumer", HealthReport.check(watched == null || watched.alive(),
+                "the consumer thread stopped")));
+    }
+
+    private static void report(HttpExchange exchange, HealthReport report) throws IOException {
+        send(exchange, report.httpStatus(), "application/json", report.json());
     }
 
     int port() {

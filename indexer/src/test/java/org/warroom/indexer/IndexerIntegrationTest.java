@@ -200,11 +200,49 @@ class IndexerIntegrationTest {
                 URI.create("http://127.0.0.1:" + server.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"elasticsearch\":\"ok\"").contains("\"kafka\":\"ok\"");
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"kafka\":\"ok\",\"elasticsearch\":\"ok\"}}");
         HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("warroom_indexer_docs_indexed_total{family=\"messages\"}")
                 .contains("warroom_indexer_consumer_lag").contains("warroom_indexer_retrying");
+    }
+
+    @Test
+    @DisplayName("management: with Elasticsearch unreachable, /health/ready is 503 naming it and /health/live stays 200;"
+            + " live turns 503 only when the consumer thread is not running")
+    void shouldTellLiveFromReady(LocalKafka kafka) throws Exception {
+        String run = "run" + System.nanoTime();
+        IndexerConfig config = config(kafka, "http://127.0.0.1:1", run, run);
+        ElasticsearchClient client = client(config);
+        Admin admin = Admin.create(config.kafka().client());
+        closing.add(admin);
+        ManagementServer server = new ManagementServer("127.0.0.1", 0, new DependencyHealth(admin, client),
+                new IndexerMetrics());
+        closing.add(server);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("\"status\":\"DOWN\"").contains("\"kafka\":\"ok\"")
+                .contains("\"elasticsearch\":\"unreachable");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
+        HttpResponse<String> live = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/health/live")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"consumer\":\"ok\"}}");
+
+        Indexer stopped = new Indexer(config, client, new IndexerMetrics()); // never started: no consumer thread
+        closing.add(stopped);
+        server.watch(stopped);
+        HttpResponse<String> dead = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/health/live")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(dead.statusCode()).isEqualTo(503);
+        assertThat(dead.body()).contains("\"consumer\":\"the consumer thread stopped\"");
     }
 
     static Alert alert(String id, AlertState state, String ackBy) {

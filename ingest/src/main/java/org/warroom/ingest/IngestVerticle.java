@@ -71,6 +71,8 @@ public final class IngestVerticle extends VerticleBase {
 
         Router router = Router.router(vertx);
         router.get("/health").handler(health::handle);
+        router.get("/health/live").handler(health::handleLive);
+        router.get("/health/ready").handler(health::handleReady);
         router.get("/metrics").handler(this::handleMetrics);
         router.get("/webhooks/whatsapp").handler(webhooks::handleWhatsAppVerify);
         router.post("/webhooks/whatsapp").handler(webhookBody).handler(webhooks::handleWhatsApp);

@@ -14,7 +14,7 @@ import org.warroom.testkit.LocalKafka;
 /** With a private broker that the test stops: health turns 503 and nothing is accepted (503). */
 class KafkaDownIntegrationTest {
     @Test
-    @DisplayName("when Kafka is down, health is 503 and a feed request is 503 with nothing accepted")
+    @DisplayName("when Kafka is down, health and readiness are 503, liveness 200, and a feed request is 503 with nothing accepted")
     void kafkaDownIs503() {
         LocalKafka kafka = LocalKafka.start();
         RunningIngest ingest = RunningIngest.start(kafka, Map.of("ingest.kafka.timeout", "2s"));
@@ -24,6 +24,9 @@ class KafkaDownIntegrationTest {
                     .put("items", new io.vertx.core.json.JsonArray().add(new JsonObject().put("commodity", "milk")
                             .put("stock", 10).put("dailyNeed", 5))).encode();
             assertThat(ingest.postNdjson("/v1/reports", ingest.key, report).statusCode()).isEqualTo(202);
+            assertThat(ingest.get("/health/ready").statusCode()).isEqualTo(200);
+            assertThat(ingest.get("/health/ready").bodyAsJsonObject().getJsonObject("checks").getString("kafka"))
+                    .isEqualTo("ok");
 
             kafka.close();
 
@@ -33,6 +36,15 @@ class KafkaDownIntegrationTest {
             var response = ingest.postNdjson("/v1/reports", ingest.key, report.replace("down-1", "down-2"));
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.bodyAsJsonObject().getInteger("accepted")).isZero();
+
+            // not ready (503 naming Kafka), but alive: a liveness probe must not restart ingest for Kafka's outage
+            var ready = ingest.get("/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.bodyAsJsonObject().getString("status")).isEqualTo("DOWN");
+            assertThat(ready.bodyAsJsonObject().getJsonObject("checks").getString("kafka")).contains("unreachable");
+            var live = ingest.get("/health/live");
+            assertThat(live.statusCode()).isEqualTo(200);
+            assertThat(live.bodyAsJsonObject().getString("status")).isEqualTo("UP");
         } finally {
             ingest.close();
         }

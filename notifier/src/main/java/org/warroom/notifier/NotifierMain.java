@@ -1,5 +1,6 @@
 package org.warroom.notifier;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -8,17 +9,22 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.config.Settings;
+import org.warroom.contracts.health.HealthReport;
 
 /**
- * The notifier process (alert delivery): reads {@link NotifyConfig}, serves {@code GET /health} on
- * {@code notifier.management.port} (200 when Kafka answers and the notifier has caught up, 503 otherwise), and runs
+ * The notifier process (alert delivery): reads {@link NotifyConfig}, serves {@code GET /health}, {@code /health/live}
+ * and {@code /health/ready} on {@code notifier.management.port} (ready: 200 when Kafka answers and the notifier has
+ * caught up, 503 otherwise; see {@link #health(String, int, Admin, BooleanSupplier)}), and runs
  * the {@link NotifierVerticle} until stopped.
  */
 public final class NotifierMain {
@@ -56,32 +62,66 @@ public final class NotifierMain {
     }
 
     static HttpServer health(NotifyConfig config, Admin admin, NotifierVerticle verticle) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(config.managementHost(), config.managementPort()), 16);
+        return health(config.managementHost(), config.managementPort(), admin, verticle::ready);
+    }
+
+    /**
+     * The management port:
+     * <ul>
+     *   <li>{@code GET /health/live} ({@link HealthReport}): 200 while the process answers (Kafka being down is no
+     *       reason to restart it: the notifier resumes from the delivery log when it is back);</li>
+     *   <li>{@code GET /health/ready} ({@link HealthReport}): 200 when Kafka answers and the notifier has read every
+     *       alert that existed when it joined; 503 naming what is not so ({@code kafka}, {@code alerts});</li>
+     *   <li>{@code GET /health}: the readiness verdict in its historical body
+     *       {@code {"status": "ok"|"unavailable", "checks": {"kafka", "caughtUp"}}}.</li>
+     * </ul>
+     */
+    static HttpServer health(String host, int port, Admin admin, BooleanSupplier caughtUp) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "notifier-management");
             t.setDaemon(true);
             return t;
         }));
         server.createContext("/health", exchange -> {
-            String kafka;
-            try {
-                admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
-                kafka = "ok";
-            } catch (Exception e) {
-                kafka = "unreachable: " + e.getClass().getSimpleName();
-            }
-            boolean ok = "ok".equals(kafka) && verticle.ready();
+            String kafka = kafka(admin);
+            boolean ready = caughtUp.getAsBoolean();
+            boolean ok = "ok".equals(kafka) && ready;
             byte[] body = ("{\"status\":\"" + (ok ? "ok" : "unavailable") + "\",\"checks\":{\"kafka\":\""
-                    + kafka.replace("\"", "'") + "\",\"caughtUp\":" + verticle.ready() + "}}")
+                    + kafka.replace("\"", "'") + "\",\"caughtUp\":" + ready + "}}")
                     .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.getResponseHeaders().add("Cache-Control", "no-store");
-            exchange.sendResponseHeaders(ok ? 200 : 503, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            send(exchange, ok ? 200 : 503, body);
+        });
+        server.createContext("/health/live", exchange -> {
+            HealthReport report = HealthReport.of(Map.of());
+            send(exchange, report.httpStatus(), report.json());
+        });
+        server.createContext("/health/ready", exchange -> {
+            Map<String, String> checks = new LinkedHashMap<>();
+            checks.put("kafka", kafka(admin));
+            checks.put("alerts", HealthReport.check(caughtUp.getAsBoolean(), "still reading the open alerts"));
+            HealthReport report = HealthReport.of(checks);
+            send(exchange, report.httpStatus(), report.json());
         });
         server.start();
         return server;
+    }
+
+    private static String kafka(Admin admin) {
+        try {
+            admin.describeCluster().clusterId().get(5, TimeUnit.SECONDS);
+            return "ok";
+        } catch (Exception e) {
+            return "unreachable: " + e.getClass().getSimpleName();
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 }

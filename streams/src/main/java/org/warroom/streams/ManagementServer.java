@@ -15,10 +15,18 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
+import org.warroom.contracts.health.HealthReport;
 
 /**
- * {@code GET /health} (200 while Kafka Streams is RUNNING or REBALANCING, else 503; JSON body with the state) and
- * {@code GET /metrics} (Kafka Streams metrics in the Prometheus text format), on the JDK's HTTP server.
+ * On the JDK's HTTP server:
+ * <ul>
+ *   <li>{@code GET /health/live} ({@link HealthReport}): 200 unless Kafka Streams failed (state ERROR or
+ *       PENDING_ERROR: its threads are gone and only a restart helps), check {@code kafkaStreams};</li>
+ *   <li>{@code GET /health/ready} ({@link HealthReport}): 200 while Kafka Streams is RUNNING or REBALANCING, else 503
+ *       with the state;</li>
+ *   <li>{@code GET /health}: the readiness verdict in its historical body {@code {"status","state"}};</li>
+ *   <li>{@code GET /metrics}: Kafka Streams metrics in the Prometheus text format.</li>
+ * </ul>
  */
 final class ManagementServer implements AutoCloseable {
     private final HttpServer server;
@@ -32,6 +40,8 @@ final class ManagementServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
         }
         server.createContext("/health", this::health);
+        server.createContext("/health/live", exchange -> report(exchange, live(state())));
+        server.createContext("/health/ready", exchange -> report(exchange, ready(state())));
         server.createContext("/metrics", this::metrics);
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "management-http");
@@ -50,11 +60,38 @@ final class ManagementServer implements AutoCloseable {
             send(exchange, 405, "application/json", "{\"error\":\"method not allowed\"}");
             return;
         }
-        KafkaStreams s = streams.get();
-        KafkaStreams.State state = s == null ? KafkaStreams.State.CREATED : s.state();
-        boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+        KafkaStreams.State state = state();
+        boolean up = readyIn(state);
         send(exchange, up ? 200 : 503, "application/json",
                 "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"state\":\"" + state + "\"}");
+    }
+
+    private KafkaStreams.State state() {
+        KafkaStreams s = streams.get();
+        return s == null ? KafkaStreams.State.CREATED : s.state();
+    }
+
+    private static boolean readyIn(KafkaStreams.State state) {
+        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+    }
+
+    /** Alive unless Kafka Streams failed: starting, rebalancing or stopping is no reason for a restart. */
+    static HealthReport live(KafkaStreams.State state) {
+        boolean failed = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR;
+        return HealthReport.of(Map.of("kafkaStreams", HealthReport.check(!failed, "state " + state)));
+    }
+
+    /** Ready while Kafka Streams processes (RUNNING or REBALANCING). */
+    static HealthReport ready(KafkaStreams.State state) {
+        return HealthReport.of(Map.of("kafkaStreams", HealthReport.check(readyIn(state), "state " + state)));
+    }
+
+    private static void report(HttpExchange exchange, HealthReport report) throws IOException {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            send(exchange, 405, "application/json", "{\"error\":\"method not allowed\"}");
+            return;
+        }
+        send(exchange, report.httpStatus(), "application/json", new String(report.json(), StandardCharsets.UTF_8));
     }
 
     private void metrics(HttpExchange exchange) throws IOException {

@@ -6,7 +6,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ManagementServerTest {
 
@@ -22,5 +26,34 @@ class ManagementServerTest {
                     URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    @DisplayName("before Kafka Streams runs: live 200, ready 503 naming its state, in the one health shape")
+    void shouldBeAliveButNotReadyWhileStarting() throws Exception {
+        try (ManagementServer server = new ManagementServer("127.0.0.1", 0, () -> null)) {
+            HttpResponse<String> live = get(server, "/health/live");
+            assertThat(live.statusCode()).isEqualTo(200);
+            assertThat(live.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"kafkaStreams\":\"ok\"}}");
+            HttpResponse<String> ready = get(server, "/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body())
+                    .isEqualTo("{\"status\":\"DOWN\",\"checks\":{\"kafkaStreams\":\"state CREATED\"}}");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KafkaStreams.State.class)
+    @DisplayName("ready exactly while RUNNING or REBALANCING; not alive only once Kafka Streams failed")
+    void shouldTellLiveFromReadyInEveryState(KafkaStreams.State state) {
+        boolean ready = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+        boolean failed = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR;
+        assertThat(ManagementServer.ready(state).up()).isEqualTo(ready);
+        assertThat(ManagementServer.live(state).up()).isEqualTo(!failed);
+    }
+
+    private static HttpResponse<String> get(ManagementServer server, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

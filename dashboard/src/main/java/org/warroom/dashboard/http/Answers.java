@@ -20,6 +20,11 @@ public final class Answers {
     }
 
     public static void json(RoutingContext ctx, int status, Object body) {
+        json(ctx, status, body, "no-store");
+    }
+
+    /** As {@link #json(RoutingContext, int, Object)} with the given {@code Cache-Control} (e.g. reference data). */
+    public static void json(RoutingContext ctx, int status, Object body, String cacheControl) {
         String encoded;
         try {
             encoded = Json.mapper().writeValueAsString(body);
@@ -29,7 +34,7 @@ public final class Answers {
         }
         ctx.response().setStatusCode(status)
                 .putHeader("Content-Type", "application/json; charset=utf-8")
-                .putHeader("Cache-Control", "no-store")
+                .putHeader("Cache-Control", cacheControl)
                 .end(encoded);
     }
 

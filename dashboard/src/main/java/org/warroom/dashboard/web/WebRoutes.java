@@ -1,8 +1,6 @@
 package org.warroom.dashboard.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -16,13 +14,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.warroom.contracts.json.Json;
 import org.warroom.contracts.reference.District;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.State;
 import org.warroom.contracts.result.DistributionBucket;
 import org.warroom.contracts.text.Words;
 import org.warroom.dashboard.access.Viewer;
+import org.warroom.dashboard.http.Answers;
+import org.warroom.dashboard.http.ApiError;
 import org.warroom.dashboard.query.QueryFailed;
 import org.warroom.dashboard.query.QueryRejected;
 
@@ -109,7 +108,7 @@ public final class WebRoutes {
         if (stateParam != null && !stateParam.isBlank()) {
             Optional<String> state = deps.states().resolve(stateParam);
             if (state.isEmpty()) {
-                error(ctx, 400, "state", "unknown state '" + stateParam + "'");
+                invalid(ctx, "state", "unknown state '" + stateParam + "'");
                 return;
             }
             list = deps.districts().inState(state.get());
@@ -126,7 +125,7 @@ public final class WebRoutes {
                             onMap.containsKey(d.stateCode()) && !d.geoCode().isEmpty());
                 })
                 .toList();
-        json(ctx, 200, Map.of("items", items), "private, max-age=300");
+        Answers.json(ctx, 200, Map.of("items", items), "private, max-age=300");
     }
 
     private void handleGeoStates(RoutingContext ctx) {
@@ -145,14 +144,14 @@ public final class WebRoutes {
                     return item;
                 })
                 .toList();
-        json(ctx, 200, Map.of("items", items), "private, max-age=300");
+        Answers.json(ctx, 200, Map.of("items", items), "private, max-age=300");
     }
 
     private void handleGeo(RoutingContext ctx) {
         String param = ctx.pathParam("stateCode");
         Optional<byte[]> body = deps.states().resolve(param).flatMap(geo::state);
         if (body.isEmpty()) {
-            error(ctx, 404, "stateCode", "no district map for state '" + param + "'");
+            notFound(ctx, "stateCode", "no district map for state '" + param + "'");
             return;
         }
         ctx.response().setStatusCode(200)
@@ -169,7 +168,7 @@ public final class WebRoutes {
         }
         ReportQuery q = query.get();
         deps.vertx().executeBlocking(() -> deps.reports().load(viewer.scope(), q.date(), q.district()), false)
-                .onSuccess(report -> json(ctx, 200, report, "no-store"))
+                .onSuccess(report -> Answers.ok(ctx, report))
                 .onFailure(e -> failed(ctx, "report", e));
     }
 
@@ -177,7 +176,7 @@ public final class WebRoutes {
         Viewer viewer = Viewer.of(ctx);
         Optional<ChartRenderer.Chart> chart = ChartRenderer.Chart.parse(ctx.pathParam("name"));
         if (chart.isEmpty()) {
-            error(ctx, 404, "name", "unknown chart '" + ctx.pathParam("name") + "'");
+            notFound(ctx, "name", "unknown chart '" + ctx.pathParam("name") + "'");
             return;
         }
         Optional<Integer> width = intParam(ctx, "width", 800, MIN_WIDTH, MAX_WIDTH);
@@ -188,12 +187,12 @@ public final class WebRoutes {
         }
         String lang = Optional.ofNullable(ctx.request().getParam("lang")).orElse("en");
         if (!lang.equals("en") && !lang.equals("hi")) {
-            error(ctx, 400, "lang", "lang must be en or hi");
+            invalid(ctx, "lang", "lang must be en or hi");
             return;
         }
         String by = ctx.request().getParam("by");
         if (by != null && !WORKER_DIMENSIONS.contains(by)) {
-            error(ctx, 400, "by", "by must be one of " + WORKER_DIMENSIONS);
+            invalid(ctx, "by", "by must be one of " + WORKER_DIMENSIONS);
             return;
         }
         Optional<ReportQuery> query = reportQuery(ctx, viewer);
@@ -228,7 +227,7 @@ public final class WebRoutes {
             try {
                 date = LocalDate.parse(dateParam.strip());
             } catch (DateTimeParseException e) {
-                error(ctx, 400, "date", "date must be YYYY-MM-DD");
+                invalid(ctx, "date", "date must be YYYY-MM-DD");
                 return Optional.empty();
             }
         }
@@ -239,7 +238,7 @@ public final class WebRoutes {
             if (d.isEmpty()) {
                 // an unknown code is out of scope for a scoped viewer: do not tell them which codes exist
                 if (viewer.scope().allDistricts()) {
-                    error(ctx, 404, "district", "unknown district '" + districtParam + "'");
+                    notFound(ctx, "district", "unknown district '" + districtParam + "'");
                 } else {
                     forbidden(ctx);
                 }
@@ -267,57 +266,38 @@ public final class WebRoutes {
         } catch (NumberFormatException e) {
             // answered below
         }
-        error(ctx, 400, name, name + " must be a whole number from " + min + " to " + max);
+        invalid(ctx, name, name + " must be a whole number from " + min + " to " + max);
         return Optional.empty();
     }
 
-    // ---- answers
+    // ---- answers (the shared shape: {@code {"error","field"?,"reason"}}, see {@link Answers})
 
-    private static void json(RoutingContext ctx, int status, Object body, String cacheControl) {
-        byte[] bytes;
-        try {
-            bytes = Json.mapper().writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            failed(ctx, "encoding", e);
-            return;
-        }
-        ctx.response().setStatusCode(status)
-                .putHeader("Content-Type", "application/json; charset=utf-8")
-                .putHeader("Cache-Control", cacheControl)
-                .end(Buffer.buffer(bytes));
+    private static void invalid(RoutingContext ctx, String field, String reason) {
+        Answers.fail(ctx, ApiError.invalid(field, reason));
     }
 
-    private static void error(RoutingContext ctx, int status, String field, String reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", reason);
-        if (field != null) {
-            body.put("field", field);
-        }
-        json(ctx, status, body, "no-store");
+    private static void notFound(RoutingContext ctx, String field, String reason) {
+        Answers.fail(ctx, new ApiError(404, "not found", field, reason));
     }
 
     private static void forbidden(RoutingContext ctx) {
-        error(ctx, 403, "district", "district outside your scope");
+        Answers.fail(ctx, new ApiError(403, "forbidden", "district", "district outside your scope"));
     }
 
+    /** A report or chart that could not be made: the query's refusal as 400/403, Elasticsearch down as 503. */
     private static void failed(RoutingContext ctx, String what, Throwable e) {
         if (e instanceof QueryRejected rejected) {
-            error(ctx, rejected.kind() == QueryRejected.Kind.FORBIDDEN ? 403 : 400, rejected.field(),
-                    rejected.getMessage());
+            Answers.fail(ctx, rejected.kind() == QueryRejected.Kind.FORBIDDEN
+                    ? new ApiError(403, "forbidden", rejected.field(), rejected.getMessage())
+                    : ApiError.invalid(rejected.field(), rejected.getMessage()));
             return;
         }
         if (e instanceof QueryFailed) {
             LOG.warn("{} failed: {}", what, e.getMessage());
-            error(ctx, 503, null, "search and history are unavailable; try again shortly");
+            Answers.fail(ctx, ApiError.unavailable("search and history are unavailable; try again shortly"));
             return;
         }
-        LOG.error("{} failed: {}", what, e.toString(), e);
-        HttpServerResponse response = ctx.response();
-        if (!response.ended()) {
-            response.setStatusCode(500).putHeader("Content-Type", "application/json; charset=utf-8")
-                    .putHeader("Cache-Control", "no-store")
-                    .end("{\"error\":\"internal error\"}");
-        }
+        Answers.fail(ctx, e); // logged there, answered 500 without details
     }
 
     /** One row of {@code /api/v1/districts}. */

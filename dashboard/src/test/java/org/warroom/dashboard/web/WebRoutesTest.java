@@ -220,6 +220,22 @@ class WebRoutesTest {
     }
 
     @Test
+    @DisplayName("errors have the API's one shape: {error, field, reason}, not cached")
+    void shouldAnswerErrorsInTheSharedShape() {
+        HttpResponse<Buffer> answer = get("operator", "/api/v1/charts/trend.png?width=5");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.getHeader("Cache-Control")).isEqualTo("no-store");
+        JsonObject body = answer.bodyAsJsonObject();
+        assertThat(body.getString("error")).isEqualTo("invalid");
+        assertThat(body.getString("field")).isEqualTo("width");
+        assertThat(body.getString("reason")).isEqualTo("width must be a whole number from 120 to 2400");
+        HttpResponse<Buffer> outside = get("commander-bhopal", "/api/v1/report?district=427");
+        assertThat(outside.statusCode()).isEqualTo(403);
+        assertThat(outside.bodyAsJsonObject().getMap()).containsEntry("error", "forbidden")
+                .containsEntry("field", "district").containsEntry("reason", "district outside your scope");
+    }
+
+    @Test
     @DisplayName("assets are served with a JavaScript type for modules, and pages' scripts exist")
     void shouldServeAssets() {
         HttpResponse<Buffer> answer = client.get("/assets/wall.js").send().await();
