@@ -5,7 +5,7 @@ let csrf = null;
 
 export class ApiError extends Error {
   constructor(status, body) {
-    super((body && (body.error || body.reason || body.message)) || `HTTP ${status}`);
+    super((body && (body.reason || body.error || body.message)) || `HTTP ${status}`);
     this.status = status;
     this.body = body;
   }
