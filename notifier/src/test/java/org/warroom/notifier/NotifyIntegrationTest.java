@@ -223,6 +223,54 @@ class NotifyIntegrationTest {
     }
 
     @Test
+    @DisplayName("unacknowledged for two hours, the alert reaches the third step: the state duty officer by WhatsApp, once")
+    void shouldEscalateToTheStateByWhatsAppAtTheThirdStep() throws Exception {
+        String s = suffix();
+        String district = "T" + s;
+        String responder = "r3-" + s;
+        user(responder, Role.RESPONDER, List.of(district), List.of(), new Contact(responder + "@example.test", null, null));
+        subscribe(responder, List.of(), List.of("email"));
+        List<Receivers.Sms> before = stateDutyWhatsApp();
+
+        Alert alert = publish(district, Severity.CRITICAL);
+        eventually(WAIT, () -> {
+            await(notifier.tick());
+            assertThat(mailsTo(responder + "@example.test")).hasSize(1);
+        });
+        assertThat(newSince(before, district)).as("the state is not told at the first step").isEmpty();
+
+        // past 2 h without an acknowledgement: step 3 of "0m=responder; 30m=commander; 2h=@state-duty"
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        eventually(WAIT, () -> {
+            await(notifier.tick());
+            assertThat(newSince(before, district)).hasSize(1);
+        });
+        Receivers.Sms whatsapp = newSince(before, district).get(0);
+        assertThat(whatsapp.account()).isEqualTo("ACtest");
+        assertThat(whatsapp.form().get("From")).isEqualTo("whatsapp:+15550000002");
+        assertThat(whatsapp.form().get("To")).isEqualTo("whatsapp:+919800000000");
+        assertThat(whatsapp.form().get("Body")).contains(HINDI).contains(ENGLISH)
+                .contains("escalation step 3").contains("/ack/");
+        await(notifier.tick());
+        assertThat(newSince(before, district)).as("sent once, not on every tick").hasSize(1);
+        assertThat(deliveries(alert).stream().filter(d -> Delivery.SENT.equals(d.outcome()))
+                .map(d -> d.step() + "/" + d.user() + "/" + d.channel().wire()).toList())
+                .contains("1/" + responder + "/email", "3/" + STATE_DUTY + "/whatsapp");
+    }
+
+    private List<Receivers.Sms> stateDutyWhatsApp() {
+        return List.copyOf(receivers.smsTo("whatsapp:+919800000000"));
+    }
+
+    /** The state duty's WhatsApp messages about {@code district} that were not there {@code before}. */
+    private List<Receivers.Sms> newSince(List<Receivers.Sms> before, String district) {
+        List<Receivers.Sms> now = new ArrayList<>(stateDutyWhatsApp());
+        now.removeAll(before);
+        now.removeIf(m -> !m.form().getOrDefault("Body", "").contains(district));
+        return now;
+    }
+
+    @Test
     @DisplayName("a webhook receiver that fails twice then succeeds gets exactly one delivery, also across a restart")
     void shouldRetryWebhookUntilDeliveredExactlyOnce() throws Exception {
         String s = suffix();
