@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.cluster.HealthResponse;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.util.List;
 import java.util.Map;
+import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,8 +28,16 @@ class ElasticClusterUrlsIntegrationTest {
                 "http://127.0.0.1:1, " + es.url() + " ,")));
         assertThat(settings.hosts()).containsExactly("http://127.0.0.1:1", es.url());
         try (ElasticsearchClient client = ElasticClientFactory.create(settings)) {
-            for (int i = 0; i < 4; i++) {
-                assertThat(client.cluster().health().numberOfNodes()).isPositive();
+            RestClient rest = ((RestClientTransport) client._transport()).restClient();
+            assertThat(rest.getNodes()).extracting(n -> n.getHost().toURI())
+                    .as("the client holds every node of the list, in its order")
+                    .containsExactly("http://127.0.0.1:1", es.url());
+            String clusterName = client.cluster().health().clusterName();
+            // the dead node is first in the list: every request must still be answered, by the live node
+            for (int i = 0; i < 6; i++) {
+                HealthResponse health = client.cluster().health();
+                assertThat(health.clusterName()).isEqualTo(clusterName);
+                assertThat(health.numberOfNodes()).as("the local single-node cluster").isEqualTo(1);
             }
         }
     }
