@@ -45,9 +45,10 @@ import org.warroom.streams.support.Times;
  *
  * <p>Predicted stock-out: {@code asOf + stock ÷ burn rate} days; none while the burn rate is null or 0 (no
  * prediction from too little data); in-transit stock is not counted (it has not arrived). A report of zero stock of
- * something needed (a daily need or a burn rate) is out of stock. A stock-out that would lie in the past when the status is computed (the stock has run out by now at
- * that rate) is predicted for that moment, "out of stock now", never for a time already past; the moment stays as
- * first said while the report stands, so the wall-clock punctuation does not re-emit it every interval.
+ * something needed (a daily need or a burn rate) is out of stock. A stock-out that would lie in the past when the
+ * status is computed (the stock has run out by now at that rate) is predicted for that moment, "out of stock now",
+ * never for a time already past; the moment stays as first said while the report stands, so the wall-clock
+ * punctuation does not re-emit it every interval.
  */
 final class ShortageProcessor implements Processor<String, ShortageInput, String, ShortageStatus> {
     private static final double DAY_MILLIS = 86_400_000d;
