@@ -161,7 +161,7 @@ function renderLines(feed) {
 
 function renderRatings(feed) {
   const ratings = [...feed.values('ratings').values()].filter((r) => inState(r.district));
-  const item = (r) => el('li', { dataset: { district: r.district } },
+  const item = (r) => el('li', { dataset: { district: r.district }, title: r.limitedBy ? t(`rating.limited.${r.limitedBy}`) : null },
     el('span', { class: 'stars', text: stars(r.stars) }), ' ', nameOf(r.district));
   // "Needs attention": districts with something wrong now (a shortage, an SLA breach, a stale report) or 3 stars or
   // fewer, worst first; "Best": the others, best first. No district is in both lists.
