@@ -196,7 +196,7 @@ public final class ChartRenderer {
     private JFreeChart daysOfCover(SituationReport report, ChartLabels l) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<ShortageStatus> rows = report.shortages().stream()
-                .filter(s -> s.commodity() != null)
+                .filter(s -> s.commodity() != null && s.reported()) // never reported: no figure, not "0 days"
                 .sorted(Comparator.comparing(ShortageStatus::commodity))
                 .toList();
         for (ShortageStatus s : rows) {
