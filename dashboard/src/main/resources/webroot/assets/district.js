@@ -5,6 +5,7 @@ import { age, el, highlighted, num, pct, replace, stars, when } from './dom.js';
 import { districts, getJson, query } from './api.js';
 import { LiveFeed, frameThrottled } from './live.js';
 import { errorText, showConnection, startPage } from './shell.js';
+import { reported } from './ratings.js';
 
 const code = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
 const COMMODITY_ORDER = ['ration', 'water', 'fruit', 'vegetables', 'milk', 'medicine', 'lpg', 'petrol', 'diesel', 'sanitary'];
@@ -35,12 +36,21 @@ function renderCommodities() {
     el('td', { class: 'num', text: s.stock == null ? '—' : `${num(s.stock)}${s.unit ? ` ${s.unit}` : ''}` }),
     el('td', { class: 'num', text: num(s.dailyNeed) }),
     el('td', { class: 'num', text: s.daysOfCover == null ? '∞' : num(s.daysOfCover, 1) }),
-    el('td', { class: 'num', text: num(s.burnRatePerDay, 1) }),
-    el('td', { text: when(s.predictedStockOutAt) }),
+    burnCell(s),
+    el('td', { text: s.predictedStockOutAt || !reported(s) || s.burnRatePerDay != null ? when(s.predictedStockOutAt)
+      : t('district.burn.none') }),
     el('td', { class: 'num', text: num(s.inTransit) }),
     el('td', { class: 'num', text: num(s.signalsLastHour) }),
     el('td', { class: 'muted', text: when(s.asOf) })))
     : el('tr', {}, el('td', { colspan: '10', class: 'muted', text: t('status.none') })));
+}
+
+/** The burn rate, or "not enough data" while it is null for a reported commodity (docs/TOPICS.md, "Burn rate"). */
+function burnCell(s) {
+  if (s.burnRatePerDay == null && reported(s)) {
+    return el('td', { class: 'num muted', title: t('district.burn.how'), text: t('district.burn.none') });
+  }
+  return el('td', { class: 'num', title: t('district.burn.how'), text: num(s.burnRatePerDay, 1) });
 }
 
 function renderBacklogs() {
@@ -73,6 +83,8 @@ function renderRating() {
   const row = (key, value) => el('tr', {}, el('th', { text: t(key) }), el('td', { class: 'num', text: value }));
   replace(document.querySelector('#rating tbody'), r ? [
     row('district.rating', stars(r.stars)),
+    r.limitedBy ? el('tr', { class: 'limited' }, el('td', { colspan: '2', class: 'error', text: t(`rating.limited.${r.limitedBy}`) }))
+      : null,
     row('district.rating.sla', pct(r.slaCompliance)),
     row('district.rating.timeliness', pct(r.reportTimeliness)),
     row('district.rating.resolution', pct(r.shortageResolution)),

@@ -4,6 +4,7 @@ import { districtName, lang, t, tOr } from './i18n.js';
 import { age, el, num, pct, replace, stars, when } from './dom.js';
 import { districts, getJson, query } from './api.js';
 import { errorText, startPage } from './shell.js';
+import { needsAttention, worstFirst } from './ratings.js';
 
 let known = new Map();
 let report = null;
@@ -65,12 +66,15 @@ function render(p) {
     .map((s) => el('tr', {},
       el('td', { text: nameOf(s.district) }), el('td', { text: tOr(`commodity.${s.commodity}`, s.commodity) }),
       el('td', {}, el('span', { class: `pill status-${s.status}`, text: t(`status.${s.status}`) })),
-      el('td', { class: 'num', text: num(s.daysOfCover, 1) }), el('td', { text: when(s.predictedStockOutAt) }))));
-  replace(document.querySelector('#report-ratings tbody'), [...report.ratings]
-    .sort((a, b) => a.stars - b.stars || a.score - b.score).slice(0, 15)
+      el('td', { class: 'num', text: num(s.daysOfCover, 1) }),
+      el('td', s.predictedStockOutAt || s.burnRatePerDay != null ? { text: when(s.predictedStockOutAt) }
+        : { class: 'muted', title: t('district.burn.how'), text: t('district.burn.none') }))));
+  // only districts that need attention now (a shortage, an SLA breach, a stale report, or 3 stars or fewer), worst first
+  replace(document.querySelector('#report-ratings tbody'), report.ratings.filter(needsAttention)
+    .sort(worstFirst).slice(0, 15)
     .map((r) => el('tr', {},
       el('td', {}, el('a', { href: `/district/${encodeURIComponent(r.district)}`, text: nameOf(r.district) })),
-      el('td', { class: 'stars', text: stars(r.stars) }),
+      el('td', { class: 'stars', text: stars(r.stars), title: r.limitedBy ? t(`rating.limited.${r.limitedBy}`) : null }),
       el('td', { class: 'num', text: num(r.openTickets) }), el('td', { class: 'num', text: num(r.slaBreaches) }))));
   const departments = new Map();
   for (const b of report.backlogs) {

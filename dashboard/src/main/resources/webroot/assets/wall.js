@@ -7,6 +7,7 @@ import { el, num, replace, stars } from './dom.js';
 import { districts, getJson } from './api.js';
 import { LiveFeed, frameThrottled } from './live.js';
 import { drawMap } from './map.js';
+import { bestFirst, needsAttention, reported, worstFirst } from './ratings.js';
 import { errorText, showConnection, startPage } from './shell.js';
 
 const RANK = { CRITICAL: 4, LOW: 3, STALE: 2, OK: 1 };
@@ -24,6 +25,7 @@ const view = {
 function worstByDistrict(feed) {
   const worst = new Map();
   for (const s of feed.values('shortages').values()) {
+    if (!reported(s)) continue; // never reported (signals only): "No report", not a stale report
     const rank = RANK[s.status] || 0;
     const current = worst.get(s.district);
     if (!current || rank > RANK[current]) worst.set(s.district, s.status);
@@ -93,7 +95,9 @@ function renderMap(feed, counts) {
 }
 
 function renderLegend(counts) {
-  replace(document.getElementById('legend'), STATUSES.map((s) => el('span', { class: 'legend-item', dataset: { status: s } },
+  replace(document.getElementById('legend'), STATUSES.map((s) => el('span', {
+    class: 'legend-item', dataset: { status: s }, title: s === 'STALE' ? t('status.STALE.how') : null,
+  },
     el('span', { class: `swatch status-${s}` }),
     `${t(s === 'none' ? 'status.none' : `status.${s}`)} ${counts[s] || 0}`)));
 }
@@ -157,14 +161,12 @@ function renderLines(feed) {
 
 function renderRatings(feed) {
   const ratings = [...feed.values('ratings').values()].filter((r) => inState(r.district));
-  const item = (r) => el('li', { dataset: { district: r.district } },
+  const item = (r) => el('li', { dataset: { district: r.district }, title: r.limitedBy ? t(`rating.limited.${r.limitedBy}`) : null },
     el('span', { class: 'stars', text: stars(r.stars) }), ' ', nameOf(r.district));
-  const descending = [...ratings].sort((a, b) => b.stars - a.stars || b.score - a.score);
-  const top = descending[0];
-  // A district tied with the best never "needs attention", and no district is in both lists.
-  const worst = descending.filter((r) => r.stars < top.stars || r.score < top.score).reverse().slice(0, 6);
-  const flagged = new Set(worst.map((r) => r.district));
-  const best = descending.filter((r) => !flagged.has(r.district)).slice(0, 6);
+  // "Needs attention": districts with something wrong now (a shortage, an SLA breach, a stale report) or 3 stars or
+  // fewer, worst first; "Best": the others, best first. No district is in both lists.
+  const worst = ratings.filter(needsAttention).sort(worstFirst).slice(0, 6);
+  const best = ratings.filter((r) => !needsAttention(r)).sort(bestFirst).slice(0, 6);
   const none = () => el('li', { class: 'muted', text: t('common.none') });
   replace(document.getElementById('ratings-worst'), worst.length ? worst.map(item) : none());
   replace(document.getElementById('ratings-best'), best.length ? best.map(item) : none());

@@ -53,7 +53,11 @@ class WarroomTopologyTest {
             assertThat(shortages.get("396|medicine").status()).isEqualTo(ShortageLevel.CRITICAL);
             Map<String, DistrictRating> ratings = driver.output(ResultTopics.RATINGS).readKeyValuesToMap();
             assertThat(ratings.get(BHOPAL).shortageEpisodes()).as("one ongoing shortage, 1 minute old").isEqualTo(1);
-            assertThat(ratings.get(BHOPAL).stars()).isEqualTo(5);
+            // issue 18: the record is perfect (score 1.0), but a CRITICAL shortage now caps the rating at 2 stars
+            assertThat(ratings.get(BHOPAL).score()).isEqualTo(1.0);
+            assertThat(ratings.get(BHOPAL).stars()).isEqualTo(2);
+            assertThat(ratings.get(BHOPAL).limitedBy()).isEqualTo(DistrictRating.LIMITED_BY_CRITICAL);
+            assertThat(ratings.get(BHOPAL).needsAttention()).isTrue();
             assertThat(driver.output(ResultTopics.ALERTS).readValuesToList()).extracting(Alert::rule)
                     .containsExactly("shortage-critical");
         }

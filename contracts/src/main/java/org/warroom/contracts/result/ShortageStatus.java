@@ -12,15 +12,17 @@ import org.warroom.contracts.event.Commodity;
  * @param dailyNeed           daily requirement, same unit; null when never reported
  * @param daysOfCover         stock ÷ dailyNeed; null when unbounded (a daily need of zero) or unknown
  * @param status              OK / LOW / CRITICAL by the commodity's thresholds, STALE when the report is too old
+ *                            (or there is none: see {@link #staleReport()} for the one rule of "stale")
  * @param signalsLastHour     citizen messages and complaint tickets about this commodity in this district whose
  *                            {@code at} lies within the last hour (exact count, duplicates by id removed)
  * @param asOf                the {@code at} of the report these figures come from
  * @param inTransit           quantity dispatched but not yet arrived, as last reported
- * @param burnRatePerDay      consumption per day between the two latest reports, net of in-transit arrivals;
- *                            null until two reports exist or when stock grew beyond what arrived
- * @param predictedStockOutAt when stock on hand runs out at the burn rate (or, lacking one, at the daily need);
- *                            never before the moment the status was computed: stock that has run out by then
- *                            (or was reported at zero) is out of stock at that moment; null when nothing is consumed
+ * @param burnRatePerDay      consumption per day, net of in-transit arrivals, over the recent reports (at least 3
+ *                            spanning 24 h by default; docs/TOPICS.md, "Burn rate"); null ("not enough data")
+ *                            until then, and again after stock grew beyond what arrived
+ * @param predictedStockOutAt when stock on hand runs out at the burn rate; never before the moment the status was
+ *                            computed: stock that has run out by then (or was reported at zero) is out of stock at
+ *                            that moment; null when there is no burn rate ("not enough data") or nothing is consumed
  * @param reportId            the id of the report these figures come from
  */
 public record ShortageStatus(
@@ -45,5 +47,19 @@ public record ShortageStatus(
 
     public String key() {
         return key(district, commodity);
+    }
+
+    /** The district has reported this commodity (citizen signals alone make a status without figures). */
+    public boolean reported() {
+        return asOf != null;
+    }
+
+    /**
+     * The one rule of "stale", for the map, its legend, the rating's report timeliness and the report: a commodity
+     * the district has reported whose latest report is older than {@code shortage.stale.after} (26 h). A commodity
+     * never reported (status STALE without {@link #asOf()}) is "no report", not a stale report.
+     */
+    public boolean staleReport() {
+        return status == ShortageLevel.STALE && reported();
     }
 }

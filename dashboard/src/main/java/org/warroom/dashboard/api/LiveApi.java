@@ -92,7 +92,7 @@ public final class LiveApi {
         o.put("slaBreaches", backlogs.stream().mapToInt(BacklogStatus::slaBreaches).sum());
         o.put("criticalShortages", shortages.stream().filter(s -> s.status() == ShortageLevel.CRITICAL).count());
         o.put("lowShortages", shortages.stream().filter(s -> s.status() == ShortageLevel.LOW).count());
-        o.put("staleReports", shortages.stream().filter(s -> s.status() == ShortageLevel.STALE).count());
+        o.put("staleReports", shortages.stream().filter(ShortageStatus::staleReport).count());
         o.put("activeAlerts", alerts.stream().filter(a -> a.state() == AlertState.ACTIVE).count());
         o.put("acknowledgedAlerts", alerts.stream().filter(a -> a.state() == AlertState.ACKNOWLEDGED).count());
         if (stateWide) {
@@ -117,6 +117,9 @@ public final class LiveApi {
     private static Map<String, String> worstByDistrict(List<ShortageStatus> shortages) {
         Map<String, ShortageLevel> worst = new TreeMap<>();
         for (ShortageStatus s : shortages) {
+            if (!s.reported()) {
+                continue; // citizen signals about a commodity never reported: "no report", not a stale report
+            }
             worst.merge(s.district(), s.status(), (a, b) -> rank(a) >= rank(b) ? a : b);
         }
         Map<String, String> out = new LinkedHashMap<>();

@@ -169,7 +169,7 @@ public final class ChartRenderer {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         Map<Commodity, Map<ShortageLevel, Integer>> counts = new EnumMap<>(Commodity.class);
         for (ShortageStatus s : report.shortages()) {
-            if (s.commodity() != null && s.status() != null) {
+            if (s.commodity() != null && s.status() != null && s.reported()) { // never reported: not a stale report
                 counts.computeIfAbsent(s.commodity(), k -> new EnumMap<>(ShortageLevel.class))
                         .merge(s.status(), 1, Integer::sum);
             }
@@ -196,7 +196,7 @@ public final class ChartRenderer {
     private JFreeChart daysOfCover(SituationReport report, ChartLabels l) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<ShortageStatus> rows = report.shortages().stream()
-                .filter(s -> s.commodity() != null)
+                .filter(s -> s.commodity() != null && s.reported()) // never reported: no figure, not "0 days"
                 .sorted(Comparator.comparing(ShortageStatus::commodity))
                 .toList();
         for (ShortageStatus s : rows) {

@@ -101,12 +101,13 @@ class ChartRendererTest {
         CategoryPlot plot = hindi.getCategoryPlot();
         CategoryDataset data = plot.getDataset();
         assertThat(data.getRowKeys()).containsExactly("ठीक", "कम", "गंभीर", "पुरानी रिपोर्ट");
-        assertThat(data.getColumnKeys()).containsExactly("राशन", "दूध", "दवा", "गैस");
-        // both districts: medicine CRITICAL, ration OK, milk LOW, gas STALE
+        // both districts: medicine CRITICAL, ration OK, milk LOW; gas never reported (citizen signals only): "no report",
+        // not a stale report (the one rule of "stale", docs/RATING.md), so not counted at all
+        assertThat(data.getColumnKeys()).containsExactly("राशन", "दूध", "दवा");
         assertThat(data.getValue("गंभीर", "दवा").intValue()).isEqualTo(2);
         assertThat(data.getValue("ठीक", "राशन").intValue()).isEqualTo(2);
         assertThat(data.getValue("कम", "दूध").intValue()).isEqualTo(2);
-        assertThat(data.getValue("पुरानी रिपोर्ट", "गैस").intValue()).isEqualTo(2);
+        assertThat(data.getValue("पुरानी रिपोर्ट", "दवा").intValue()).isZero();
         assertThat(data.getValue("गंभीर", "राशन").intValue()).isZero();
         BarRenderer bars = (BarRenderer) plot.getRenderer();
         assertThat(bars.getSeriesPaint(data.getRowIndex("गंभीर"))).isEqualTo(new Color(0xc62828));
@@ -116,9 +117,9 @@ class ChartRendererTest {
 
         CategoryDataset english = renderer.chart(ChartRenderer.Chart.SHORTAGES,
                 SampleReports.report(SampleReports.DAY, null), ENGLISH).getCategoryPlot().getDataset();
-        assertThat(english.getRowKeys()).containsExactly("OK", "LOW", "CRITICAL", "STALE");
-        assertThat(english.getColumnKeys()).containsExactly("ration", "milk", "medicine", "lpg");
-        assertThat(english.getValue("CRITICAL", "medicine").intValue()).isEqualTo(2);
+        assertThat(english.getRowKeys()).containsExactly("OK", "Low", "Critical", "Stale report");
+        assertThat(english.getColumnKeys()).containsExactly("Ration", "Milk", "Medicine");
+        assertThat(english.getValue("Critical", "Medicine").intValue()).isEqualTo(2);
     }
 
     @Test
@@ -128,8 +129,9 @@ class ChartRendererTest {
         JFreeChart chart = renderer.chart(ChartRenderer.Chart.SHORTAGES, bhopal, ENGLISH);
         assertThat(chart.getTitle().getText()).isEqualTo("Days of cover by commodity");
         CategoryDataset data = chart.getCategoryPlot().getDataset();
-        assertThat(data.getColumnKeys()).containsExactly("ration", "milk", "medicine", "lpg");
-        assertThat(values(data, 0)).containsExactly(9d, 1.5d, 0.4d, 0d);
+        // gas was never reported (citizen signals only): no bar, rather than a bar of "0 days of cover"
+        assertThat(data.getColumnKeys()).containsExactly("Ration", "Milk", "Medicine");
+        assertThat(values(data, 0)).containsExactly(9d, 1.5d, 0.4d);
 
         BufferedImage image = png(renderer.render(ChartRenderer.Chart.SHORTAGES, bhopal, ENGLISH));
         // ration (9 days) is the tallest bar, then milk (1.5), then medicine (0.4): more pixels in its colour

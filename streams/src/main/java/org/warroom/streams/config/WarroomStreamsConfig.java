@@ -60,6 +60,19 @@ public record WarroomStreamsConfig(
                         Rating rating, Duration signalWindow, Duration punctuateInterval, ZoneId zone) {
     }
 
+    /**
+     * The window a burn rate is computed from (docs/TOPICS.md, "Burn rate").
+     *
+     * @param minReports at least this many reports ({@code shortage.burn.min.reports}, default 3)
+     * @param minSpan    spanning at least this long from the first to the latest ({@code shortage.burn.min.span}, 24h)
+     * @param minGap     a report less than this after the one before the latest replaces the latest instead of adding
+     *                   a point ({@code shortage.burn.min.gap}, 1h): re-sent and corrected reports make no interval
+     * @param window     reports older than this before the latest are dropped ({@code shortage.burn.window}, 7d)
+     */
+    public record Burn(int minReports, Duration minSpan, Duration minGap, Duration window) {
+        public static final Burn DEFAULT = new Burn(3, Duration.ofHours(24), Duration.ofHours(1), Duration.ofDays(7));
+    }
+
     /** Days-of-cover thresholds of one commodity: below {@code lowDays} LOW, below {@code criticalDays} CRITICAL. */
     public record Thresholds(double lowDays, double criticalDays) {
     }
@@ -68,10 +81,15 @@ public record WarroomStreamsConfig(
      * @param thresholds per commodity ({@code shortage.<commodity>.low.days}, {@code shortage.<commodity>.critical.days})
      * @param staleAfter a commodity's figures are STALE when its latest report is older than this
      *                   ({@code shortage.stale.after}, default 26h)
+     * @param burn       the reports a burn rate is computed from
      */
-    public record Shortage(Map<Commodity, Thresholds> thresholds, Duration staleAfter) {
+    public record Shortage(Map<Commodity, Thresholds> thresholds, Duration staleAfter, Burn burn) {
         public Shortage {
             thresholds = Map.copyOf(thresholds);
+        }
+
+        public Shortage(Map<Commodity, Thresholds> thresholds, Duration staleAfter) {
+            this(thresholds, staleAfter, Burn.DEFAULT);
         }
 
         public Thresholds of(Commodity commodity) {
@@ -256,7 +274,14 @@ public record WarroomStreamsConfig(
             }
             thresholds.put(c, new Thresholds(low, critical));
         }
-        Shortage shortage = new Shortage(thresholds, positive(s, "shortage.stale.after", Duration.ofHours(26)));
+        int burnReports = s.getInt("shortage.burn.min.reports", Burn.DEFAULT.minReports());
+        if (burnReports < 2) {
+            throw new ConfigException("shortage.burn.min.reports", "must be 2 or more");
+        }
+        Burn burn = new Burn(burnReports, positive(s, "shortage.burn.min.span", Burn.DEFAULT.minSpan()),
+                positive(s, "shortage.burn.min.gap", Burn.DEFAULT.minGap()),
+                positive(s, "shortage.burn.window", Burn.DEFAULT.window()));
+        Shortage shortage = new Shortage(thresholds, positive(s, "shortage.stale.after", Duration.ofHours(26)), burn);
 
         Map<String, Duration> sla = new LinkedHashMap<>();
         Duration defaultSla = positive(s, "sla.default", Duration.ofHours(24));

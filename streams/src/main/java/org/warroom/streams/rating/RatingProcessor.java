@@ -91,6 +91,8 @@ final class RatingProcessor implements Processor<String, RatingInput, String, Di
         int reported = 0;
         int stale = 0;
         int ongoing = 0;
+        int critical = 0;
+        int low = 0;
         double ongoingHours = 0;
         try (KeyValueIterator<String, RatingState.Commodity> all =
                      commodities.prefixScan(district + "|", new StringSerializer())) {
@@ -99,6 +101,10 @@ final class RatingProcessor implements Processor<String, RatingInput, String, Di
                 reported++;
                 if (c.status() == ShortageLevel.STALE) {
                     stale++;
+                } else if (c.status() == ShortageLevel.CRITICAL) {
+                    critical++;
+                } else if (c.status() == ShortageLevel.LOW) {
+                    low++;
                 }
                 if (c.shortageSince() != null) {
                     ongoing++;
@@ -120,7 +126,7 @@ final class RatingProcessor implements Processor<String, RatingInput, String, Di
         int episodeCount = (ended == null ? 0 : ended.count()) + ongoing;
         double totalHours = (ended == null ? 0 : ended.totalHours()) + ongoingHours;
         DistrictRating rating = RatingTopology.rate(district, rules.rating(), open, breaches, reported, stale,
-                episodeCount, episodeCount == 0 ? null : totalHours / episodeCount);
+                episodeCount, episodeCount == 0 ? null : totalHours / episodeCount, critical, low);
         if (!rating.equals(results.get(district))) {
             results.put(district, rating);
             context.forward(new Record<>(district, rating, now));

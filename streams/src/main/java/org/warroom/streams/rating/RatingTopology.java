@@ -34,7 +34,11 @@ import org.warroom.streams.support.StoreSupport;
  *       meanResolutionHours averages every shortage episode (a commodity LOW or CRITICAL, from the report that
  *       showed it until the report that showed it OK again; ongoing ones with their age so far); 1 when none;</li>
  *   <li>score = 0.4·slaCompliance + 0.3·reportTimeliness + 0.3·shortageResolution
- *       ({@code rating.weight.sla|report|shortage}, normalised to sum 1); stars = 1 + round(4·score).</li>
+ *       ({@code rating.weight.sla|report|shortage}, normalised to sum 1); stars = 1 + round(4·score);</li>
+ *   <li>the state now caps the stars (a record of quick resolutions must not hide a shortage today): at most 2 with
+ *       a commodity CRITICAL now, 3 with an open ticket past its SLA now, 4 with a commodity LOW now or a stale
+ *       report (a reported commodity whose latest report is older than {@code shortage.stale.after});</li>
+ *   <li>needsAttention = something is wrong now (any of those) or 3 stars or fewer.</li>
  * </ul>
  */
 public final class RatingTopology {
@@ -66,19 +70,35 @@ public final class RatingTopology {
         return ratings;
     }
 
-    /** The formula above, as a pure function. */
+    /** The formula above, as a pure function, for a district with nothing wrong now apart from its backlog. */
     public static DistrictRating rate(String district, Rating weights, int open, int breaches, int reported, int stale,
                                       int episodes, Double meanResolutionHours) {
+        return rate(district, weights, open, breaches, reported, stale, episodes, meanResolutionHours, 0, 0);
+    }
+
+    /** The formula above, as a pure function; {@code critical} and {@code low}: commodities CRITICAL and LOW now. */
+    public static DistrictRating rate(String district, Rating weights, int open, int breaches, int reported, int stale,
+                                      int episodes, Double meanResolutionHours, int critical, int low) {
         double sla = round2(open == 0 ? 1 : (double) (open - Math.min(breaches, open)) / open);
         double timeliness = round2(reported == 0 ? 1 : (double) (reported - stale) / reported);
         double resolution = round2(meanResolutionHours == null ? 1
                 : Math.max(0, 1 - meanResolutionHours / (weights.resolutionTarget().toMillis() / 3_600_000d)));
         double score = round2(weights.slaWeight() * sla + weights.reportWeight() * timeliness
                 + weights.shortageWeight() * resolution);
-        int stars = 1 + (int) Math.round(4 * score);
+        String limitedBy = critical > 0 ? DistrictRating.LIMITED_BY_CRITICAL
+                : breaches > 0 ? DistrictRating.LIMITED_BY_BREACH
+                : low > 0 ? DistrictRating.LIMITED_BY_LOW
+                : stale > 0 ? DistrictRating.LIMITED_BY_STALE : null;
+        int maxStars = limitedBy == null ? 5 : switch (limitedBy) {
+            case DistrictRating.LIMITED_BY_CRITICAL -> 2;
+            case DistrictRating.LIMITED_BY_BREACH -> 3;
+            default -> 4;
+        };
+        int stars = Math.min(maxStars, 1 + (int) Math.round(4 * score));
         return new DistrictRating(district, stars, score, sla, timeliness, resolution,
                 meanResolutionHours == null ? null : Math.round(meanResolutionHours * 10) / 10.0,
-                open, breaches, reported, stale, episodes);
+                open, breaches, reported, stale, episodes, critical, low, maxStars, limitedBy,
+                limitedBy != null || stars <= 3);
     }
 
     private static double round2(double v) {

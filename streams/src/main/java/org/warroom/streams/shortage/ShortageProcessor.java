@@ -2,6 +2,8 @@ package org.warroom.streams.shortage;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.warroom.contracts.event.StockItem;
 import org.warroom.contracts.event.WireEnum;
 import org.warroom.contracts.result.ShortageLevel;
 import org.warroom.contracts.result.ShortageStatus;
+import org.warroom.streams.config.WarroomStreamsConfig.Burn;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
 import org.warroom.streams.config.WarroomStreamsConfig.Thresholds;
 import org.warroom.streams.support.ExpiringIds;
@@ -28,14 +31,24 @@ import org.warroom.streams.support.Times;
  * Keeps the latest stock and recent signals per district × commodity and emits a {@link ShortageStatus} whenever it
  * changes: on a report, on a signal, and on the wall-clock punctuator (staleness, signals leaving the hour).
  *
- * <p>Burn rate: between the stored report (stock s₀, in transit t₀, at a₀) and a newer one (s₁, t₁, a₁), what
- * arrived is {@code max(0, t₀ − t₁)} and what was consumed is {@code s₀ + arrived − s₁}; the burn rate is that per
- * day of {@code a₁ − a₀}. When stock grew beyond what arrived (an unreported delivery), the burn rate is unknown
- * (null). Predicted stock-out: {@code asOf + stock ÷ rate} days, rate = burn rate when positive, else the daily
- * need; in-transit stock is not counted (it has not arrived). No consumption → no prediction. A stock-out that
- * would lie in the past when the status is computed (the stock has run out by now at that rate, or a report of zero
- * stock) is predicted for that moment, "out of stock now", never for a time already past; the moment stays as first
- * said while the report stands, so the wall-clock punctuation does not re-emit it every interval.
+ * <p>Burn rate, from a window long enough to mean something (docs/TOPICS.md, "Burn rate"): the district ×
+ * commodity keeps its recent reports as points (time, stock, in transit). Points lie at least
+ * {@code shortage.burn.min.gap} (1 h) apart: a report that close to the point before the latest replaces the latest
+ * (a re-sent or corrected report makes no interval of minutes). Between two points, what arrived is
+ * {@code max(0, t₀ − t₁)} and what was consumed {@code s₀ + arrived − s₁}; when that is negative (stock grew beyond
+ * what arrived: an unreported delivery or a correction upwards) the window starts again from the new report, as the
+ * older figures cannot be compared with it. Points older than {@code shortage.burn.window} (7 d) before the latest are
+ * dropped. burn rate = everything consumed between the first and the latest point ÷ the days between them, once
+ * there are {@code shortage.burn.min.reports} (3) points spanning {@code shortage.burn.min.span} (24 h); before that
+ * it is null ("not enough data"). Consumption can never exceed the stock and arrivals of the window, so a figure of
+ * minutes is never extrapolated to a day.
+ *
+ * <p>Predicted stock-out: {@code asOf + stock ÷ burn rate} days; none while the burn rate is null or 0 (no
+ * prediction from too little data); in-transit stock is not counted (it has not arrived). A report of zero stock of
+ * something needed (a daily need or a burn rate) is out of stock. A stock-out that would lie in the past when the
+ * status is computed (the stock has run out by now at that rate) is predicted for that moment, "out of stock now",
+ * never for a time already past; the moment stays as first said while the report stands, so the wall-clock
+ * punctuation does not re-emit it every interval.
  */
 final class ShortageProcessor implements Processor<String, ShortageInput, String, ShortageStatus> {
     private static final double DAY_MILLIS = 86_400_000d;
@@ -91,23 +104,59 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
             if (previous != null && !report.at().isAfter(previous.asOf())) {
                 continue; // a late (older or same-time) report never overwrites a newer one
             }
+            List<StockState.Point> history = window(previous, item, report.at(), rules.shortage().burn());
             StockState state = new StockState(report.district(), item.commodity(), item.stock(), item.dailyNeed(),
-                    item.inTransit(), item.unit(), report.at(), report.id(), burnRate(previous, item, report.at()));
+                    item.inTransit(), item.unit(), report.at(), report.id(), burnRate(history, rules.shortage().burn()),
+                    history);
             stock.put(key, state);
             emit(key, report.district(), item.commodity(), now, state, signals.count(key));
         }
     }
 
-    static Double burnRate(StockState previous, StockItem item, OffsetDateTime at) {
-        if (previous == null) {
+    /** The burn-rate points after {@code item} of a report at {@code at} (rules in the class comment). */
+    static List<StockState.Point> window(StockState previous, StockItem item, OffsetDateTime at, Burn burn) {
+        List<StockState.Point> points = new ArrayList<>();
+        if (previous != null) {
+            if (previous.history() != null) {
+                points.addAll(previous.history());
+            } else {
+                points.add(new StockState.Point(Times.millis(previous.asOf()), previous.stock(),
+                        previous.inTransit() == null ? 0 : previous.inTransit()));
+            }
+        }
+        StockState.Point point = new StockState.Point(Times.millis(at), item.stock(),
+                item.inTransit() == null ? 0 : item.inTransit());
+        int n = points.size();
+        if (n >= 2 && points.get(n - 1).at() - points.get(n - 2).at() < burn.minGap().toMillis()) {
+            points.remove(n - 1); // the latest was too close to the one before: this report takes its place
+        }
+        if (!points.isEmpty() && consumed(points.get(points.size() - 1), point) < 0) {
+            points.clear(); // stock grew beyond what arrived: start again from this report
+        }
+        points.add(point);
+        long oldest = point.at() - burn.window().toMillis();
+        points.removeIf(p -> p.at() < oldest);
+        return List.copyOf(points);
+    }
+
+    private static double consumed(StockState.Point from, StockState.Point to) {
+        return from.stock() + Math.max(0, from.inTransit() - to.inTransit()) - to.stock();
+    }
+
+    /** Consumed per day over the points; null (not enough data) below the minimum reports or span. */
+    static Double burnRate(List<StockState.Point> points, Burn burn) {
+        if (points.size() < burn.minReports()) {
             return null;
         }
-        double days = (Times.millis(at) - Times.millis(previous.asOf())) / DAY_MILLIS;
-        double before = previous.inTransit() == null ? 0 : previous.inTransit();
-        double after = item.inTransit() == null ? 0 : item.inTransit();
-        double arrived = Math.max(0, before - after);
-        double consumed = previous.stock() + arrived - item.stock();
-        return days <= 0 || consumed < 0 ? null : consumed / days;
+        long span = points.get(points.size() - 1).at() - points.get(0).at();
+        if (span < burn.minSpan().toMillis() || span <= 0) {
+            return null;
+        }
+        double total = 0;
+        for (int i = 1; i < points.size(); i++) {
+            total += consumed(points.get(i - 1), points.get(i));
+        }
+        return total / (span / DAY_MILLIS);
     }
 
     private void onSignal(ShortageInput.Signal signal, long now) {
@@ -176,10 +225,10 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
         } else {
             level = ShortageLevel.OK;
         }
-        Double rate = state.burnRatePerDay() != null && state.burnRatePerDay() > 0 ? state.burnRatePerDay()
-                : state.dailyNeed() > 0 ? Double.valueOf(state.dailyNeed()) : null;
-        OffsetDateTime stockOut = rate == null ? null
-                : state.asOf().plus(Duration.ofMillis(Math.round(Math.max(0, state.stock()) / rate * DAY_MILLIS)));
+        Double rate = state.burnRatePerDay() != null && state.burnRatePerDay() > 0 ? state.burnRatePerDay() : null;
+        OffsetDateTime stockOut = state.stock() <= 0 && (rate != null || state.dailyNeed() > 0) ? state.asOf()
+                : rate == null || state.stock() <= 0 ? null
+                : state.asOf().plus(Duration.ofMillis(Math.round(state.stock() / rate * DAY_MILLIS)));
         if (stockOut != null && Times.millis(stockOut) < now) {
             stockOut = outOfStockSince(last, state, now);
         }

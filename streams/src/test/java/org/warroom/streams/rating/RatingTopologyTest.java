@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.warroom.streams.Events.BHOPAL;
 import static org.warroom.streams.Events.at;
 import static org.warroom.streams.Events.hours;
+import static org.warroom.streams.Events.minutes;
 
 import java.time.Duration;
 import java.util.Map;
@@ -58,8 +59,8 @@ class RatingTopologyTest {
         backlog("health", 2, 0);
 
         assertThat(ratings.readValuesToList()).containsExactly(
-                new DistrictRating(BHOPAL, 5, 1.0, 1.0, 1.0, 1.0, null, 0, 0, 1, 0, 0),
-                new DistrictRating(BHOPAL, 5, 1.0, 1.0, 1.0, 1.0, null, 2, 0, 1, 0, 0));
+                new DistrictRating(BHOPAL, 5, 1.0, 1.0, 1.0, 1.0, null, 0, 0, 1, 0, 0, 0, 0, 5, null, false),
+                new DistrictRating(BHOPAL, 5, 1.0, 1.0, 1.0, 1.0, null, 2, 0, 1, 0, 0, 0, 0, 5, null, false));
         assertThat(ratings.isEmpty()).isTrue();
     }
 
@@ -74,17 +75,20 @@ class RatingTopologyTest {
         shortage(Commodity.MILK, ShortageLevel.OK, hours(-4));   // one episode of 36 h → 1 − 36/72 = 0.5
 
         assertThat(ratings.readKeyValuesToMap().get(BHOPAL)).isEqualTo(
-                new DistrictRating(BHOPAL, 3, 0.55, 0.5, 0.67, 0.5, 36.0, 4, 2, 3, 1, 1));
+                new DistrictRating(BHOPAL, 3, 0.55, 0.5, 0.67, 0.5, 36.0, 4, 2, 3, 1, 1, 0, 0, 3,
+                        DistrictRating.LIMITED_BY_BREACH, true));
         assertThat(driver.<DistrictRating>store(RatingTopology.RESULT_STORE).get(BHOPAL).stars()).isEqualTo(3);
     }
 
     @Test
     void shouldAgeOngoingShortageByWallClock() {
         shortage(Commodity.RATION, ShortageLevel.LOW, hours(-36));
-        assertThat(ratings.readValue()).isEqualTo(new DistrictRating(BHOPAL, 4, 0.85, 1.0, 1.0, 0.5, 36.0, 0, 0, 1, 0, 1));
+        assertThat(ratings.readValue()).isEqualTo(new DistrictRating(BHOPAL, 4, 0.85, 1.0, 1.0, 0.5, 36.0, 0, 0, 1, 0, 1,
+                0, 1, 4, DistrictRating.LIMITED_BY_LOW, true));
 
         driver.advance(hours(36));
-        assertThat(ratings.readValue()).isEqualTo(new DistrictRating(BHOPAL, 4, 0.7, 1.0, 1.0, 0.0, 72.0, 0, 0, 1, 0, 1));
+        assertThat(ratings.readValue()).isEqualTo(new DistrictRating(BHOPAL, 4, 0.7, 1.0, 1.0, 0.0, 72.0, 0, 0, 1, 0, 1,
+                0, 1, 4, DistrictRating.LIMITED_BY_LOW, true));
         assertThat(ratings.isEmpty()).isTrue();
     }
 
@@ -94,5 +98,45 @@ class RatingTopologyTest {
         assertThat(RatingTopology.rate("1", weights, 0, 0, 0, 0, 0, null).stars()).isEqualTo(5);
         assertThat(RatingTopology.rate("1", weights, 10, 10, 4, 4, 2, 100.0).stars()).isEqualTo(1);
         assertThat(RatingTopology.rate("1", weights, 10, 5, 4, 0, 1, 72.0).score()).isEqualTo(0.5);
+    }
+
+    @Test
+    void shouldNotRateADistrictWithACriticalShortageNowAsTopRated() {
+        // Issue 18: Indore had five stars while its medicine was CRITICAL since ten minutes (its record was spotless:
+        // a ten-minute episode costs 0.17 h of 72 h). Score 1.0 → 5 stars by the record; at most 2 stars now.
+        shortage(Commodity.MILK, ShortageLevel.OK, hours(-1));
+        shortage(Commodity.MEDICINE, ShortageLevel.CRITICAL, minutes(-10));
+
+        DistrictRating rating = ratings.readKeyValuesToMap().get(BHOPAL);
+        assertThat(rating).isEqualTo(new DistrictRating(BHOPAL, 2, 1.0, 1.0, 1.0, 1.0, 0.2, 0, 0, 2, 0, 1, 1, 0, 2,
+                DistrictRating.LIMITED_BY_CRITICAL, true));
+
+        shortage(Commodity.MEDICINE, ShortageLevel.OK, minutes(-5)); // resolved: the record is good, so 5 stars again
+        assertThat(ratings.readValue()).isEqualTo(new DistrictRating(BHOPAL, 5, 1.0, 1.0, 1.0, 1.0, 0.1, 0, 0, 2, 0, 1,
+                0, 0, 5, null, false));
+    }
+
+    @Test
+    void shouldNotRateADistrictWithAnSlaBreachNowAsTopRated() {
+        backlog("health", 20, 1); // 19 of 20 within SLA → 0.95, score 0.98 → 5 stars by the formula; 3 at most now
+        assertThat(ratings.readValue()).isEqualTo(new DistrictRating(BHOPAL, 3, 0.98, 0.95, 1.0, 1.0, null, 20, 1, 0, 0,
+                0, 0, 0, 3, DistrictRating.LIMITED_BY_BREACH, true));
+    }
+
+    @Test
+    void shouldListDistrictsNeedingAttentionWorstFirst() {
+        var w = TestDriver.rules().rating();
+        DistrictRating fine = RatingTopology.rate("fine", w, 5, 0, 3, 0, 0, null, 0, 0);
+        DistrictRating low = RatingTopology.rate("low", w, 5, 0, 3, 0, 1, 2.0, 0, 1);
+        DistrictRating breach = RatingTopology.rate("breach", w, 5, 1, 3, 0, 0, null, 0, 0);
+        DistrictRating critical = RatingTopology.rate("critical", w, 0, 0, 3, 0, 1, 0.2, 1, 0);
+        DistrictRating twoCritical = RatingTopology.rate("two-critical", w, 0, 0, 3, 0, 2, 0.2, 2, 0);
+        DistrictRating stale = RatingTopology.rate("stale", w, 0, 0, 3, 1, 0, null, 0, 0);
+
+        assertThat(java.util.stream.Stream.of(fine, low, breach, critical, twoCritical, stale)
+                .filter(DistrictRating::needsAttention).sorted(DistrictRating.WORST_FIRST).map(DistrictRating::district))
+                .containsExactly("two-critical", "critical", "breach", "low", "stale");
+        assertThat(java.util.stream.Stream.of(fine, low, breach, critical, twoCritical, stale).map(DistrictRating::stars))
+                .containsExactly(5, 4, 3, 2, 2, 4);
     }
 }

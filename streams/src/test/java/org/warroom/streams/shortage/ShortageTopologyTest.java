@@ -72,11 +72,11 @@ class ShortageTopologyTest {
 
         assertThat(shortages.readKeyValuesToList()).containsExactly(
                 KeyValue.pair(MEDICINE, status(Commodity.MEDICINE, 20, 10, 2.0, ShortageLevel.CRITICAL, 0,
-                        minutes(-10), null, minutes(-10).plus(hours(48)), "r1")),
+                        minutes(-10), null, null, "r1")),
                 KeyValue.pair("396|ration", status(Commodity.RATION, 40, 10, 4.0, ShortageLevel.LOW, 0,
-                        minutes(-10), null, minutes(-10).plus(hours(96)), "r1")),
+                        minutes(-10), null, null, "r1")),
                 KeyValue.pair("396|water", status(Commodity.WATER, 30, 10, 3.0, ShortageLevel.OK, 0,
-                        minutes(-10), null, minutes(-10).plus(hours(72)), "r1")));
+                        minutes(-10), null, null, "r1")));
         assertThat(shortages.isEmpty()).isTrue();
     }
 
@@ -105,10 +105,13 @@ class ShortageTopologyTest {
 
     @Test
     void shouldPredictStockOutFromBurnRateNetOfArrivals() {
-        send(report("r1", BHOPAL, hours(-24), item(Commodity.RATION, 100, 10, 50)));
-        shortages.readValue();
-        // 50 arrived from transit, 90 left: 100 + 50 − 90 = 60 consumed in one day; 90 ÷ 60 = 1.5 days left
-        send(report("r2", BHOPAL, Duration.ZERO, item(Commodity.RATION, 90, 10, 0)));
+        send(report("r1", BHOPAL, hours(-48), item(Commodity.RATION, 160, 10, 50)));
+        send(report("r2", BHOPAL, hours(-24), item(Commodity.RATION, 100, 10, 50)));   // 60 consumed
+        assertThat(shortages.readValuesToList()).as("two reports: not enough data, no prediction")
+                .extracting(ShortageStatus::burnRatePerDay, ShortageStatus::predictedStockOutAt)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(null, null));
+        // 50 arrived from transit, 90 left: 100 + 50 − 90 = 60 consumed; 120 in two days = 60 a day; 90 ÷ 60 = 1.5 days
+        send(report("r3", BHOPAL, Duration.ZERO, item(Commodity.RATION, 90, 10, 0)));
 
         ShortageStatus now = shortages.readValue();
         assertThat(now.burnRatePerDay()).isEqualTo(60.0);
@@ -120,14 +123,46 @@ class ShortageTopologyTest {
     }
 
     @Test
-    void shouldLeaveBurnRateUnknownWhenStockGrewWithoutArrivals() {
-        send(report("r1", BHOPAL, hours(-24), item(Commodity.RATION, 100, 10)));
-        send(report("r2", BHOPAL, Duration.ZERO, item(Commodity.RATION, 150, 10)));
+    void shouldStartTheBurnWindowAgainWhenStockGrewWithoutArrivals() {
+        send(report("r1", BHOPAL, hours(-48), item(Commodity.RATION, 100, 10)));
+        send(report("r2", BHOPAL, hours(-24), item(Commodity.RATION, 150, 10))); // an unreported delivery
+        send(report("r3", BHOPAL, Duration.ZERO, item(Commodity.RATION, 140, 10)));
 
         assertThat(shortages.readValuesToList()).extracting(ShortageStatus::burnRatePerDay, ShortageStatus::predictedStockOutAt)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(null, at(hours(-24).plus(hours(240)))),
-                        org.assertj.core.groups.Tuple.tuple(null, at(hours(360))));
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(null, null));
+        assertThat(driver.<StockState>store(ShortageTopology.STOCK_STORE).get("396|ration").history())
+                .extracting(StockState.Point::stock).containsExactly(150.0, 140.0);
+    }
+
+    @Test
+    void shouldNotExtrapolateTwoReportsMinutesApartToADay() {
+        // Issue 18: Indore's medicine "29,42,270.3 per day" and a stock-out "now" from two reports minutes apart.
+        // Before: (5,000 − 10) in 5 min = 1,437,120 a day. Now: not enough data, no prediction.
+        send(report("r1", BHOPAL, minutes(-10), item(Commodity.MEDICINE, 5_000, 100)));
+        send(report("r2", BHOPAL, minutes(-5), item(Commodity.MEDICINE, 10, 100)));
+
+        ShortageStatus medicine = shortages.readValuesToList().get(1);
+        assertThat(medicine.burnRatePerDay()).isNull();
+        assertThat(medicine.predictedStockOutAt()).isNull();
+        assertThat(medicine.status()).isEqualTo(ShortageLevel.CRITICAL);
+        assertThat(medicine.daysOfCover()).isEqualTo(0.1);
+    }
+
+    @Test
+    void shouldNotLetResentOrCorrectedReportsExplodeTheBurnRate() {
+        send(report("a", BHOPAL, hours(-60), item(Commodity.MEDICINE, 1_000, 100)));
+        send(report("typo", BHOPAL, hours(-49), item(Commodity.MEDICINE, 10, 100)));
+        send(report("fix", BHOPAL, hours(-48), item(Commodity.MEDICINE, 990, 100)));      // correction: start again
+        send(report("d", BHOPAL, hours(-24), item(Commodity.MEDICINE, 890, 100)));
+        send(report("d-again", BHOPAL, minutes(-24 * 60 + 2), item(Commodity.MEDICINE, 890, 100))); // re-sent
+        send(report("e", BHOPAL, Duration.ZERO, item(Commodity.MEDICINE, 790, 100)));
+
+        ShortageStatus medicine = shortages.readKeyValuesToMap().get(MEDICINE);
+        // 990 → 890 → 790 over 48 h: 100 a day (before: the typo alone made 990 in 11 h = 2,160 a day)
+        assertThat(medicine.burnRatePerDay()).isEqualTo(100.0);
+        assertThat(medicine.predictedStockOutAt()).isEqualTo(at(Duration.ofMinutes(Math.round(7.9 * 24 * 60))));
+        assertThat(driver.<StockState>store(ShortageTopology.STOCK_STORE).get(MEDICINE).history())
+                .extracting(StockState.Point::stock).containsExactly(990.0, 890.0, 790.0);
     }
 
     @Test
