@@ -128,14 +128,16 @@ class WarroomScriptTest {
         }
         part("elasticsearch", 3);
         part("kafka", 3);
+        part("cds", 1); // the background writer of class-data-sharing archives
         // each stand-in says when its SIGTERM trap is set
-        eventually(Duration.ofSeconds(30), () -> assertThat(lines(data.resolve("ready.log"))).hasSize(7));
+        eventually(Duration.ofSeconds(30), () -> assertThat(lines(data.resolve("ready.log"))).hasSize(8));
 
         Run r = run("down");
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(started).allSatisfy(p -> assertThat(p.isAlive()).isFalse());
         assertThat(r.took()).as("7 parts of 3 s each: one after the other took 21 s").isLessThan(Duration.ofSeconds(12));
+        assertThat(term).containsKey("cds");
         Map<String, Long> term = new HashMap<>();
         Map<String, Long> gone = new HashMap<>();
         for (String line : Files.readAllLines(data.resolve("stops.log"), StandardCharsets.UTF_8)) {
