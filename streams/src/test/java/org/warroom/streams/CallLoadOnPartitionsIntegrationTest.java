@@ -99,6 +99,10 @@ class CallLoadOnPartitionsIntegrationTest {
                         .isEqualTo(new LineLoad(l1075, 0, 100, 0, 0, 0.0, 0));
                 assertThat(sends.get(l1075)).as("by the one task that owns it").isEqualTo(1);
             });
+        } finally {
+            try (var files = Files.walk(state)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 

@@ -245,8 +245,8 @@ public final class DrillDownService {
                 .calendarInterval(interval == Interval.HOUR ? CalendarInterval.Hour : CalendarInterval.Day)
                 .timeZone(zone.getId())
                 .minDocCount(0)
-                .extendedBounds(b -> b.min(FieldDateMath.of(m -> m.value((double) from.toEpochMilli())))
-                        .max(FieldDateMath.of(m -> m.value((double) to.minusMillis(1).toEpochMilli()))));
+                .extendedBounds(b -> b.min(FieldDateMath.of(m -> m.value(from.toEpochMilli())))
+                        .max(FieldDateMath.of(m -> m.value(to.minusMillis(1).toEpochMilli()))));
     }
 
     /**

@@ -137,14 +137,14 @@ public final class SituationReportData {
         Map<String, Aggregation> kinds = activityKinds();
         Aggregation days = Aggregation.of(a -> a.dateHistogram(h -> h.field("at").calendarInterval(CalendarInterval.Day)
                         .timeZone(zone.getId()).minDocCount(0)
-                        .extendedBounds(b -> b.min(FieldDateMath.of(m -> m.value((double) previousStart.toEpochMilli())))
-                                .max(FieldDateMath.of(m -> m.value((double) end.minusMillis(1).toEpochMilli())))))
+                        .extendedBounds(b -> b.min(FieldDateMath.of(m -> m.value(previousStart.toEpochMilli())))
+                                .max(FieldDateMath.of(m -> m.value(end.minusMillis(1).toEpochMilli())))))
                 .aggregations(kinds));
         Aggregation hours = Aggregation.of(a -> a.filter(Scoping.range("at", start, end).orElseThrow())
                 .aggregations("h", h -> h.dateHistogram(x -> x.field("at").calendarInterval(CalendarInterval.Hour)
                                 .timeZone(zone.getId()).minDocCount(0)
-                                .extendedBounds(b -> b.min(FieldDateMath.of(m -> m.value((double) start.toEpochMilli())))
-                                        .max(FieldDateMath.of(m -> m.value((double) end.minusMillis(1).toEpochMilli())))))
+                                .extendedBounds(b -> b.min(FieldDateMath.of(m -> m.value(start.toEpochMilli())))
+                                        .max(FieldDateMath.of(m -> m.value(end.minusMillis(1).toEpochMilli())))))
                         .aggregations(kinds)));
         SearchResponse<Void> answer = client.search(s -> s
                 .index(names.pattern(IndexFamily.CALLS), names.pattern(IndexFamily.TICKETS),
