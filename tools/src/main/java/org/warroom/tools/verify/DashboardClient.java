@@ -37,6 +37,22 @@ public final class DashboardClient {
         return Json.mapper().readTree(answer.body());
     }
 
+    /** As {@link #get}, but null when the dashboard answers 404 (e.g. a district it has no page for). */
+    public JsonNode getOrNull(String path) throws IOException, InterruptedException {
+        HttpResponse<String> answer = send(path);
+        if (answer.statusCode() == 401) {
+            token = null;
+            answer = send(path);
+        }
+        if (answer.statusCode() == 404) {
+            return null;
+        }
+        if (answer.statusCode() != 200) {
+            throw new IOException("GET /api/v1/" + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return Json.mapper().readTree(answer.body());
+    }
+
     private HttpResponse<String> send(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve("/api/v1/" + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token()).GET().build(), HttpResponse.BodyHandlers.ofString());

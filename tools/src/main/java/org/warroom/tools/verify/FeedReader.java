@@ -37,23 +37,22 @@ public final class FeedReader {
     /** The end offsets (read-committed) of the feed topics now, per partition. */
     public Map<TopicPartition, Long> endOffsets() {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            Map<TopicPartition, Long> all = new HashMap<>();
+            List<TopicPartition> all = new java.util.ArrayList<>();
             for (Topic<String, ?> t : topics()) {
-                all.putAll(consumer.endOffsets(partitions(consumer, t.name() + suffix), timeout));
+                all.addAll(partitions(consumer, t.name() + suffix));
             }
-            return all;
+            consumer.assign(all); // assigned first: a read-committed consumer asked about unassigned partitions warns
+            return new HashMap<>(consumer.endOffsets(all, timeout));
         }
     }
 
     public Feeds read() {
         Feeds feeds = new Feeds();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            read(consumer, Topics.CALLS, (k, v) -> feeds.calls.add(v), feeds);
-            read(consumer, Topics.TICKETS, (k, v) -> feeds.tickets.add(v), feeds);
-            read(consumer, Topics.MESSAGES, (k, v) -> feeds.messages.add(v), feeds);
-            read(consumer, Topics.REPORTS, (k, v) -> feeds.reports.add(v), feeds);
-            read(consumer, Topics.WORKERS, feeds::worker, feeds);
-        }
+        read(Topics.CALLS, (k, v) -> feeds.calls.add(v), feeds);
+        read(Topics.TICKETS, (k, v) -> feeds.tickets.add(v), feeds);
+        read(Topics.MESSAGES, (k, v) -> feeds.messages.add(v), feeds);
+        read(Topics.REPORTS, (k, v) -> feeds.reports.add(v), feeds);
+        read(Topics.WORKERS, feeds::worker, feeds);
         return feeds;
     }
 
@@ -63,6 +62,13 @@ public final class FeedReader {
 
     private interface Sink<V> {
         void accept(String key, V value);
+    }
+
+    /** One topic, with a consumer of its own (one assignment in its life). */
+    private <V> void read(Topic<String, V> topic, Sink<V> sink, Feeds feeds) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            read(consumer, topic, sink, feeds);
+        }
     }
 
     private <V> void read(KafkaConsumer<String, byte[]> consumer, Topic<String, V> topic, Sink<V> sink, Feeds feeds) {

@@ -306,6 +306,12 @@ public final class Recompute {
         return out;
     }
 
+    /** The district of a {@code district|...} key. */
+    public static String districtOf(String key) {
+        int bar = key.indexOf('|');
+        return bar < 0 ? key : key.substring(0, bar);
+    }
+
     static String bucket(String value) {
         return value == null || value.isBlank() ? "unknown" : value.strip();
     }

@@ -56,8 +56,7 @@ public final class Verifier {
 
     // ------------------------------------------------------------------ shortages
 
-    private Map<String, Recompute.Stock> shortages(Feeds feeds, Answers answers, long lo, long hi, Comparison c,
-                                                   Set<String> openAlerts) {
+    private void shortages(Feeds feeds, Answers answers, long lo, long hi, Comparison c, Set<String> openAlerts) {
         Map<String, Recompute.Stock> stock = Recompute.latestStock(feeds.reports);
         Set<Recompute.Signal> signals = Recompute.signals(feeds.messages, feeds.tickets);
         Map<String, Integer> signalsLo = Recompute.signalsLastHour(signals, rules, lo);
@@ -65,25 +64,23 @@ public final class Verifier {
         Set<String> keys = new TreeSet<>(stock.keySet());
         keys.addAll(Recompute.signalKeys(signals));
         Map<String, JsonNode> shown = byKey(answers.shortages(), "district", "commodity");
+        Map<String, int[]> statusCounts = new TreeMap<>(); // status -> at lo, at hi
         for (String key : keys) {
-            String where = "shortage " + key;
-            JsonNode item = shown.remove(key);
-            if (item == null) {
-                c.exact("shortage", where + " present", "present", "absent", DASHBOARD);
-                continue;
-            }
             Recompute.Stock s = stock.get(key);
-            c.exact("shortage", where + " stock", s == null ? null : s.stock(), number(item, "stock"), DASHBOARD);
-            c.exact("shortage", where + " dailyNeed", s == null ? null : s.dailyNeed(), number(item, "dailyNeed"), DASHBOARD);
-            c.exact("shortage", where + " daysOfCover", s == null ? null : s.daysOfCover(), number(item, "daysOfCover"), DASHBOARD);
-            c.exact("shortage", where + " asOf", s == null ? null : s.asOf().toInstant(), instant(item, "asOf"), DASHBOARD);
-            c.within("shortage status (time)", where + " status", Recompute.status(s, rules, lo),
-                    Recompute.status(s, rules, hi), item.path("status").asText(null), DASHBOARD);
-            c.within("signalsLastHour (time)", where + " signalsLastHour", signalsLo.getOrDefault(key, 0),
-                    signalsHi.getOrDefault(key, 0), number(item, "signalsLastHour"), DASHBOARD);
-            if (alerts.shortageCritical() && s != null && s.daysOfCover() != null
-                    && alerts.criticalCommodities().contains(s.commodity())
-                    && !"STALE".equals(Recompute.status(s, rules, hi))) {
+            String atLo = Recompute.status(s, rules, lo);
+            String atHi = Recompute.status(s, rules, hi);
+            statusCounts.computeIfAbsent(atLo, k -> new int[2])[0]++;
+            statusCounts.computeIfAbsent(atHi, k -> new int[2])[1]++;
+            JsonNode item = shown.remove(key);
+            shortage(c, key, item, s, atLo, atHi, signalsLo.getOrDefault(key, 0), signalsHi.getOrDefault(key, 0), DASHBOARD);
+            JsonNode page = answers.districtPages().get(Recompute.districtOf(key));
+            if (page != null) {
+                JsonNode onPage = byKey(page.path("shortages"), "district", "commodity").get(key);
+                shortage(c, key, onPage, s, atLo, atHi, signalsLo.getOrDefault(key, 0), signalsHi.getOrDefault(key, 0),
+                        "district page " + Recompute.districtOf(key));
+            }
+            if (item != null && alerts.shortageCritical() && s != null && s.daysOfCover() != null
+                    && alerts.criticalCommodities().contains(s.commodity()) && !"STALE".equals(atHi)) {
                 double threshold = rules.criticalDays(s.commodity());
                 double days = s.daysOfCover();
                 alert(c, "shortage-critical", key, days < threshold, days >= threshold * (1 + alerts.hysteresis()),
@@ -91,7 +88,38 @@ public final class Verifier {
             }
         }
         shown.forEach((key, item) -> c.exact("shortage", "shortage " + key + " present", "absent", "present", DASHBOARD));
-        return stock;
+        answers.districtPages().forEach((district, page) -> {
+            for (String key : byKey(page.path("shortages"), "district", "commodity").keySet()) {
+                if (!keys.contains(key)) {
+                    c.exact("shortage", "shortage " + key + " present", "absent", "present", "district page " + district);
+                }
+            }
+        });
+        if (answers.overview() != null) {
+            for (String[] counter : new String[][] {{"criticalShortages", "CRITICAL"}, {"lowShortages", "LOW"},
+                    {"staleReports", "STALE"}}) {
+                int[] n = statusCounts.getOrDefault(counter[1], new int[2]);
+                c.within("wall counters (time)", "wall " + counter[0], n[0], n[1], number(answers.overview(), counter[0]),
+                        DASHBOARD);
+            }
+        }
+    }
+
+    /** One shortage figure (as the list or a district page shows it) against the recomputed one. */
+    private static void shortage(Comparison c, String key, JsonNode item, Recompute.Stock s, String statusLo,
+                                 String statusHi, int signalsLo, int signalsHi, String source) {
+        String where = "shortage " + key;
+        if (item == null) {
+            c.exact("shortage", where + " present", "present", "absent", source);
+            return;
+        }
+        c.exact("shortage", where + " stock", s == null ? null : s.stock(), number(item, "stock"), source);
+        c.exact("shortage", where + " dailyNeed", s == null ? null : s.dailyNeed(), number(item, "dailyNeed"), source);
+        c.exact("shortage", where + " daysOfCover", s == null ? null : s.daysOfCover(), number(item, "daysOfCover"), source);
+        c.exact("shortage", where + " asOf", s == null ? null : s.asOf().toInstant(), instant(item, "asOf"), source);
+        c.within("shortage status (time)", where + " status", statusLo, statusHi, item.path("status").asText(null), source);
+        c.within("signalsLastHour (time)", where + " signalsLastHour", signalsLo, signalsHi, number(item, "signalsLastHour"),
+                source);
     }
 
     // ------------------------------------------------------------------ backlogs
@@ -102,22 +130,23 @@ public final class Verifier {
         Map<String, Recompute.Backlog> atLo = Recompute.backlogs(tickets, groups, rules, lo);
         Map<String, Recompute.Backlog> atHi = Recompute.backlogs(tickets, groups, rules, hi);
         Map<String, JsonNode> shown = byKey(answers.backlogs(), "district", "department");
+        int open = 0;
+        int breachesLo = 0;
+        int breachesHi = 0;
         for (Map.Entry<String, Recompute.Backlog> e : atHi.entrySet()) {
-            String where = "backlog " + e.getKey();
             JsonNode item = shown.remove(e.getKey());
-            if (item == null) {
-                c.exact("backlog", where + " present", "present", "absent", DASHBOARD);
-                continue;
-            }
             Recompute.Backlog b = e.getValue();
-            c.exact("backlog", where + " open", b.open(), number(item, "open"), DASHBOARD);
-            c.exact("backlog", where + " oldestOpenSince",
-                    b.oldestOpenSince() == null ? null : b.oldestOpenSince().toInstant(), instant(item, "oldestOpenSince"),
-                    DASHBOARD);
             int before = atLo.get(e.getKey()).slaBreaches();
-            c.within("slaBreaches (time)", where + " slaBreaches", before, b.slaBreaches(), number(item, "slaBreaches"),
-                    DASHBOARD);
-            if (alerts.backlogBreaches() != null) {
+            open += b.open();
+            breachesLo += before;
+            breachesHi += b.slaBreaches();
+            backlog(c, e.getKey(), item, b, before, DASHBOARD);
+            JsonNode page = answers.districtPages().get(Recompute.districtOf(e.getKey()));
+            if (page != null) {
+                backlog(c, e.getKey(), byKey(page.path("backlogs"), "district", "department").get(e.getKey()), b, before,
+                        "district page " + Recompute.districtOf(e.getKey()));
+            }
+            if (item != null && alerts.backlogBreaches() != null) {
                 double t = alerts.backlogBreaches();
                 int least = Math.min(before, b.slaBreaches());
                 int most = Math.max(before, b.slaBreaches());
@@ -126,6 +155,25 @@ public final class Verifier {
             }
         }
         shown.forEach((key, item) -> c.exact("backlog", "backlog " + key + " present", "absent", "present", DASHBOARD));
+        if (answers.overview() != null) {
+            c.exact("wall counters", "wall openTickets", open, number(answers.overview(), "openTickets"), DASHBOARD);
+            c.within("wall counters (time)", "wall slaBreaches", breachesLo, breachesHi,
+                    number(answers.overview(), "slaBreaches"), DASHBOARD);
+        }
+    }
+
+    private static void backlog(Comparison c, String key, JsonNode item, Recompute.Backlog b, int breachesBefore,
+                                String source) {
+        String where = "backlog " + key;
+        if (item == null) {
+            c.exact("backlog", where + " present", "present", "absent", source);
+            return;
+        }
+        c.exact("backlog", where + " open", b.open(), number(item, "open"), source);
+        c.exact("backlog", where + " oldestOpenSince",
+                b.oldestOpenSince() == null ? null : b.oldestOpenSince().toInstant(), instant(item, "oldestOpenSince"), source);
+        c.within("slaBreaches (time)", where + " slaBreaches", breachesBefore, b.slaBreaches(), number(item, "slaBreaches"),
+                source);
     }
 
     // ------------------------------------------------------------------ call load
@@ -157,6 +205,16 @@ public final class Verifier {
             }
         }
         shown.forEach((key, item) -> c.exact("call load", "line " + key + " present", "absent", "present", DASHBOARD));
+        if (answers.overview() != null) {
+            c.within("wall counters (time)", "wall callsInProgress", atLo.values().stream().mapToInt(Recompute.Load::inProgress).sum(),
+                    atHi.values().stream().mapToInt(Recompute.Load::inProgress).sum(),
+                    number(answers.overview(), "callsInProgress"), DASHBOARD);
+            c.within("wall counters (time)", "wall callsWaiting", atLo.values().stream().mapToInt(Recompute.Load::waiting).sum(),
+                    atHi.values().stream().mapToInt(Recompute.Load::waiting).sum(),
+                    number(answers.overview(), "callsWaiting"), DASHBOARD);
+            c.exact("wall counters", "wall callCapacity", atHi.values().stream().mapToInt(Recompute.Load::capacity).sum(),
+                    number(answers.overview(), "callCapacity"), DASHBOARD);
+        }
     }
 
     // ------------------------------------------------------------------ workers
@@ -182,6 +240,18 @@ public final class Verifier {
             shown.forEach((key, count) -> c.exact("worker bucket", "workers by " + by + " bucket " + key, 0L, count,
                     DASHBOARD));
         }
+        if (answers.overview() != null) {
+            c.exact("wall counters", "wall workersTracked", (long) feeds.workers.size(),
+                    number(answers.overview(), "workersTracked"), DASHBOARD);
+        }
+        answers.districtPages().forEach((district, page) -> {
+            c.exact("worker bucket", "district page " + district + " workersInDistrict",
+                    expected.get("currentDistrict").getOrDefault(district, 0L), number(page, "workersInDistrict"),
+                    "district page " + district);
+            c.exact("worker bucket", "district page " + district + " workersFromDistrict",
+                    expected.get("homeDistrict").getOrDefault(district, 0L), number(page, "workersFromDistrict"),
+                    "district page " + district);
+        });
     }
 
     // ------------------------------------------------------------------ Elasticsearch
@@ -268,7 +338,7 @@ public final class Verifier {
         if (list == null) {
             return out;
         }
-        for (JsonNode item : list.path("items")) {
+        for (JsonNode item : list.isArray() ? list : list.path("items")) {
             StringBuilder key = new StringBuilder();
             for (String f : fields) {
                 key.append(key.length() == 0 ? "" : "|").append(item.path(f).asText());

@@ -98,7 +98,7 @@ public final class VerifyMain {
             Map<TopicPartition, Long> before = reader.endOffsets();
             why = lagging(kafka, groups);
             if (why == null) {
-                Answers first = read(dashboard, Map.of(), 0);
+                Answers first = read(dashboard, false);
                 Thread.sleep(3000);
                 Map<TopicPartition, Long> after = reader.endOffsets();
                 why = lagging(kafka, groups);
@@ -106,7 +106,7 @@ public final class VerifyMain {
                     why = "the feed topics are still receiving events";
                 }
                 if (why == null) {
-                    answers = read(dashboard, Map.of(), 0);
+                    answers = read(dashboard, true);
                     if (stable(first).equals(stable(answers))) {
                         ends = after;
                         break;
@@ -132,10 +132,10 @@ public final class VerifyMain {
                 documents.put(family, elastic.count(prefix + "-" + family));
             }
         }
-        answers = new Answers(answers.shortages(), answers.backlogs(), answers.callLoad(), answers.distributions(),
-                answers.alerts(), documents, answers.fromMillis(), answers.toMillis());
+        answers = answers.withDocuments(documents);
         // 3. Compare and say so.
         Comparison c = new Verifier(rules, limits, tolerance).compare(feeds, answers);
+        System.out.println("verify: " + answers.districtPages().size() + " district pages read");
         System.out.println("verify: read " + feeds.records + " (unreadable " + feeds.unreadable + "); registry "
                 + feeds.workers.size() + " workers");
         System.out.println("verify: time-dependent figures (shortage status by staleness, signalsLastHour, slaBreaches,"
@@ -165,8 +165,11 @@ public final class VerifyMain {
         return null;
     }
 
-    /** One reading of the dashboard, with the wall-clock window it took. */
-    static Answers read(DashboardClient d, Map<String, Long> documents, long unused) throws Exception {
+    /**
+     * One reading of the dashboard, with the wall-clock window it took: the lists, the wall's overview and (when
+     * {@code pages}) the page of every district that the lists or the worker buckets name.
+     */
+    static Answers read(DashboardClient d, boolean pages) throws Exception {
         long from = System.currentTimeMillis();
         JsonNode shortages = d.get("shortages");
         JsonNode backlogs = d.get("backlogs");
@@ -176,7 +179,26 @@ public final class VerifyMain {
             distributions.put(by, d.get("workers/distribution?by=" + by));
         }
         JsonNode alerts = d.get("alerts");
-        return new Answers(shortages, backlogs, calls, distributions, alerts, documents, from, System.currentTimeMillis());
+        JsonNode overview = d.get("overview");
+        Map<String, JsonNode> districtPages = new java.util.TreeMap<>();
+        if (pages) {
+            java.util.Set<String> districts = new java.util.TreeSet<>();
+            shortages.path("items").forEach(i -> districts.add(i.path("district").asText()));
+            backlogs.path("items").forEach(i -> districts.add(i.path("district").asText()));
+            for (String by : List.of("currentDistrict", "homeDistrict")) {
+                distributions.get(by).path("buckets").forEach(b -> districts.add(b.path("key").asText()));
+            }
+            districts.remove("unknown");
+            districts.remove("");
+            for (String district : districts) {
+                JsonNode page = d.getOrNull("districts/" + java.net.URLEncoder.encode(district, StandardCharsets.UTF_8));
+                if (page != null) {
+                    districtPages.put(district, page);
+                }
+            }
+        }
+        return new Answers(shortages, backlogs, calls, distributions, alerts, overview, districtPages, Map.of(), from,
+                System.currentTimeMillis());
     }
 
     /** The figures of a reading that only events change (not the wall clock), to tell whether results still move. */

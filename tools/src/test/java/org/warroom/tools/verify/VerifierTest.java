@@ -63,7 +63,9 @@ class VerifierTest {
         d.put("homeDistrict", json("{'total':1,'buckets':[{'key':'396','count':1}]}"));
         d.put("status", json(a.getOrDefault("status", "{'total':1,'buckets':[{'key':'working','count':1}]}").toString()));
         return new Answers(json(a.get("shortage").toString()), json(a.get("backlog").toString()),
-                json(a.get("calls").toString()), d, json(a.get("alerts").toString()), documents, from, to);
+                json(a.get("calls").toString()), d, json(a.get("alerts").toString()),
+                a.containsKey("overview") ? json(a.get("overview").toString()) : null,
+                a.containsKey("page") ? Map.of("396", json(a.get("page").toString())) : Map.of(), documents, from, to);
     }
 
     @Test
@@ -114,5 +116,31 @@ class VerifierTest {
         assertThat(verifier.compare(feeds(), answers(extra, millis(59), millis(59), Map.of())).mismatches())
                 .extracting(Object::toString)
                 .containsExactly("MISMATCH backlog 397|food present: recomputed absent, dashboard says present");
+    }
+
+    @Test
+    @DisplayName("the wall's counters and a district page are compared too, with both values on a difference")
+    void shouldCompareTheWallAndTheDistrictPage() {
+        Map<String, Object> a = truth();
+        a.put("overview", "{'callsInProgress':1,'callsWaiting':1,'callCapacity':950,'openTickets':1,'slaBreaches':0,"
+                + "'criticalShortages':1,'lowShortages':0,'staleReports':0,'workersTracked':1}");
+        String shortages = a.get("shortage").toString();
+        String backlogs = a.get("backlog").toString();
+        a.put("page", "{'shortages':" + shortages.substring(shortages.indexOf('['), shortages.lastIndexOf('}'))
+                + ",'backlogs':" + backlogs.substring(backlogs.indexOf('['), backlogs.lastIndexOf('}'))
+                + ",'workersInDistrict':0,'workersFromDistrict':1}");
+        Comparison right = verifier.compare(feeds(), answers(a, millis(59), millis(59), Map.of()));
+        assertThat(right.mismatches()).isEmpty();
+        assertThat(right.compared()).containsKeys("wall counters", "wall counters (time)");
+        assertThat(right.compared().get("shortage")[0]).isEqualTo(2 * 4); // the list and the page, four figures each
+
+        a.put("overview", a.get("overview").toString().replace("'openTickets':1", "'openTickets':2"));
+        a.put("page", a.get("page").toString().replace("'workersFromDistrict':1", "'workersFromDistrict':3")
+                .replace("'open':1", "'open':0"));
+        assertThat(verifier.compare(feeds(), answers(a, millis(59), millis(59), Map.of())).mismatches())
+                .extracting(Object::toString).containsExactlyInAnyOrder(
+                        "MISMATCH wall openTickets: recomputed 1, dashboard says 2",
+                        "MISMATCH backlog 396|health open: recomputed 1, district page 396 says 0",
+                        "MISMATCH district page 396 workersFromDistrict: recomputed 1, district page 396 says 3");
     }
 }
