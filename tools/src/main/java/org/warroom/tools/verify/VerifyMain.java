@@ -96,12 +96,12 @@ public final class VerifyMain {
         String why = "no attempt";
         while (System.currentTimeMillis() < deadline) {
             Map<TopicPartition, Long> before = reader.endOffsets();
-            why = lagging(kafka, groups);
+            why = lagging(kafka, groups, before);
             if (why == null) {
                 Answers first = read(dashboard, false);
                 Thread.sleep(3000);
                 Map<TopicPartition, Long> after = reader.endOffsets();
-                why = lagging(kafka, groups);
+                why = lagging(kafka, groups, after);
                 if (why == null && !before.equals(after)) {
                     why = "the feed topics are still receiving events";
                 }
@@ -151,15 +151,30 @@ public final class VerifyMain {
         return c.mismatches().isEmpty() ? 0 : 1;
     }
 
-    private static String lagging(Properties kafka, List<String> groups) throws Exception {
+    /**
+     * Why the groups are not caught up, or null when they are: a group lags when any of its committed partitions is
+     * behind its read-committed end (repartition topics included), or when a feed partition holding records has no
+     * commit of the group at its end (a group that has committed nothing lags as soon as the feeds hold anything).
+     */
+    private static String lagging(Properties kafka, List<String> groups, Map<TopicPartition, Long> feedEnds)
+            throws Exception {
         Map<String, Long> lag = ConsumerLag.perGroup(kafka);
-        for (String g : groups) {
-            Long l = lag.get(g);
-            if (l == null) {
-                return "consumer group " + g + " has committed nothing yet";
-            }
-            if (l > 0) {
-                return "consumer group " + g + " lags " + l + " records";
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(kafka)) {
+            for (String g : groups) {
+                Long l = lag.get(g);
+                if (l != null && l > 0) {
+                    return "consumer group " + g + " lags " + l + " records";
+                }
+                Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+                        .listConsumerGroupOffsets(g).partitionsToOffsetAndMetadata().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                for (Map.Entry<TopicPartition, Long> end : feedEnds.entrySet()) {
+                    org.apache.kafka.clients.consumer.OffsetAndMetadata at = committed.get(end.getKey());
+                    long position = at == null ? 0 : at.offset();
+                    if (end.getValue() > position) {
+                        return "consumer group " + g + " has not read " + end.getKey() + " to its end (" + position
+                                + " of " + end.getValue() + ")";
+                    }
+                }
             }
         }
         return null;
