@@ -147,6 +147,8 @@ public final class Recompute {
         public String category;
         final java.util.List<OffsetDateTime> openings = new java.util.ArrayList<>();
         OffsetDateTime lastResolved;
+        OffsetDateTime latestStep;
+        OffsetDateTime categoryAt;
 
         Ticket(String id) {
             this.id = id;
@@ -170,9 +172,11 @@ public final class Recompute {
     }
 
     /**
-     * Every ticket by its steps (duplicates by step id dropped): open when an opening step (opened, assigned,
-     * reopened) is later than its latest resolve; its district and department are those of its latest step; its
-     * category the latest one given.
+     * Every ticket by its steps (duplicates by step id dropped), applied by their {@code at}, not their arrival
+     * (docs/TOPICS.md: "a late ticket step cannot undo a newer one"): open when an opening step (opened, assigned,
+     * reopened) is later than its latest resolve; its district and department are those of its latest step by
+     * {@code at} (the later arrival on a tie); its category the one of the latest step that gives one.
+     * {@code groupsSeen} receives every district × department a step named.
      */
     public static Map<String, Ticket> tickets(Iterable<TicketStep> steps, Set<String> groupsSeen) {
         Map<String, Ticket> tickets = new HashMap<>();
@@ -183,10 +187,15 @@ public final class Recompute {
                 continue;
             }
             Ticket t = tickets.computeIfAbsent(s.ticket(), Ticket::new);
-            t.district = s.district();
-            t.department = s.department();
-            if (s.category() != null) {
+            groupsSeen.add(s.district() + "|" + s.department());
+            if (t.latestStep == null || !s.at().toInstant().isBefore(t.latestStep.toInstant())) {
+                t.latestStep = s.at(); // a late, older step does not move the ticket back
+                t.district = s.district();
+                t.department = s.department();
+            }
+            if (s.category() != null && (t.categoryAt == null || !s.at().toInstant().isBefore(t.categoryAt.toInstant()))) {
                 t.category = s.category();
+                t.categoryAt = s.at();
             }
             if (s.event() == TicketEventType.RESOLVED) {
                 if (t.lastResolved == null || s.at().toInstant().isAfter(t.lastResolved.toInstant())) {
@@ -195,7 +204,6 @@ public final class Recompute {
             } else {
                 t.openings.add(s.at());
             }
-            groupsSeen.add(t.group());
         }
         return tickets;
     }

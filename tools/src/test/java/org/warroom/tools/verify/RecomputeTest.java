@@ -92,7 +92,8 @@ class RecomputeTest {
                 ticket("c2", "t3", "396", "health", null, TicketEventType.RESOLVED, min(20)),
                 ticket("c3", "t3", "396", "health", null, TicketEventType.REOPENED, min(40)),       // open since 40
                 ticket("d1", "t4", "396", "food", "ration", TicketEventType.OPENED, min(0)),
-                ticket("d2", "t4", "397", "food", null, TicketEventType.ASSIGNED, min(15))),        // moved to 397
+                ticket("d2", "t4", "397", "food", null, TicketEventType.ASSIGNED, min(15)),         // moved to 397
+                ticket("d3", "t4", "396", "food", null, TicketEventType.ASSIGNED, min(5))),         // late, older: stays
                 groups);
         assertThat(tickets.get("t2").openSince()).isNull();
         assertThat(tickets.get("t3").openSince()).isEqualTo(min(40));
