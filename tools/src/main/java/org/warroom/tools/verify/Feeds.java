@@ -1,0 +1,38 @@
+package org.warroom.tools.verify;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.warroom.contracts.event.CallStep;
+import org.warroom.contracts.event.CitizenMessage;
+import org.warroom.contracts.event.DistrictReport;
+import org.warroom.contracts.event.TicketStep;
+import org.warroom.contracts.event.WorkerRecord;
+
+/**
+ * The raw feeds as read from their topics, each partition in offset order (a topic's records of one key are in one
+ * partition, so the order of one call's, ticket's, district's or worker's records is their arrival order).
+ * {@code workers} is the registry: the latest record per worker id, a tombstone removing it.
+ */
+public final class Feeds {
+    public final List<CallStep> calls = new ArrayList<>();
+    public final List<TicketStep> tickets = new ArrayList<>();
+    public final List<CitizenMessage> messages = new ArrayList<>();
+    public final List<DistrictReport> reports = new ArrayList<>();
+    public final Map<String, WorkerRecord> workers = new LinkedHashMap<>();
+    /** Records that could not be read as their type, per topic (streams dead-letters them too). */
+    public final Map<String, Integer> unreadable = new TreeMap<>();
+    /** Records per topic. */
+    public final Map<String, Long> records = new TreeMap<>();
+
+    public Feeds worker(String id, WorkerRecord record) {
+        if (record == null) {
+            workers.remove(id);
+        } else {
+            workers.put(id, record);
+        }
+        return this;
+    }
+}

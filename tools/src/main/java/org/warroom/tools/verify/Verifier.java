@@ -1,0 +1,367 @@
+package org.warroom.tools.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.warroom.contracts.event.CallStep;
+import org.warroom.contracts.event.CitizenMessage;
+import org.warroom.contracts.event.DistrictReport;
+import org.warroom.contracts.event.StockItem;
+import org.warroom.contracts.event.TicketStep;
+
+/**
+ * Compares the recomputed figures with the dashboard's answers and Elasticsearch's counts.
+ *
+ * <p>Exact figures: stock, daily need, days of cover and as-of of every district × commodity; open complaints and
+ * the oldest open since per district × department; line capacities; every worker bucket of the five distributions and
+ * the registry total; documents per index family. Time-dependent figures — shortage status (staleness), citizen
+ * signals of the last hour, SLA breaches, calls in progress and waiting (stuck calls expire), and the alerts that
+ * follow them — are recomputed at both ends of the window {@code [answers.from − tolerance, answers.to]} (the
+ * pipeline re-evaluates them by the wall clock every few seconds) and must match one end or lie between them.
+ */
+public final class Verifier {
+    public static final String DASHBOARD = "dashboard";
+    public static final String ELASTIC = "elasticsearch";
+
+    private final Rules rules;
+    private final AlertLimits alerts;
+    private final long toleranceMillis;
+
+    public Verifier(Rules rules, AlertLimits alerts, long toleranceMillis) {
+        this.rules = rules;
+        this.alerts = alerts;
+        this.toleranceMillis = toleranceMillis;
+    }
+
+    public Comparison compare(Feeds feeds, Answers answers) {
+        Comparison c = new Comparison();
+        long lo = answers.fromMillis() - toleranceMillis;
+        long hi = answers.toMillis();
+        Set<String> openAlerts = openAlerts(answers.alerts());
+        shortages(feeds, answers, lo, hi, c, openAlerts);
+        backlogs(feeds, answers, lo, hi, c, openAlerts);
+        calls(feeds, answers, lo, hi, c, openAlerts);
+        workers(feeds, answers, c);
+        if (!answers.documents().isEmpty()) {
+            documents(feeds, answers, c);
+        }
+        return c;
+    }
+
+    // ------------------------------------------------------------------ shortages
+
+    private void shortages(Feeds feeds, Answers answers, long lo, long hi, Comparison c, Set<String> openAlerts) {
+        Map<String, Recompute.Stock> stock = Recompute.latestStock(feeds.reports);
+        Set<Recompute.Signal> signals = Recompute.signals(feeds.messages, feeds.tickets);
+        Map<String, Integer> signalsLo = Recompute.signalsLastHour(signals, rules, lo);
+        Map<String, Integer> signalsHi = Recompute.signalsLastHour(signals, rules, hi);
+        Set<String> keys = new TreeSet<>(stock.keySet());
+        keys.addAll(Recompute.signalKeys(signals));
+        Map<String, JsonNode> shown = byKey(answers.shortages(), "district", "commodity");
+        Map<String, int[]> statusCounts = new TreeMap<>(); // status -> at lo, at hi
+        for (String key : keys) {
+            Recompute.Stock s = stock.get(key);
+            String atLo = Recompute.status(s, rules, lo);
+            String atHi = Recompute.status(s, rules, hi);
+            statusCounts.computeIfAbsent(atLo, k -> new int[2])[0]++;
+            statusCounts.computeIfAbsent(atHi, k -> new int[2])[1]++;
+            JsonNode item = shown.remove(key);
+            shortage(c, key, item, s, atLo, atHi, signalsLo.getOrDefault(key, 0), signalsHi.getOrDefault(key, 0), DASHBOARD);
+            JsonNode page = answers.districtPages().get(Recompute.districtOf(key));
+            if (page != null) {
+                JsonNode onPage = byKey(page.path("shortages"), "district", "commodity").get(key);
+                shortage(c, key, onPage, s, atLo, atHi, signalsLo.getOrDefault(key, 0), signalsHi.getOrDefault(key, 0),
+                        "district page " + Recompute.districtOf(key));
+            }
+            if (item != null && alerts.shortageCritical() && s != null && s.daysOfCover() != null
+                    && alerts.criticalCommodities().contains(s.commodity()) && !"STALE".equals(atHi)) {
+                double threshold = rules.criticalDays(s.commodity());
+                double days = s.daysOfCover();
+                alert(c, "shortage-critical", key, days < threshold, days >= threshold * (1 + alerts.hysteresis()),
+                        openAlerts, "days of cover " + days + ", CRITICAL below " + threshold);
+            }
+        }
+        shown.forEach((key, item) -> c.exact("shortage", "shortage " + key + " present", "absent", "present", DASHBOARD));
+        answers.districtPages().forEach((district, page) -> {
+            for (String key : byKey(page.path("shortages"), "district", "commodity").keySet()) {
+                if (!keys.contains(key)) {
+                    c.exact("shortage", "shortage " + key + " present", "absent", "present", "district page " + district);
+                }
+            }
+        });
+        if (answers.overview() != null) {
+            for (String[] counter : new String[][] {{"criticalShortages", "CRITICAL"}, {"lowShortages", "LOW"},
+                    {"staleReports", "STALE"}}) {
+                int[] n = statusCounts.getOrDefault(counter[1], new int[2]);
+                c.within("wall counters (time)", "wall " + counter[0], n[0], n[1], number(answers.overview(), counter[0]),
+                        DASHBOARD);
+            }
+        }
+    }
+
+    /** One shortage figure (as the list or a district page shows it) against the recomputed one. */
+    private static void shortage(Comparison c, String key, JsonNode item, Recompute.Stock s, String statusLo,
+                                 String statusHi, int signalsLo, int signalsHi, String source) {
+        String where = "shortage " + key;
+        if (item == null) {
+            c.exact("shortage", where + " present", "present", "absent", source);
+            return;
+        }
+        c.exact("shortage", where + " stock", s == null ? null : s.stock(), number(item, "stock"), source);
+        c.exact("shortage", where + " dailyNeed", s == null ? null : s.dailyNeed(), number(item, "dailyNeed"), source);
+        c.exact("shortage", where + " daysOfCover", s == null ? null : s.daysOfCover(), number(item, "daysOfCover"), source);
+        c.exact("shortage", where + " asOf", s == null ? null : s.asOf().toInstant(), instant(item, "asOf"), source);
+        c.within("shortage status (time)", where + " status", statusLo, statusHi, item.path("status").asText(null), source);
+        c.within("signalsLastHour (time)", where + " signalsLastHour", signalsLo, signalsHi, number(item, "signalsLastHour"),
+                source);
+    }
+
+    // ------------------------------------------------------------------ backlogs
+
+    private void backlogs(Feeds feeds, Answers answers, long lo, long hi, Comparison c, Set<String> openAlerts) {
+        Set<String> groups = new HashSet<>();
+        Map<String, Recompute.Ticket> tickets = Recompute.tickets(feeds.tickets, groups);
+        Map<String, Recompute.Backlog> atLo = Recompute.backlogs(tickets, groups, rules, lo);
+        Map<String, Recompute.Backlog> atHi = Recompute.backlogs(tickets, groups, rules, hi);
+        Map<String, JsonNode> shown = byKey(answers.backlogs(), "district", "department");
+        int open = 0;
+        int breachesLo = 0;
+        int breachesHi = 0;
+        for (Map.Entry<String, Recompute.Backlog> e : atHi.entrySet()) {
+            JsonNode item = shown.remove(e.getKey());
+            Recompute.Backlog b = e.getValue();
+            int before = atLo.get(e.getKey()).slaBreaches();
+            open += b.open();
+            breachesLo += before;
+            breachesHi += b.slaBreaches();
+            backlog(c, e.getKey(), item, b, before, DASHBOARD);
+            JsonNode page = answers.districtPages().get(Recompute.districtOf(e.getKey()));
+            if (page != null) {
+                backlog(c, e.getKey(), byKey(page.path("backlogs"), "district", "department").get(e.getKey()), b, before,
+                        "district page " + Recompute.districtOf(e.getKey()));
+            }
+            if (item != null && alerts.backlogBreaches() != null) {
+                double t = alerts.backlogBreaches();
+                int least = Math.min(before, b.slaBreaches());
+                int most = Math.max(before, b.slaBreaches());
+                alert(c, "backlog-breaches", e.getKey(), least >= t, most < t * (1 - alerts.hysteresis()), openAlerts,
+                        "SLA breaches " + before + ".." + b.slaBreaches() + ", threshold " + t);
+            }
+        }
+        shown.forEach((key, item) -> c.exact("backlog", "backlog " + key + " present", "absent", "present", DASHBOARD));
+        if (answers.overview() != null) {
+            c.exact("wall counters", "wall openTickets", open, number(answers.overview(), "openTickets"), DASHBOARD);
+            c.within("wall counters (time)", "wall slaBreaches", breachesLo, breachesHi,
+                    number(answers.overview(), "slaBreaches"), DASHBOARD);
+        }
+    }
+
+    private static void backlog(Comparison c, String key, JsonNode item, Recompute.Backlog b, int breachesBefore,
+                                String source) {
+        String where = "backlog " + key;
+        if (item == null) {
+            c.exact("backlog", where + " present", "present", "absent", source);
+            return;
+        }
+        c.exact("backlog", where + " open", b.open(), number(item, "open"), source);
+        c.exact("backlog", where + " oldestOpenSince",
+                b.oldestOpenSince() == null ? null : b.oldestOpenSince().toInstant(), instant(item, "oldestOpenSince"), source);
+        c.within("slaBreaches (time)", where + " slaBreaches", breachesBefore, b.slaBreaches(), number(item, "slaBreaches"),
+                source);
+    }
+
+    // ------------------------------------------------------------------ call load
+
+    private void calls(Feeds feeds, Answers answers, long lo, long hi, Comparison c, Set<String> openAlerts) {
+        Map<String, Recompute.Load> atLo = Recompute.callLoad(feeds.calls, rules, lo);
+        Map<String, Recompute.Load> atHi = Recompute.callLoad(feeds.calls, rules, hi);
+        Map<String, JsonNode> shown = byKey(answers.callLoad(), "line");
+        for (Map.Entry<String, Recompute.Load> e : atHi.entrySet()) {
+            String where = "line " + e.getKey();
+            JsonNode item = shown.remove(e.getKey());
+            if (item == null) {
+                c.exact("call load", where + " present", "present", "absent", DASHBOARD);
+                continue;
+            }
+            Recompute.Load before = atLo.get(e.getKey());
+            Recompute.Load after = e.getValue();
+            c.within("calls inProgress (time)", where + " inProgress", before.inProgress(), after.inProgress(),
+                    number(item, "inProgress"), DASHBOARD);
+            c.within("calls waiting (time)", where + " waiting", before.waiting(), after.waiting(), number(item, "waiting"),
+                    DASHBOARD);
+            c.exact("call load", where + " capacity", after.capacity(), number(item, "capacity"), DASHBOARD);
+            if (alerts.lineLoad() != null && after.capacity() > 0) {
+                double t = alerts.lineLoad();
+                double least = Math.min(before.inProgress(), after.inProgress()) / (double) after.capacity();
+                double most = Math.max(before.inProgress(), after.inProgress()) / (double) after.capacity();
+                alert(c, "line-load", e.getKey(), least >= t, most < t * (1 - alerts.hysteresis()), openAlerts,
+                        "load " + least + ".." + most + ", threshold " + t);
+            }
+        }
+        shown.forEach((key, item) -> c.exact("call load", "line " + key + " present", "absent", "present", DASHBOARD));
+        if (answers.overview() != null) {
+            c.within("wall counters (time)", "wall callsInProgress", atLo.values().stream().mapToInt(Recompute.Load::inProgress).sum(),
+                    atHi.values().stream().mapToInt(Recompute.Load::inProgress).sum(),
+                    number(answers.overview(), "callsInProgress"), DASHBOARD);
+            c.within("wall counters (time)", "wall callsWaiting", atLo.values().stream().mapToInt(Recompute.Load::waiting).sum(),
+                    atHi.values().stream().mapToInt(Recompute.Load::waiting).sum(),
+                    number(answers.overview(), "callsWaiting"), DASHBOARD);
+            c.exact("wall counters", "wall callCapacity", atHi.values().stream().mapToInt(Recompute.Load::capacity).sum(),
+                    number(answers.overview(), "callCapacity"), DASHBOARD);
+        }
+    }
+
+    // ------------------------------------------------------------------ workers
+
+    private void workers(Feeds feeds, Answers answers, Comparison c) {
+        Map<String, Map<String, Long>> expected = Recompute.distributions(feeds.workers);
+        for (String by : Recompute.DIMENSIONS) {
+            JsonNode answer = answers.distributions().get(by);
+            if (answer == null) {
+                continue;
+            }
+            c.exact("workers total", "workers by " + by + " total", (long) feeds.workers.size(),
+                    number(answer, "total"), DASHBOARD);
+            Map<String, Long> shown = new TreeMap<>();
+            for (JsonNode b : answer.path("buckets")) {
+                shown.put(b.path("key").asText(), b.path("count").asLong());
+            }
+            for (Map.Entry<String, Long> e : expected.get(by).entrySet()) {
+                Long count = shown.remove(e.getKey());
+                c.exact("worker bucket", "workers by " + by + " bucket " + e.getKey(), e.getValue(), count == null ? 0L : count,
+                        DASHBOARD);
+            }
+            shown.forEach((key, count) -> c.exact("worker bucket", "workers by " + by + " bucket " + key, 0L, count,
+                    DASHBOARD));
+        }
+        if (answers.overview() != null) {
+            c.exact("wall counters", "wall workersTracked", (long) feeds.workers.size(),
+                    number(answers.overview(), "workersTracked"), DASHBOARD);
+        }
+        answers.districtPages().forEach((district, page) -> {
+            c.exact("worker bucket", "district page " + district + " workersInDistrict",
+                    expected.get("currentDistrict").getOrDefault(district, 0L), number(page, "workersInDistrict"),
+                    "district page " + district);
+            c.exact("worker bucket", "district page " + district + " workersFromDistrict",
+                    expected.get("homeDistrict").getOrDefault(district, 0L), number(page, "workersFromDistrict"),
+                    "district page " + district);
+        });
+    }
+
+    // ------------------------------------------------------------------ Elasticsearch
+
+    /** Accepted events per index family: distinct ids (reports: distinct report id × commodity; workers: the registry). */
+    public static Map<String, Long> expectedDocuments(Feeds feeds) {
+        Set<String> calls = new HashSet<>();
+        for (CallStep s : feeds.calls) {
+            if (s != null && s.id() != null && s.at() != null) {
+                calls.add(s.id());
+            }
+        }
+        Set<String> tickets = new HashSet<>();
+        for (TicketStep s : feeds.tickets) {
+            if (s != null && s.id() != null && s.at() != null) {
+                tickets.add(s.id());
+            }
+        }
+        Set<String> messages = new HashSet<>();
+        for (CitizenMessage m : feeds.messages) {
+            if (m != null && m.id() != null && m.at() != null) {
+                messages.add(m.id());
+            }
+        }
+        Set<String> stock = new HashSet<>();
+        for (DistrictReport r : feeds.reports) {
+            if (r != null && r.id() != null && r.at() != null) {
+                for (StockItem item : r.items()) {
+                    if (item != null && item.commodity() != null) {
+                        stock.add(r.id() + "\u0000" + item.commodity().wire());
+                    }
+                }
+            }
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("calls", (long) calls.size());
+        out.put("tickets", (long) tickets.size());
+        out.put("messages", (long) messages.size());
+        out.put("reports", (long) stock.size());
+        out.put("workers", (long) feeds.workers.size());
+        return out;
+    }
+
+    private void documents(Feeds feeds, Answers answers, Comparison c) {
+        expectedDocuments(feeds).forEach((family, n) ->
+                c.exact("index documents", "documents in index family " + family, n, answers.documents().get(family), ELASTIC));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void alert(Comparison c, String rule, String subject, boolean mustBeOpen, boolean mustBeClosed,
+                       Set<String> openAlerts, String why) {
+        boolean open = openAlerts.contains(rule + "|" + subject);
+        if (mustBeOpen) {
+            c.exact("alert state", "alert " + rule + " " + subject + " open (" + why + ")", "open", open ? "open" : "none",
+                    DASHBOARD);
+        } else if (mustBeClosed) {
+            c.exact("alert state", "alert " + rule + " " + subject + " open (" + why + ")", "none", open ? "open" : "none",
+                    DASHBOARD);
+        }
+    }
+
+    /** {@code rule|subject} of every alert that is active or acknowledged. */
+    static Set<String> openAlerts(JsonNode alerts) {
+        Set<String> open = new HashSet<>();
+        if (alerts == null) {
+            return open;
+        }
+        for (JsonNode a : alerts.path("items")) {
+            String state = a.path("state").asText("");
+            if (state.equals("active") || state.equals("acknowledged")) {
+                String subject = a.path("subject").asText(null);
+                if (subject == null) {
+                    subject = a.path("district").asText("") + (a.hasNonNull("commodity") ? "|" + a.path("commodity").asText() : "");
+                }
+                open.add(a.path("rule").asText() + "|" + subject);
+            }
+        }
+        return open;
+    }
+
+    private static Map<String, JsonNode> byKey(JsonNode list, String... fields) {
+        Map<String, JsonNode> out = new HashMap<>();
+        if (list == null) {
+            return out;
+        }
+        for (JsonNode item : list.isArray() ? list : list.path("items")) {
+            StringBuilder key = new StringBuilder();
+            for (String f : fields) {
+                key.append(key.length() == 0 ? "" : "|").append(item.path(f).asText());
+            }
+            out.put(key.toString(), item);
+        }
+        return out;
+    }
+
+    private static Number number(JsonNode item, String field) {
+        JsonNode v = item.path(field);
+        return v.isNumber() ? v.numberValue() : null;
+    }
+
+    private static Object instant(JsonNode item, String field) {
+        JsonNode v = item.path(field);
+        if (!v.isTextual()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v.asText()).toInstant();
+        } catch (RuntimeException e) {
+            return v.asText();
+        }
+    }
+}
