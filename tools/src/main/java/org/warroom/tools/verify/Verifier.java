@@ -69,8 +69,9 @@ public final class Verifier {
             Recompute.Stock s = stock.get(key);
             String atLo = Recompute.status(s, rules, lo);
             String atHi = Recompute.status(s, rules, hi);
-            statusCounts.computeIfAbsent(atLo, k -> new int[2])[0]++;
-            statusCounts.computeIfAbsent(atHi, k -> new int[2])[1]++;
+            // the wall counts a stale *report* (ShortageStatus.staleReport): a commodity never reported is "no report"
+            statusCounts.computeIfAbsent(counted(atLo, s), k -> new int[2])[0]++;
+            statusCounts.computeIfAbsent(counted(atHi, s), k -> new int[2])[1]++;
             JsonNode item = shown.remove(key);
             shortage(c, key, item, s, atLo, atHi, signalsLo.getOrDefault(key, 0), signalsHi.getOrDefault(key, 0), DASHBOARD);
             JsonNode page = answers.districtPages().get(Recompute.districtOf(key));
@@ -103,6 +104,11 @@ public final class Verifier {
                         DASHBOARD);
             }
         }
+    }
+
+    /** The wall counter a status counts in: STALE only with a report behind it, else "no report" (counted nowhere). */
+    static String counted(String status, Recompute.Stock s) {
+        return "STALE".equals(status) && s == null ? "NO-REPORT" : status;
     }
 
     /** One shortage figure (as the list or a district page shows it) against the recomputed one. */

@@ -143,4 +143,11 @@ class VerifierTest {
                         "MISMATCH backlog 396|health open: recomputed 1, district page 396 says 0",
                         "MISMATCH district page 396 workersFromDistrict: recomputed 1, district page 396 says 3");
     }
+
+    @Test
+    @DisplayName("the wall's stale-report counter counts reported commodities only: one known from messages alone is 'no report'")
+    void shouldCountOnlyReportedCommoditiesAsStaleReports() {
+        assertThat(Verifier.counted("STALE", null)).isEqualTo("NO-REPORT");
+        assertThat(Verifier.counted("CRITICAL", null)).isEqualTo("CRITICAL");
+    }
 }
