@@ -473,8 +473,10 @@ await step('clicking a district opens its page with commodities, complaints, tre
     const f = (v, digits = 0) => (v === null || v === undefined ? '—'
       : new Intl.NumberFormat('en-IN', { maximumFractionDigits: digits }).format(v));
     return {
-      commodities: Object.fromEntries(d.shortages.map((x) => [x.commodity, [x.status, `${f(x.stock)}${x.unit && x.stock != null ? ` ${x.unit}` : ''}`,
-        f(x.dailyNeed), x.daysOfCover == null ? '∞' : f(x.daysOfCover, 1)]])),
+      // a commodity never reported (citizen messages only: no asOf) reads "No report" with no cover, never "Stale report"
+      commodities: Object.fromEntries(d.shortages.map((x) => [x.commodity, [x.asOf == null ? 'none' : x.status,
+        `${f(x.stock)}${x.unit && x.stock != null ? ` ${x.unit}` : ''}`,
+        f(x.dailyNeed), x.asOf == null ? '—' : x.daysOfCover == null ? '∞' : f(x.daysOfCover, 1)]])),
       departments: Object.fromEntries(d.backlogs.map((b) => [b.department, [f(b.open), f(b.slaBreaches)]])),
       stars: d.rating ? d.rating.stars : 0,
       workersIn: f(d.workersInDistrict || 0),

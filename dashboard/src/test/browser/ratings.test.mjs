@@ -2,7 +2,7 @@
 // Same cases as streams' RatingTopologyTest.shouldListDistrictsNeedingAttentionWorstFirst (DistrictRating.WORST_FIRST).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bestFirst, needsAttention, reported, worstFirst } from '../../main/resources/webroot/assets/ratings.js';
+import { bestFirst, needsAttention, reported, shownStatus, worstFirst } from '../../main/resources/webroot/assets/ratings.js';
 
 const r = (district, stars, score, extra = {}) => ({
   district, stars, score, maxStars: 5, criticalShortages: 0, lowShortages: 0, slaBreaches: 0, commoditiesStale: 0,
@@ -32,4 +32,11 @@ test('a rating written before needsAttention existed needs attention at 3 stars 
 test('a status from citizen signals alone is not a report (so not a stale report)', () => {
   assert.equal(reported({ status: 'STALE', asOf: null }), false);
   assert.equal(reported({ status: 'STALE', asOf: '2026-04-01T10:00:00+05:30' }), true);
+});
+
+test('a commodity known from messages alone shows "No report", never "Stale report"; a reported one its own status', () => {
+  assert.equal(shownStatus({ status: 'STALE', asOf: null }), null);
+  assert.equal(shownStatus({ status: 'STALE' }), null);
+  assert.equal(shownStatus({ status: 'STALE', asOf: '2026-12-05T10:00:00+05:30' }), 'STALE');
+  assert.equal(shownStatus({ status: 'CRITICAL', asOf: '2026-12-07T10:00:00+05:30' }), 'CRITICAL');
 });

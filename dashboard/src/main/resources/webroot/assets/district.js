@@ -5,7 +5,7 @@ import { age, el, highlighted, num, pct, replace, stars, when } from './dom.js';
 import { districts, getJson, query } from './api.js';
 import { LiveFeed, frameThrottled } from './live.js';
 import { errorText, showConnection, startPage } from './shell.js';
-import { reported } from './ratings.js';
+import { reported, shownStatus } from './ratings.js';
 
 const code = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
 const COMMODITY_ORDER = ['ration', 'water', 'fruit', 'vegetables', 'milk', 'medicine', 'lpg', 'petrol', 'diesel', 'sanitary'];
@@ -32,10 +32,11 @@ function renderCommodities() {
       || COMMODITY_ORDER.indexOf(a.commodity) - COMMODITY_ORDER.indexOf(b.commodity));
   replace(document.querySelector('#commodities tbody'), rows.length ? rows.map((s) => el('tr', { dataset: { commodity: s.commodity } },
     el('td', { text: tOr(`commodity.${s.commodity}`, s.commodity) }),
-    el('td', {}, statusPill(s.status)),
+    el('td', {}, statusPill(shownStatus(s))),
     el('td', { class: 'num', text: s.stock == null ? '—' : `${num(s.stock)}${s.unit ? ` ${s.unit}` : ''}` }),
     el('td', { class: 'num', text: num(s.dailyNeed) }),
-    el('td', { class: 'num', text: s.daysOfCover == null ? '∞' : num(s.daysOfCover, 1) }),
+    // no report: nothing to divide; reported with a daily need of zero: unbounded
+    el('td', { class: 'num', text: !reported(s) ? '—' : s.daysOfCover == null ? '∞' : num(s.daysOfCover, 1) }),
     burnCell(s),
     el('td', { text: s.predictedStockOutAt || !reported(s) || s.burnRatePerDay != null ? when(s.predictedStockOutAt)
       : t('district.burn.none') }),

@@ -34,3 +34,8 @@ export function bestFirst(a, b) {
 export function reported(s) {
   return s.asOf !== null && s.asOf !== undefined;
 }
+
+/** The status a commodity is shown with: its own once reported, else null ("No report", never "Stale report"). */
+export function shownStatus(s) {
+  return reported(s) ? s.status : null;
+}

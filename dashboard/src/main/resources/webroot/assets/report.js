@@ -4,7 +4,7 @@ import { districtName, lang, t, tOr } from './i18n.js';
 import { age, el, num, pct, replace, stars, when } from './dom.js';
 import { districts, getJson, query } from './api.js';
 import { errorText, startPage } from './shell.js';
-import { needsAttention, worstFirst } from './ratings.js';
+import { needsAttention, reported, shownStatus, worstFirst } from './ratings.js';
 
 let known = new Map();
 let report = null;
@@ -65,9 +65,9 @@ function render(p) {
     .sort((a, b) => (a.status === 'CRITICAL' ? 0 : 1) - (b.status === 'CRITICAL' ? 0 : 1) || (a.daysOfCover ?? 0) - (b.daysOfCover ?? 0))
     .map((s) => el('tr', {},
       el('td', { text: nameOf(s.district) }), el('td', { text: tOr(`commodity.${s.commodity}`, s.commodity) }),
-      el('td', {}, el('span', { class: `pill status-${s.status}`, text: t(`status.${s.status}`) })),
+      el('td', {}, el('span', { class: `pill status-${shownStatus(s) || 'none'}`, text: t(shownStatus(s) ? `status.${s.status}` : 'status.none') })),
       el('td', { class: 'num', text: num(s.daysOfCover, 1) }),
-      el('td', s.predictedStockOutAt || s.burnRatePerDay != null ? { text: when(s.predictedStockOutAt) }
+      el('td', s.predictedStockOutAt || s.burnRatePerDay != null || !reported(s) ? { text: when(s.predictedStockOutAt) }
         : { class: 'muted', title: t('district.burn.how'), text: t('district.burn.none') }))));
   // only districts that need attention now (a shortage, an SLA breach, a stale report, or 3 stars or fewer), worst first
   replace(document.querySelector('#report-ratings tbody'), report.ratings.filter(needsAttention)
