@@ -40,6 +40,7 @@ import org.warroom.vertxkafka.TopicWriter;
  * complaint opened on the ticket feed. Every write audited.
  */
 public final class CampaignsApi {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CampaignsApi.class);
     private final Vertx vertx;
     private final CampaignStore store;
     private final CampaignMembership membership;
@@ -183,6 +184,9 @@ public final class CampaignsApi {
                 .compose(v -> store.record(queue, after))
                 .recover(e -> {
                     queue.reopen(request.worker(), request.lease());
+                    if (!(e instanceof ApiError)) {
+                        LOG.warn("outcome of lease {} in campaign {} not recorded: {}", request.lease(), campaign, e.toString());
+                    }
                     return Future.failedFuture(e instanceof ApiError ? e
                             : ApiError.unavailable("Kafka is unavailable; the outcome was not recorded, try again"));
                 })
