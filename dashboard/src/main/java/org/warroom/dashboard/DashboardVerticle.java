@@ -238,6 +238,9 @@ public final class DashboardVerticle extends VerticleBase {
         topics.addAll(AuditTopics.all());
         topics.addAll(NotifyTopics.all());
         topics.addAll(CampaignTopics.all());
+        // Campaign outcomes write registry updates and complaints to these feeds (ingest creates them too).
+        topics.add(Topics.WORKERS);
+        topics.add(Topics.TICKETS);
         topics.add(Topics.API_KEYS);
         new TopicCreator(config.kafka()).ensure(topics);
         return null;

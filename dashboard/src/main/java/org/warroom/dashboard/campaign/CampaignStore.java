@@ -46,7 +46,7 @@ public final class CampaignStore {
     public Future<Void> start(Vertx vertx, KafkaSettings kafka, String instance) {
         Map<String, Campaign> campaigns = new HashMap<>();
         Map<String, CampaignMembers[]> members = new HashMap<>();
-        List<WorkerLease> leases = new ArrayList<>();
+        Map<String, WorkerLease> leases = new HashMap<>();
         CompactedReader definitions = new CompactedReader(vertx, kafka, "warroom-dashboard-campaigns-" + instance,
                 List.of(CampaignTopics.CAMPAIGNS.name(), CampaignTopics.MEMBERS.name()),
                 (topic, key, value, p, o) -> {
@@ -63,8 +63,10 @@ public final class CampaignStore {
                 });
         CompactedReader leaseReader = new CompactedReader(vertx, kafka, "warroom-dashboard-campaign-leases-" + instance,
                 List.of(CampaignTopics.LEASES.name()), (topic, key, value, p, o) -> {
-                    if (value != null) {
-                        leases.add(CampaignTopics.LEASES.valueSerde().deserializer().deserialize(topic, value));
+                    if (value == null) {
+                        leases.remove(key); // answered: its tombstone
+                    } else {
+                        leases.put(key, CampaignTopics.LEASES.valueSerde().deserializer().deserialize(topic, value));
                     }
                 });
         CompactedReader callReader = new CompactedReader(vertx, kafka, "warroom-dashboard-campaign-calls-" + instance,
@@ -81,7 +83,7 @@ public final class CampaignStore {
                 }))
                 .compose(v -> leaseReader.start()).compose(v -> leaseReader.close())
                 .compose(v -> {
-                    leases.forEach(l -> queue(l.campaign()).ifPresent(q -> q.restore(l)));
+                    leases.values().forEach(l -> queue(l.campaign()).ifPresent(q -> q.restore(l)));
                     return callReader.start();
                 })
                 .compose(v -> callReader.close())
