@@ -38,8 +38,10 @@ async function refresh() {
     const answer = await getJson('/api/v1/campaigns');
     const items = answer.items || [];
     status.textContent = items.length ? '' : t('campaign.none');
+    const shown = items.find((c) => c.id === agentsOf);
+    if (shown) showAgents(shown);
     replace(document.querySelector('#campaign-list tbody'), items.map((c) => el('tr', { dataset: { id: c.id } },
-      el('td', { text: c.name }), el('td', { class: 'num', text: num(c.size) }),
+      el('td', {}, el('button', { type: 'button', class: 'link', text: c.name, on: { click: () => showAgents(c) } })), el('td', { class: 'num', text: num(c.size) }),
       el('td', { class: 'num', text: num(c.verified) }), el('td', { class: 'num', text: num(c.reached) }),
       el('td', { class: 'num', text: num(c.pending) }), el('td', { class: 'num', text: num(c.exhausted) }),
       el('td', { class: 'num', text: num(c.attempts) }),
@@ -50,6 +52,18 @@ async function refresh() {
   } catch (e) {
     status.textContent = errorText(e);
   }
+}
+
+let agentsOf = null;
+
+/** The campaign's calls by agent, below the list. */
+function showAgents(c) {
+  agentsOf = c.id;
+  document.getElementById('by-agent').hidden = false;
+  document.getElementById('by-agent-name').textContent = `· ${c.name}`;
+  replace(document.querySelector('#by-agent-table tbody'), (c.byAgent || []).map((a) => el('tr', {},
+    el('td', { text: a.agent }), el('td', { class: 'num', text: num(a.attempts) }),
+    el('td', { class: 'num', text: num(a.reached) }), el('td', { class: 'num', text: num(a.verified) }))));
 }
 
 function mayCall() {

@@ -45,6 +45,7 @@ public final class CampaignQueue {
             return size() > 10_000;
         }
     };
+    private final Map<String, AgentTally> agents = new java.util.TreeMap<>();
     private int cursor;
     private int verifiedCount;
     private int reachedCount;
@@ -188,6 +189,11 @@ public final class CampaignQueue {
             recorded.put(last.lease(), Boolean.TRUE);
         }
         undoCounts(position);
+        for (CallAttempt a : calls.attempts().subList(Math.min(attempts[position], calls.attempts().size()),
+                calls.attempts().size())) {
+            agents.compute(a.agent(), (k, t) -> (t == null ? new AgentTally(k, 0, 0, 0) : t)
+                    .plus(a.outcome().reached(), a.outcome() == CallOutcome.VERIFIED));
+        }
         attemptCount += calls.attempts().size() - attempts[position];
         attempts[position] = (byte) Math.min(calls.attempts().size(), Byte.MAX_VALUE);
         verified[position] = calls.attempts().stream().anyMatch(a -> a.outcome() == CallOutcome.VERIFIED);
@@ -235,6 +241,11 @@ public final class CampaignQueue {
         int pending = state.length - closedCount - exhaustedCount;
         return new CampaignProgress(state.length, verifiedCount, reachedCount, pending, exhaustedCount, closedCount,
                 leases.size(), attemptCount);
+    }
+
+    /** Each agent's calls in this campaign, by username. */
+    public synchronized java.util.List<AgentTally> agents() {
+        return java.util.List.copyOf(agents.values());
     }
 
     private void expire(Instant now) {

@@ -246,6 +246,7 @@ public final class CampaignsApi {
         view.put("callingHours", Map.of("from", c.hours().from().toString(), "to", c.hours().to().toString()));
         view.put("callingNow", c.hours().open(deps.clock().instant()));
         view.put("agents", c.agents());
+        view.put("byAgent", queue.agents());
         view.put("createdBy", c.createdBy());
         view.put("createdAt", c.createdAt().toString());
         return view;

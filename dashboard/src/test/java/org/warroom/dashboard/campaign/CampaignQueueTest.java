@@ -126,6 +126,7 @@ class CampaignQueueTest {
         q.apply(call(next(q, "a", NOON), CallOutcome.REFUSED, NOON, null, null));
         next(q, "b", NOON);
         assertEquals(new CampaignProgress(4, 1, 2, 1, 0, 3, 1, 3), q.progress(NOON));
+        assertEquals(List.of(new AgentTally("a", 3, 2, 1)), q.agents());
     }
 
     @Test
