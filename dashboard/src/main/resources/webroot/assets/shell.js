@@ -5,11 +5,12 @@ import { el, replace } from './dom.js';
 import { logout, me } from './api.js';
 
 const NAV = [
-  { href: '/', key: 'nav.wall', roles: ['operator', 'commander', 'responder', 'admin'] },
+  { href: '/', key: 'nav.wall', roles: ['operator', 'commander', 'responder', 'admin', 'agent', 'supervisor'] },
   { href: '/alerts', key: 'nav.alerts', roles: ['operator', 'commander', 'responder', 'admin'] },
-  { href: '/workers', key: 'nav.workers', roles: ['operator', 'commander', 'admin'] },
+  { href: '/workers', key: 'nav.workers', roles: ['operator', 'commander', 'admin', 'supervisor'] },
   { href: '/search', key: 'nav.search', roles: ['operator', 'commander', 'admin'] },
   { href: '/report', key: 'nav.report', roles: ['operator', 'commander', 'admin'] },
+  { href: '/campaigns', key: 'nav.campaigns', roles: ['operator', 'agent', 'supervisor', 'admin'] },
   { href: '/admin', key: 'nav.admin', roles: ['admin'] },
 ];
 

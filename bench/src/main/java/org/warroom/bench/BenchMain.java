@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * {@code bin/warroom bench NAME [--option value ...]}: runs one benchmark against the running local stack, prints
  * one summary line and appends its figures to docs/BENCHMARKS.md. Names: pipeline, freshness, index, fanout,
- * registry, drilldown, footprint, recovery.
+ * registry, campaign, drilldown, footprint, recovery.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -13,7 +13,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bin/warroom bench pipeline|freshness|index|fanout|registry|drilldown|footprint|recovery [--option value ...]");
+            System.err.println("usage: bin/warroom bench pipeline|freshness|index|fanout|registry|campaign|drilldown|footprint|recovery [--option value ...]");
             System.exit(2);
         }
         Options options = new Options(args, 1);
@@ -27,6 +27,7 @@ public final class BenchMain {
                 case "index" -> IndexBench.run(rig, options);
                 case "fanout" -> FanoutBench.run(rig, options);
                 case "registry" -> RegistryBench.run(rig, options);
+                case "campaign" -> CampaignBench.run(rig, options);
                 case "drilldown" -> DrilldownBench.run(rig, options);
                 default -> {
                     System.err.println("unknown benchmark '" + args[0] + "'");

@@ -23,11 +23,13 @@ import org.warroom.contracts.account.AccountTopics;
 import org.warroom.contracts.account.Role;
 import org.warroom.contracts.account.UserAccount;
 import org.warroom.contracts.audit.AuditTopics;
+import org.warroom.contracts.campaign.CampaignTopics;
 import org.warroom.contracts.health.HealthReport;
 import org.warroom.contracts.notify.NotifyTopics;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.StateDirectory;
 import org.warroom.contracts.result.Alert;
+import org.warroom.contracts.text.Words;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.TopicCreator;
@@ -39,6 +41,11 @@ import org.warroom.dashboard.api.LiveApi;
 import org.warroom.dashboard.api.QueryApi;
 import org.warroom.dashboard.api.SessionApi;
 import org.warroom.dashboard.audit.AuditLog;
+import org.warroom.dashboard.campaign.CampaignDependencies;
+import org.warroom.dashboard.campaign.CampaignMembership;
+import org.warroom.dashboard.campaign.CampaignStore;
+import org.warroom.dashboard.campaign.CampaignsApi;
+import org.warroom.dashboard.campaign.WorkerCards;
 import org.warroom.dashboard.http.Answers;
 import org.warroom.dashboard.http.ApiError;
 import org.warroom.dashboard.live.LiveChannel;
@@ -96,6 +103,7 @@ public final class DashboardVerticle extends VerticleBase {
     private FirstAdmin firstAdmin;
     private SharedSessions sharedSessions;
     private Future<NotifyRoutes> notifyRoutes;
+    private CampaignStore campaigns;
 
     /**
      * @param elastic the Elasticsearch client (search, drill-down, the audit log's search copy); the caller owns it
@@ -119,7 +127,9 @@ public final class DashboardVerticle extends VerticleBase {
                     users = new UserDirectory(writer, this::userChanged);
                     keys = new KeyDirectory(writer);
                     sharedSessions = new SharedSessions(writer, sessions);
+                    campaigns = new CampaignStore(writer);
                     return Future.all(users.start(vertx, config.kafka(), instance),
+                            campaigns.start(vertx, config.kafka(), instance),
                             sharedSessions.start(vertx, config.kafka(), instance),
                             keys.start(vertx, config.kafka(), instance),
                             vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)));
@@ -192,6 +202,9 @@ public final class DashboardVerticle extends VerticleBase {
         WebRoutes.mount(router, new WebDependencies(vertx, districts, states, query.reportSource(), clock, zone), web);
         notifyRoutes = NotifyRoutes.mount(router, new NotifyDependencies(vertx, config.kafka(), config.ackLinks(), writer, users, audit,
                 id -> live.get(LiveChannel.ALERTS, id).map(value -> (Alert) value.value()), clock));
+        new CampaignsApi(new CampaignDependencies(vertx, campaigns, new CampaignMembership(elastic, names),
+                new WorkerCards(elastic, names), writer, audit, districts, states, Words.bundled(), clock, zone))
+                .mount(router);
         router.get("/ws").handler(ws::handle);
         new PageRoutes(districts).mount(router);
         router.route("/api/*").last().handler(ctx -> Answers.error(ctx, 404, "not found", null, "no such path"));
@@ -224,6 +237,10 @@ public final class DashboardVerticle extends VerticleBase {
         topics.addAll(AccountTopics.all());
         topics.addAll(AuditTopics.all());
         topics.addAll(NotifyTopics.all());
+        topics.addAll(CampaignTopics.all());
+        // Campaign outcomes write registry updates and complaints to these feeds (ingest creates them too).
+        topics.add(Topics.WORKERS);
+        topics.add(Topics.TICKETS);
         topics.add(Topics.API_KEYS);
         new TopicCreator(config.kafka()).ensure(topics);
         return null;

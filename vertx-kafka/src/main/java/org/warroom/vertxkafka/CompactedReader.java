@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.consumer.KafkaConsumerRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,12 +25,14 @@ import org.warroom.contracts.config.KafkaSettings;
  * Reads whole topics from the beginning and then follows them, with the Vert.x Kafka client on the caller's
  * context (the consumer itself is made on a worker thread and closed on the client's own, never on an event loop):
  * every partition assigned by hand (no consumer group, nothing committed, so every dashboard instance reads
- * everything), records handed over raw to a {@link RecordSink}. {@link #start()} completes once the consumer's
- * position has reached every partition's end at start; the Vert.x client may still be handing over the last poll's
- * records then (a few hundred at most), which follow at once — a table built from it converges right after.
+ * everything), records handed over raw to a {@link RecordSink}. It polls by itself and hands each batch over
+ * before it asks for the positions, so {@link #start()} completes once every record before each partition's end at
+ * start has been handed over. (With the client's record handler the position moved before the last poll's records
+ * were handed over: a campaign was read before its members.)
  */
 public final class CompactedReader {
     private static final Logger LOG = LoggerFactory.getLogger(CompactedReader.class);
+    private static final Duration POLL = Duration.ofMillis(200);
 
     /** Receives one record; {@code value} null is a tombstone. Runs on the event loop: must not block. */
     @FunctionalInterface
@@ -46,7 +49,6 @@ public final class CompactedReader {
     private Future<KafkaConsumer<byte[], byte[]>> opening;
     private KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean closed;
-    private long timer = -1;
 
     /** Only remembers what to read: the consumer is made by {@link #start()}, on a worker thread. */
     public CompactedReader(Vertx vertx, KafkaSettings kafka, String clientId, List<String> topics, RecordSink sink) {
@@ -107,10 +109,46 @@ public final class CompactedReader {
                     .compose(v -> consumer.seekToBeginning(partitions))
                     .compose(v -> consumer.endOffsets(partitions))
                     .compose(end -> {
-                        consumer.handler(this::handle);
-                        return caughtUp(end);
+                        Promise<Void> caughtUp = Promise.promise();
+                        poll(end, caughtUp);
+                        return caughtUp.future();
                     });
         }).onSuccess(v -> LOG.info("{}: loaded {} records from {}", clientId, records.get(), topics));
+    }
+
+    /**
+     * Polls, hands the batch over, and (until caught up) compares the positions with the ends at start; then polls
+     * again, for as long as the reader is open. The position moves only with the records a poll returned, so once it
+     * has reached an end every record before it has been handed over (a transaction marker at the end included).
+     */
+    private void poll(Map<TopicPartition, Long> end, Promise<Void> caughtUp) {
+        if (closed) {
+            caughtUp.tryFail(clientId + " was closed while catching up");
+            return;
+        }
+        consumer.poll(POLL).onComplete(ar -> {
+            if (ar.succeeded()) {
+                KafkaConsumerRecords<byte[], byte[]> batch = ar.result();
+                for (int i = 0; i < batch.size(); i++) {
+                    handle(batch.recordAt(i));
+                }
+            } else if (!closed) {
+                LOG.warn("{}: poll failed: {}", clientId, ar.cause().toString());
+            }
+            if (caughtUp.future().isComplete()) {
+                poll(end, caughtUp);
+                return;
+            }
+            List<Future<Boolean>> checks = new ArrayList<>();
+            end.forEach((tp, last) -> checks.add(last == 0 ? Future.succeededFuture(true)
+                    : consumer.position(tp).map(pos -> pos >= last)));
+            Future.all(checks).onComplete(done -> {
+                if (done.succeeded() && checks.stream().allMatch(Future::result)) {
+                    caughtUp.tryComplete();
+                }
+                poll(end, caughtUp);
+            });
+        });
     }
 
     private void handle(KafkaConsumerRecord<byte[], byte[]> r) {
@@ -124,27 +162,6 @@ public final class CompactedReader {
         }
     }
 
-    private Future<Void> caughtUp(Map<TopicPartition, Long> end) {
-        Promise<Void> done = Promise.promise();
-        check(end, done);
-        return done.future();
-    }
-
-    private void check(Map<TopicPartition, Long> end, Promise<Void> done) {
-        List<Future<Boolean>> checks = new ArrayList<>();
-        end.forEach((tp, last) -> checks.add(last == 0 ? Future.succeededFuture(true)
-                : consumer.position(tp).map(pos -> pos >= last)));
-        Future.all(checks).onComplete(ar -> {
-            if (closed) {
-                done.tryFail(clientId + " was closed while catching up");
-            } else if (ar.succeeded() && checks.stream().allMatch(Future::result)) {
-                done.tryComplete();
-            } else {
-                timer = vertx.setTimer(50, t -> check(end, done));
-            }
-        });
-    }
-
     /** How many records were handed over so far. */
     public long records() {
         return records.get();
@@ -153,9 +170,6 @@ public final class CompactedReader {
     /** Stops reading; the consumer is closed on the Vert.x client's own worker thread (never on the event loop). */
     public Future<Void> close() {
         closed = true;
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
         if (opening == null) {
             return Future.succeededFuture();
         }

@@ -3,7 +3,7 @@ package org.warroom.contracts.account;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The four roles of the war room (API.md: operator|commander|responder|admin). */
+/** The roles of the war room (API.md: operator|commander|responder|admin, wave 2: agent|supervisor). */
 public enum Role {
     /** State war-room operator: the whole state, personal data masked. */
     OPERATOR,
@@ -12,7 +12,11 @@ public enum Role {
     /** Responder: alerts of their districts and categories. */
     RESPONDER,
     /** Administrator: users, roles, keys, thresholds; everything, audited. */
-    ADMIN;
+    ADMIN,
+    /** Call-centre agent: works verification calls (the current worker in clear), everything else masked. */
+    AGENT,
+    /** Campaign supervisor: runs verification-call campaigns over the whole registry, personal data masked. */
+    SUPERVISOR;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

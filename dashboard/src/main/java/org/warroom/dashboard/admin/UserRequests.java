@@ -59,16 +59,16 @@ public final class UserRequests {
         }
         String roleText = Answers.string(body, "role", 32);
         if (roleText == null && existing.isEmpty()) {
-            throw ApiError.invalid("role", "is required: operator, commander, responder or admin");
+            throw ApiError.invalid("role", "is required: operator, commander, responder, admin, agent or supervisor");
         }
         Role role = roleText == null ? existing.get().roleEnum() : Role.parse(roleText)
-                .orElseThrow(() -> ApiError.invalid("role", "must be operator, commander, responder or admin"));
+                .orElseThrow(() -> ApiError.invalid("role", "must be operator, commander, responder, admin, agent or supervisor"));
         List<String> districtCodes = body.containsKey("districts") || existing.isEmpty()
                 ? districts(Answers.strings(body, "districts", 1000)) : existing.get().districts();
         List<String> categories = body.containsKey("categories") || existing.isEmpty()
                 ? categories(Answers.strings(body, "categories", 50)) : existing.get().categories();
         switch (role) {
-            case OPERATOR, ADMIN -> {
+            case OPERATOR, ADMIN, AGENT, SUPERVISOR -> {
                 if (!districtCodes.isEmpty()) {
                     throw ApiError.invalid("districts", "an " + role.wire() + " sees every district: leave districts empty");
                 }

@@ -1,0 +1,26 @@
+package org.warroom.contracts.campaign;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every call to one worker within one campaign, oldest first. Topic {@code warroom.campaign-calls} (compacted),
+ * keyed by {@code <campaign>/<worker>}: the latest record holds the whole history, so a restart rebuilds each
+ * worker's place in the queue from one record.
+ */
+public record WorkerCalls(String campaign, String worker, List<CallAttempt> attempts) {
+    public WorkerCalls {
+        attempts = List.copyOf(attempts);
+    }
+
+    public Optional<CallAttempt> last() {
+        return attempts.isEmpty() ? Optional.empty() : Optional.of(attempts.get(attempts.size() - 1));
+    }
+
+    public WorkerCalls with(CallAttempt attempt) {
+        List<CallAttempt> all = new ArrayList<>(attempts);
+        all.add(attempt);
+        return new WorkerCalls(campaign, worker, all);
+    }
+}
