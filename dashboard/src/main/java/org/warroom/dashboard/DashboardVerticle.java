@@ -39,6 +39,13 @@ import org.warroom.dashboard.api.LiveApi;
 import org.warroom.dashboard.api.QueryApi;
 import org.warroom.dashboard.api.SessionApi;
 import org.warroom.dashboard.audit.AuditLog;
+import org.warroom.dashboard.bulletin.BulletinBuilder;
+import org.warroom.dashboard.bulletin.BulletinCache;
+import org.warroom.dashboard.bulletin.BulletinRoutes;
+import org.warroom.dashboard.bulletin.BulletinSwitch;
+import org.warroom.dashboard.bulletin.BulletinTopics;
+import org.warroom.dashboard.bulletin.PublicRateLimit;
+import org.warroom.dashboard.bulletin.SmallCounts;
 import org.warroom.dashboard.http.Answers;
 import org.warroom.dashboard.http.ApiError;
 import org.warroom.dashboard.live.LiveChannel;
@@ -48,6 +55,7 @@ import org.warroom.dashboard.live.LiveStateVerticle;
 import org.warroom.dashboard.notify.NotifyDependencies;
 import org.warroom.dashboard.notify.NotifyRoutes;
 import org.warroom.dashboard.query.AlertHistory;
+import org.warroom.dashboard.query.ComplaintsToday;
 import org.warroom.dashboard.query.DrillDownService;
 import org.warroom.dashboard.query.SearchService;
 import org.warroom.dashboard.query.SituationReportData;
@@ -96,6 +104,8 @@ public final class DashboardVerticle extends VerticleBase {
     private FirstAdmin firstAdmin;
     private SharedSessions sharedSessions;
     private Future<NotifyRoutes> notifyRoutes;
+    private BulletinSwitch bulletinSwitch;
+    private BulletinCache bulletin;
 
     /**
      * @param elastic the Elasticsearch client (search, drill-down, the audit log's search copy); the caller owns it
@@ -119,13 +129,16 @@ public final class DashboardVerticle extends VerticleBase {
                     users = new UserDirectory(writer, this::userChanged);
                     keys = new KeyDirectory(writer);
                     sharedSessions = new SharedSessions(writer, sessions);
-                    return Future.all(users.start(vertx, config.kafka(), instance),
+                    bulletinSwitch = new BulletinSwitch(writer, config.bulletin().enabledByDefault());
+                    return Future.all(List.of(users.start(vertx, config.kafka(), instance),
                             sharedSessions.start(vertx, config.kafka(), instance),
                             keys.start(vertx, config.kafka(), instance),
-                            vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)));
+                            vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)),
+                            bulletinSwitch.start(vertx, config.kafka(), instance)));
                 })
                 .compose(v -> ensureFirstAdmin())
                 .compose(v -> vertx.executeBlocking(() -> WebRoutes.Prepared.load(districts, zone)))
+                .compose(web -> startBulletin(web).map(web))
                 .compose(web -> {
                     Router router = router(web);
                     return notifyRoutes.map(router);
@@ -163,6 +176,10 @@ public final class DashboardVerticle extends VerticleBase {
         router.get("/health").handler(this::handleHealth);
         router.get("/health/live").handler(this::handleLive);
         router.get("/health/ready").handler(this::handleReady);
+        BulletinRoutes publicBulletin = new BulletinRoutes(bulletin, bulletinSwitch,
+                new PublicRateLimit(config.bulletin().perAddressPerMinute()), web.geo(), states, audit, clock,
+                config.bulletin().refresh());
+        publicBulletin.mountPublic(router); // before authentication: public, never reads a session
         router.route().handler(auth::identify);
         router.post("/api/v1/session").handler(body).handler(session::handleLogin);
         router.route("/api/v1/*").handler(auth::requireApi);
@@ -185,6 +202,7 @@ public final class DashboardVerticle extends VerticleBase {
         router.post("/api/v1/admin/keys").handler(admin::handleCreateKey);
         router.delete("/api/v1/admin/keys/:keyId").handler(admin::handleRevokeKey);
         router.get("/api/v1/audit").handler(auth::requireAdmin).handler(admin::handleAudit);
+        publicBulletin.mountAdmin(router);
         router.get("/api/v1/search").handler(query::handleSearch);
         router.get("/api/v1/workers/search").handler(query::handleWorkerSearch);
         router.get("/api/v1/districts/:code/trends").handler(query::handleTrends);
@@ -225,8 +243,24 @@ public final class DashboardVerticle extends VerticleBase {
         topics.addAll(AuditTopics.all());
         topics.addAll(NotifyTopics.all());
         topics.add(Topics.API_KEYS);
+        topics.addAll(BulletinTopics.all());
         new TopicCreator(config.kafka()).ensure(topics);
         return null;
+    }
+
+    /** The public bulletin's cache, its first snapshot under way (from whatever the live state holds by now). */
+    private Future<Void> startBulletin(WebRoutes.Prepared web) {
+        ComplaintsToday today = new ComplaintsToday(elastic, new IndexNames(config.elastic().indexPrefix()), zone, clock);
+        BulletinBuilder builder = new BulletinBuilder(districts, states, web.geo().featureCounts().keySet(),
+                new SmallCounts(config.bulletin().floor()));
+        bulletin = new BulletinCache(vertx, live, builder, today::byDistrict, config.bulletin(), clock, zone);
+        bulletin.start(); // not waited for: a slow Elasticsearch must not hold up the war room's start
+        return Future.succeededFuture();
+    }
+
+    /** The public bulletin's cache (for tests). */
+    public BulletinCache bulletin() {
+        return bulletin;
     }
 
     /** Makes the user {@code admin} when there is none yet (the password from configuration, kept, or generated). */
@@ -314,6 +348,12 @@ public final class DashboardVerticle extends VerticleBase {
         return closed
                 .eventually(() -> notifyRoutes == null ? Future.succeededFuture()
                         : notifyRoutes.compose(NotifyRoutes::close, e -> Future.succeededFuture()))
+                .eventually(() -> {
+                    if (bulletin != null) {
+                        bulletin.stop();
+                    }
+                    return bulletinSwitch == null ? Future.succeededFuture() : bulletinSwitch.close();
+                })
                 .eventually(() -> sharedSessions == null ? Future.succeededFuture() : sharedSessions.close())
                 .eventually(() -> users == null ? Future.succeededFuture() : users.close())
                 .eventually(() -> keys == null ? Future.succeededFuture() : keys.close())
