@@ -7,6 +7,8 @@ import org.warroom.contracts.config.KafkaSettings;
 import org.warroom.contracts.config.Settings;
 import org.warroom.contracts.notify.AckLinks;
 import org.warroom.dashboard.bulletin.BulletinSettings;
+import org.warroom.dashboard.report.PdfFontFile;
+import org.warroom.dashboard.report.ReportSchedule;
 import org.warroom.dashboard.live.LiveSettings;
 import org.warroom.dashboard.security.LoginLimits;
 import org.warroom.dashboard.security.SessionSettings;
@@ -20,12 +22,13 @@ import org.warroom.elastic.ElasticSettings;
  * administrator's password {@code admin.password} (generated when unset), sessions ({@link SessionSettings}),
  * login throttling ({@link LoginLimits}), TLS ({@link TlsSettings}), the live push ({@link LiveSettings}) and the alert-delivery routes
  * ({@link AckLinks}: the acknowledgement links, their secret shared with the notifier) and the public bulletin
- * ({@link BulletinSettings}).
+ * ({@link BulletinSettings}), the situation report's schedule ({@link ReportSchedule}) and PDF font
+ * ({@link PdfFontFile}).
  */
 public record DashboardConfig(String host, int port, KafkaSettings kafka, ElasticSettings elastic, Path dataDir,
                               Optional<String> adminPassword, SessionSettings sessions, LoginLimits login,
                               TlsSettings tls, LiveSettings live, AckLinks ackLinks,
-                              BulletinSettings bulletin) {
+                              BulletinSettings bulletin, ReportSchedule reports, Optional<PdfFontFile> reportFont) {
 
     public static DashboardConfig from(Settings settings) {
         TlsSettings tls = TlsSettings.from(settings);
@@ -47,7 +50,9 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                 tls,
                 LiveSettings.from(settings),
                 AckLinks.from(settings),
-                BulletinSettings.from(settings));
+                BulletinSettings.from(settings),
+                ReportSchedule.from(settings),
+                PdfFontFile.from(settings));
     }
 
     /** Where the generated first administrator password is kept (read by {@code bin/warroom}). */

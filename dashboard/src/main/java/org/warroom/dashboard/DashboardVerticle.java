@@ -27,7 +27,9 @@ import org.warroom.contracts.health.HealthReport;
 import org.warroom.contracts.notify.NotifyTopics;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.StateDirectory;
+import org.warroom.contracts.report.ReportTopics;
 import org.warroom.contracts.result.Alert;
+import org.warroom.contracts.text.Words;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.TopicCreator;
@@ -60,6 +62,10 @@ import org.warroom.dashboard.query.DrillDownService;
 import org.warroom.dashboard.query.SearchService;
 import org.warroom.dashboard.query.SituationReportData;
 import org.warroom.dashboard.query.WorkerSearch;
+import org.warroom.dashboard.report.ReportArchive;
+import org.warroom.dashboard.report.ReportPdf;
+import org.warroom.dashboard.report.ReportPdfRoutes;
+import org.warroom.dashboard.report.ScheduledReports;
 import org.warroom.dashboard.security.Authenticator;
 import org.warroom.dashboard.security.LoginThrottle;
 import org.warroom.dashboard.security.PasswordHasher;
@@ -106,6 +112,8 @@ public final class DashboardVerticle extends VerticleBase {
     private Future<NotifyRoutes> notifyRoutes;
     private BulletinSwitch bulletinSwitch;
     private BulletinCache bulletin;
+    private ReportArchive reportArchive;
+    private ScheduledReports scheduledReports;
 
     /**
      * @param elastic the Elasticsearch client (search, drill-down, the audit log's search copy); the caller owns it
@@ -130,11 +138,13 @@ public final class DashboardVerticle extends VerticleBase {
                     keys = new KeyDirectory(writer);
                     sharedSessions = new SharedSessions(writer, sessions);
                     bulletinSwitch = new BulletinSwitch(writer, config.bulletin().enabledByDefault());
+                    reportArchive = new ReportArchive(writer, config.kafka());
                     return Future.all(List.of(users.start(vertx, config.kafka(), instance),
                             sharedSessions.start(vertx, config.kafka(), instance),
                             keys.start(vertx, config.kafka(), instance),
                             vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)),
-                            bulletinSwitch.start(vertx, config.kafka(), instance)));
+                            bulletinSwitch.start(vertx, config.kafka(), instance),
+                            reportArchive.start(vertx, instance)));
                 })
                 .compose(v -> ensureFirstAdmin())
                 .compose(v -> vertx.executeBlocking(() -> WebRoutes.Prepared.load(districts, zone)))
@@ -151,6 +161,9 @@ public final class DashboardVerticle extends VerticleBase {
                 .onSuccess(s -> {
                     server = s;
                     vertx.setPeriodic(60_000, t -> sessions.purge());
+                    if (scheduledReports != null) {
+                        scheduledReports.start();
+                    }
                     if (firstAdmin != null && firstAdmin.generated()) {
                         // Shown once, when generated; later starts find it in the secrets folder.
                         System.out.println(firstAdmin.banner(config.adminPasswordFile()));
@@ -207,6 +220,11 @@ public final class DashboardVerticle extends VerticleBase {
         router.get("/api/v1/workers/search").handler(query::handleWorkerSearch);
         router.get("/api/v1/districts/:code/trends").handler(query::handleTrends);
         router.get("/api/v1/alerts/history").handler(query::handleAlertHistory);
+        Optional<ReportPdf> pdf = config.reportFont().map(font -> new ReportPdf(web.charts(), districts, Words.bundled(),
+                font, zone));
+        new ReportPdfRoutes(vertx, query.reportSource(), pdf, reportArchive, districts, clock, zone).mount(router);
+        pdf.ifPresent(renderer -> scheduledReports = new ScheduledReports(vertx, config.reports(), query.reportSource(),
+                renderer, reportArchive, clock, zone));
         WebRoutes.mount(router, new WebDependencies(vertx, districts, states, query.reportSource(), clock, zone), web);
         notifyRoutes = NotifyRoutes.mount(router, new NotifyDependencies(vertx, config.kafka(), config.ackLinks(), writer, users, audit,
                 id -> live.get(LiveChannel.ALERTS, id).map(value -> (Alert) value.value()), clock));
@@ -244,6 +262,7 @@ public final class DashboardVerticle extends VerticleBase {
         topics.addAll(NotifyTopics.all());
         topics.add(Topics.API_KEYS);
         topics.addAll(BulletinTopics.all());
+        topics.addAll(ReportTopics.all());
         new TopicCreator(config.kafka()).ensure(topics);
         return null;
     }
@@ -256,6 +275,16 @@ public final class DashboardVerticle extends VerticleBase {
         bulletin = new BulletinCache(vertx, live, builder, today::byDistrict, config.bulletin(), clock, zone);
         bulletin.start(); // not waited for: a slow Elasticsearch must not hold up the war room's start
         return Future.succeededFuture();
+    }
+
+    /** The scheduled situation reports (for tests); null when no PDF font is installed. */
+    public ScheduledReports scheduledReports() {
+        return scheduledReports;
+    }
+
+    /** The kept situation reports (for tests). */
+    public ReportArchive reportArchive() {
+        return reportArchive;
     }
 
     /** The public bulletin's cache (for tests). */
@@ -351,6 +380,12 @@ public final class DashboardVerticle extends VerticleBase {
                 .eventually(() -> {
                     if (bulletin != null) {
                         bulletin.stop();
+                    }
+                    if (scheduledReports != null) {
+                        scheduledReports.stop();
+                    }
+                    if (reportArchive != null) {
+                        reportArchive.close();
                     }
                     return bulletinSwitch == null ? Future.succeededFuture() : bulletinSwitch.close();
                 })
