@@ -122,6 +122,7 @@ public final class EmailChannel implements Channel {
             MimeBodyPart attachment = new MimeBodyPart();
             attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
             attachment.setFileName(fileName);
+            attachment.setHeader("Content-Transfer-Encoding", "base64"); // binary as it is, never line-converted
             mail.setContent(new MimeMultipart(body, attachment));
             mail.setSentDate(Date.from(clock.instant()));
             try (Transport transport = session.getTransport(ssl ? "smtps" : "smtp")) {
