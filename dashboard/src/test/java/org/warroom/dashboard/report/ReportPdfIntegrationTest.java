@@ -81,13 +81,13 @@ class ReportPdfIntegrationTest {
             assertThat(text).as(f.getKey()).containsPattern(f.getValue() + "\\s+" + t + "\\s+" + p + "\\s+"
                     + (t - p >= 0 ? "\\+" : "") + (t - p));
         }
-        assertThat(text).containsPattern("Indore\\s+Ration\\s+Critical\\s+0.1");
+        assertThat(text).containsPattern("Burhanpur\\s+Ration\\s+Critical\\s+0.1"); // LGD 397 (the fixture's INDORE constant)
         assertThat(text).containsPattern("Bhopal\\s+Ration\\s+Low\\s+1.5");
 
         String hi = text(dashboard.get("/api/v1/report.pdf?lang=hi", operator).body().getBytes());
         assertThat(hi).contains("स्थिति रिपोर्ट — पूरा राज्य");
         assertThat(hi).containsPattern("निपटाई शिकायतें\\s+" + today.getLong("ticketsResolved"));
-        assertThat(hi).containsPattern("इंदौर\\s+राशन\\s+गंभीर");
+        assertThat(hi).containsPattern("बुरहानपुर\\s+राशन\\s+गंभीर");
         assertThat(hi).containsPattern("भोपाल\\s+राशन\\s+कम");
         assertThat(hi).contains("समय-सीमा में शिकायतें");
     }
