@@ -48,6 +48,7 @@ function render(p) {
   document.getElementById('report-date').textContent = new Intl.DateTimeFormat(lang() === 'hi' ? 'hi-IN' : 'en-IN',
     { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${report.date}T00:00:00Z`));
   if (!document.getElementById('date').value) document.getElementById('date').value = report.date;
+  document.getElementById('pdf').href = `/api/v1/report.pdf${query({ date: report.date, district: p.district, lang: lang() })}`;
   document.getElementById('report-generated').textContent = t('report.generated', { t: when(report.generatedAt) });
   replace(document.getElementById('figures'),
     figure('report.calls', num(sum('calls')), false, change.calls),

@@ -6,6 +6,9 @@ import org.warroom.contracts.config.ConfigException;
 import org.warroom.contracts.config.KafkaSettings;
 import org.warroom.contracts.config.Settings;
 import org.warroom.contracts.notify.AckLinks;
+import org.warroom.dashboard.bulletin.BulletinSettings;
+import org.warroom.dashboard.report.PdfFontFile;
+import org.warroom.dashboard.report.ReportSchedule;
 import org.warroom.dashboard.live.LiveSettings;
 import org.warroom.dashboard.security.LoginLimits;
 import org.warroom.dashboard.security.SessionSettings;
@@ -18,11 +21,14 @@ import org.warroom.elastic.ElasticSettings;
  * Elasticsearch, the local data folder {@code data.dir} where generated first secrets are kept, the first
  * administrator's password {@code admin.password} (generated when unset), sessions ({@link SessionSettings}),
  * login throttling ({@link LoginLimits}), TLS ({@link TlsSettings}), the live push ({@link LiveSettings}) and the alert-delivery routes
- * ({@link AckLinks}: the acknowledgement links, their secret shared with the notifier).
+ * ({@link AckLinks}: the acknowledgement links, their secret shared with the notifier) and the public bulletin
+ * ({@link BulletinSettings}), the situation report's schedule ({@link ReportSchedule}) and PDF font
+ * ({@link PdfFontFile}).
  */
 public record DashboardConfig(String host, int port, KafkaSettings kafka, ElasticSettings elastic, Path dataDir,
                               Optional<String> adminPassword, SessionSettings sessions, LoginLimits login,
-                              TlsSettings tls, LiveSettings live, AckLinks ackLinks) {
+                              TlsSettings tls, LiveSettings live, AckLinks ackLinks,
+                              BulletinSettings bulletin, ReportSchedule reports, Optional<PdfFontFile> reportFont) {
 
     public static DashboardConfig from(Settings settings) {
         TlsSettings tls = TlsSettings.from(settings);
@@ -43,7 +49,10 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                 LoginLimits.from(settings),
                 tls,
                 LiveSettings.from(settings),
-                AckLinks.from(settings));
+                AckLinks.from(settings),
+                BulletinSettings.from(settings),
+                ReportSchedule.from(settings),
+                PdfFontFile.from(settings));
     }
 
     /** Where the generated first administrator password is kept (read by {@code bin/warroom}). */

@@ -28,6 +28,7 @@ import org.warroom.contracts.health.HealthReport;
 import org.warroom.contracts.notify.NotifyTopics;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.StateDirectory;
+import org.warroom.contracts.report.ReportTopics;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.text.Words;
 import org.warroom.contracts.topic.ResultTopics;
@@ -41,6 +42,13 @@ import org.warroom.dashboard.api.LiveApi;
 import org.warroom.dashboard.api.QueryApi;
 import org.warroom.dashboard.api.SessionApi;
 import org.warroom.dashboard.audit.AuditLog;
+import org.warroom.dashboard.bulletin.BulletinBuilder;
+import org.warroom.dashboard.bulletin.BulletinCache;
+import org.warroom.dashboard.bulletin.BulletinRoutes;
+import org.warroom.dashboard.bulletin.BulletinSwitch;
+import org.warroom.dashboard.bulletin.BulletinTopics;
+import org.warroom.dashboard.bulletin.PublicRateLimit;
+import org.warroom.dashboard.bulletin.SmallCounts;
 import org.warroom.dashboard.campaign.CampaignDependencies;
 import org.warroom.dashboard.campaign.CampaignMembership;
 import org.warroom.dashboard.campaign.CampaignStore;
@@ -55,10 +63,15 @@ import org.warroom.dashboard.live.LiveStateVerticle;
 import org.warroom.dashboard.notify.NotifyDependencies;
 import org.warroom.dashboard.notify.NotifyRoutes;
 import org.warroom.dashboard.query.AlertHistory;
+import org.warroom.dashboard.query.ComplaintsToday;
 import org.warroom.dashboard.query.DrillDownService;
 import org.warroom.dashboard.query.SearchService;
 import org.warroom.dashboard.query.SituationReportData;
 import org.warroom.dashboard.query.WorkerSearch;
+import org.warroom.dashboard.report.ReportArchive;
+import org.warroom.dashboard.report.ReportPdf;
+import org.warroom.dashboard.report.ReportPdfRoutes;
+import org.warroom.dashboard.report.ScheduledReports;
 import org.warroom.dashboard.security.Authenticator;
 import org.warroom.dashboard.security.LoginThrottle;
 import org.warroom.dashboard.security.PasswordHasher;
@@ -104,6 +117,10 @@ public final class DashboardVerticle extends VerticleBase {
     private SharedSessions sharedSessions;
     private Future<NotifyRoutes> notifyRoutes;
     private CampaignStore campaigns;
+    private BulletinSwitch bulletinSwitch;
+    private BulletinCache bulletin;
+    private ReportArchive reportArchive;
+    private ScheduledReports scheduledReports;
 
     /**
      * @param elastic the Elasticsearch client (search, drill-down, the audit log's search copy); the caller owns it
@@ -128,14 +145,19 @@ public final class DashboardVerticle extends VerticleBase {
                     keys = new KeyDirectory(writer);
                     sharedSessions = new SharedSessions(writer, sessions);
                     campaigns = new CampaignStore(writer);
-                    return Future.all(users.start(vertx, config.kafka(), instance),
+                    bulletinSwitch = new BulletinSwitch(writer, config.bulletin().enabledByDefault());
+                    reportArchive = new ReportArchive(writer, config.kafka());
+                    return Future.all(List.of(users.start(vertx, config.kafka(), instance),
                             campaigns.start(vertx, config.kafka(), instance),
                             sharedSessions.start(vertx, config.kafka(), instance),
                             keys.start(vertx, config.kafka(), instance),
-                            vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)));
+                            vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)),
+                            bulletinSwitch.start(vertx, config.kafka(), instance),
+                            reportArchive.start(vertx, instance)));
                 })
                 .compose(v -> ensureFirstAdmin())
                 .compose(v -> vertx.executeBlocking(() -> WebRoutes.Prepared.load(districts, zone)))
+                .compose(web -> startBulletin(web).map(web))
                 .compose(web -> {
                     Router router = router(web);
                     return notifyRoutes.map(router);
@@ -148,6 +170,9 @@ public final class DashboardVerticle extends VerticleBase {
                 .onSuccess(s -> {
                     server = s;
                     vertx.setPeriodic(60_000, t -> sessions.purge());
+                    if (scheduledReports != null) {
+                        scheduledReports.start();
+                    }
                     if (firstAdmin != null && firstAdmin.generated()) {
                         // Shown once, when generated; later starts find it in the secrets folder.
                         System.out.println(firstAdmin.banner(config.adminPasswordFile()));
@@ -173,6 +198,10 @@ public final class DashboardVerticle extends VerticleBase {
         router.get("/health").handler(this::handleHealth);
         router.get("/health/live").handler(this::handleLive);
         router.get("/health/ready").handler(this::handleReady);
+        BulletinRoutes publicBulletin = new BulletinRoutes(bulletin, bulletinSwitch,
+                new PublicRateLimit(config.bulletin().perAddressPerMinute()), web.geo(), states, audit, clock,
+                config.bulletin().refresh());
+        publicBulletin.mountPublic(router); // before authentication: public, never reads a session
         router.route().handler(auth::identify);
         router.post("/api/v1/session").handler(body).handler(session::handleLogin);
         router.route("/api/v1/*").handler(auth::requireApi);
@@ -195,10 +224,16 @@ public final class DashboardVerticle extends VerticleBase {
         router.post("/api/v1/admin/keys").handler(admin::handleCreateKey);
         router.delete("/api/v1/admin/keys/:keyId").handler(admin::handleRevokeKey);
         router.get("/api/v1/audit").handler(auth::requireAdmin).handler(admin::handleAudit);
+        publicBulletin.mountAdmin(router);
         router.get("/api/v1/search").handler(query::handleSearch);
         router.get("/api/v1/workers/search").handler(query::handleWorkerSearch);
         router.get("/api/v1/districts/:code/trends").handler(query::handleTrends);
         router.get("/api/v1/alerts/history").handler(query::handleAlertHistory);
+        Optional<ReportPdf> pdf = config.reportFont().map(font -> new ReportPdf(web.charts(), districts, Words.bundled(),
+                font, zone));
+        new ReportPdfRoutes(vertx, query.reportSource(), pdf, reportArchive, districts, clock, zone).mount(router);
+        pdf.ifPresent(renderer -> scheduledReports = new ScheduledReports(vertx, config.reports(), query.reportSource(),
+                renderer, reportArchive, clock, zone));
         WebRoutes.mount(router, new WebDependencies(vertx, districts, states, query.reportSource(), clock, zone), web);
         notifyRoutes = NotifyRoutes.mount(router, new NotifyDependencies(vertx, config.kafka(), config.ackLinks(), writer, users, audit,
                 id -> live.get(LiveChannel.ALERTS, id).map(value -> (Alert) value.value()), clock));
@@ -242,8 +277,35 @@ public final class DashboardVerticle extends VerticleBase {
         topics.add(Topics.WORKERS);
         topics.add(Topics.TICKETS);
         topics.add(Topics.API_KEYS);
+        topics.addAll(BulletinTopics.all());
+        topics.addAll(ReportTopics.all());
         new TopicCreator(config.kafka()).ensure(topics);
         return null;
+    }
+
+    /** The public bulletin's cache, its first snapshot under way (from whatever the live state holds by now). */
+    private Future<Void> startBulletin(WebRoutes.Prepared web) {
+        ComplaintsToday today = new ComplaintsToday(elastic, new IndexNames(config.elastic().indexPrefix()), zone, clock);
+        BulletinBuilder builder = new BulletinBuilder(districts, states, web.geo().featureCounts().keySet(),
+                new SmallCounts(config.bulletin().floor()));
+        bulletin = new BulletinCache(vertx, live, builder, today::byDistrict, config.bulletin(), clock, zone);
+        bulletin.start(); // not waited for: a slow Elasticsearch must not hold up the war room's start
+        return Future.succeededFuture();
+    }
+
+    /** The scheduled situation reports (for tests); null when no PDF font is installed. */
+    public ScheduledReports scheduledReports() {
+        return scheduledReports;
+    }
+
+    /** The kept situation reports (for tests). */
+    public ReportArchive reportArchive() {
+        return reportArchive;
+    }
+
+    /** The public bulletin's cache (for tests). */
+    public BulletinCache bulletin() {
+        return bulletin;
     }
 
     /** Makes the user {@code admin} when there is none yet (the password from configuration, kept, or generated). */
@@ -331,6 +393,18 @@ public final class DashboardVerticle extends VerticleBase {
         return closed
                 .eventually(() -> notifyRoutes == null ? Future.succeededFuture()
                         : notifyRoutes.compose(NotifyRoutes::close, e -> Future.succeededFuture()))
+                .eventually(() -> {
+                    if (bulletin != null) {
+                        bulletin.stop();
+                    }
+                    if (scheduledReports != null) {
+                        scheduledReports.stop();
+                    }
+                    if (reportArchive != null) {
+                        reportArchive.close();
+                    }
+                    return bulletinSwitch == null ? Future.succeededFuture() : bulletinSwitch.close();
+                })
                 .eventually(() -> sharedSessions == null ? Future.succeededFuture() : sharedSessions.close())
                 .eventually(() -> users == null ? Future.succeededFuture() : users.close())
                 .eventually(() -> keys == null ? Future.succeededFuture() : keys.close())

@@ -2,19 +2,24 @@ package org.warroom.notifier;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.warroom.contracts.notify.ChannelKind;
@@ -93,6 +98,38 @@ public final class EmailChannel implements Channel {
                 transport.sendMessage(mail, mail.getAllRecipients());
             } catch (SendFailedException e) {
                 throw new PermanentFailure("the server refused the address: " + e.getMessage());
+            }
+            return null;
+        }, false);
+    }
+
+    /**
+     * Sends one UTF-8 text with a PDF attached to every address of {@code to} (one message; used for the situation
+     * report's distribution list). Blocking work on a worker thread, as {@link #send(Outgoing)}.
+     */
+    public Future<Void> sendWithPdf(List<String> to, String subject, String text, String fileName, byte[] pdf) {
+        return vertx.executeBlocking(() -> {
+            MimeMessage mail = new MimeMessage(session);
+            try {
+                mail.setFrom(new InternetAddress(from));
+                mail.setRecipients(Message.RecipientType.TO, InternetAddress.parse(String.join(",", to), true));
+            } catch (MessagingException e) {
+                throw new PermanentFailure("bad address: " + e.getMessage());
+            }
+            mail.setSubject(subject, "UTF-8");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setText(text, "UTF-8");
+            MimeBodyPart attachment = new MimeBodyPart();
+            attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
+            attachment.setFileName(fileName);
+            attachment.setHeader("Content-Transfer-Encoding", "base64"); // binary as it is, never line-converted
+            mail.setContent(new MimeMultipart(body, attachment));
+            mail.setSentDate(Date.from(clock.instant()));
+            try (Transport transport = session.getTransport(ssl ? "smtps" : "smtp")) {
+                transport.connect(host, port, user.orElse(null), password.orElse(null));
+                transport.sendMessage(mail, mail.getAllRecipients());
+            } catch (SendFailedException e) {
+                throw new PermanentFailure("the server refused an address: " + e.getMessage());
             }
             return null;
         }, false);

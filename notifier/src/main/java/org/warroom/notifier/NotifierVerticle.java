@@ -28,6 +28,7 @@ import org.warroom.contracts.notify.NotifyTopics;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.AlertAck;
+import org.warroom.contracts.report.ReportTopics;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.TopicCreator;
@@ -59,6 +60,7 @@ public final class NotifierVerticle extends VerticleBase {
     private HttpClient http;
     private boolean tickScheduled;
     private long periodic = -1;
+    private ReportMailer reports;
 
     /** @param clock drives escalation, quiet hours, tokens and rates (tests move it) */
     public NotifierVerticle(NotifyConfig config, Clock clock) {
@@ -75,6 +77,7 @@ public final class NotifierVerticle extends VerticleBase {
             topics.add(ResultTopics.ALERTS);
             topics.add(ResultTopics.ALERT_ACKS);
             topics.add(AccountTopics.USERS);
+            topics.addAll(ReportTopics.all());
             new TopicCreator(config.kafka()).ensure(topics);
             return null;
         }).compose(v -> {
@@ -96,12 +99,23 @@ public final class NotifierVerticle extends VerticleBase {
                     });
             return Future.all(users.start(vertx, config.kafka(), "notifier-" + instance), subscriptions.start(),
                     deliveries.start());
-        }).compose(v -> consumeAlerts()).onSuccess(v -> {
+        }).compose(v -> consumeAlerts()).compose(v -> startReportMailer()).onSuccess(v -> {
             if (!config.tickInterval().isZero()) {
                 periodic = vertx.setPeriodic(config.tickInterval().toMillis(), t -> tickNow());
             }
             LOG.info("notifier ready: {} open alert(s), channels {}", notifier.openAlerts(), channelNames());
         });
+    }
+
+    /** Mails the scheduled situation reports when a distribution list and SMTP are configured. */
+    private Future<Void> startReportMailer() {
+        if (config.reportMailTo().isEmpty() || config.smtpUrl().isEmpty()) {
+            return Future.succeededFuture();
+        }
+        reports = new ReportMailer(vertx, config, new EmailChannel(vertx, config.smtpUrl().get(), config.smtpUser(),
+                config.smtpPassword(), config.smtpFrom(), config.smtpStartTlsRequired(), config.httpTimeout(), clock),
+                clock);
+        return reports.start(instance);
     }
 
     private List<Channel> channels() {
@@ -229,6 +243,9 @@ public final class NotifierVerticle extends VerticleBase {
             vertx.cancelTimer(periodic);
         }
         List<Future<?>> closing = new ArrayList<>();
+        if (reports != null) {
+            closing.add(reports.close());
+        }
         if (alerts != null) {
             closing.add(alerts.close());
         }

@@ -31,7 +31,8 @@ public record NotifyConfig(KafkaSettings kafka, String managementHost, int manag
                            Settings escalation, Optional<URI> smtpUrl, String smtpFrom, Optional<String> smtpUser,
                            Optional<String> smtpPassword, boolean smtpStartTlsRequired, Duration httpTimeout,
                            URI smsApiBase, Optional<String> smsAccountSid, Optional<String> smsAuthToken,
-                           Optional<String> smsFrom, Optional<String> whatsappFrom) {
+                           Optional<String> smsFrom, Optional<String> whatsappFrom,
+                           List<String> reportMailTo) {
 
     public static NotifyConfig from(Settings settings) {
         Path secrets = Path.of(settings.get("data.dir", ".warroom")).resolve("secrets");
@@ -70,9 +71,26 @@ public record NotifyConfig(KafkaSettings kafka, String managementHost, int manag
                 settings.find("sms.account.sid"),
                 settings.find("sms.auth.token").or(() -> settings.find("twilio.auth.token")),
                 settings.find("sms.from"),
-                settings.find("whatsapp.from"));
+                settings.find("whatsapp.from"),
+                reportMailTo(settings));
         config.policy();
         return config;
+    }
+
+    /** {@code report.mail.to}: the situation report's distribution list, comma-separated (empty: not mailed). */
+    private static List<String> reportMailTo(Settings settings) {
+        List<String> out = new ArrayList<>();
+        for (String a : settings.get("report.mail.to", "").split(",")) {
+            String address = a.strip();
+            if (address.isEmpty()) {
+                continue;
+            }
+            if (!address.matches("[^@\\s]+@[^@\\s]+")) {
+                throw new ConfigException("report.mail.to", "'" + address + "' is not an e-mail address");
+            }
+            out.add(address);
+        }
+        return List.copyOf(out);
     }
 
     /** The escalation chains ({@code notify.escalation.*}). */

@@ -151,6 +151,13 @@ class AccessMatrixIntegrationTest {
                 get("/api/v1/report?district=" + OTHER, 503, 403, 403, 503),
                 get("/api/v1/charts/trend.png?district=" + OWN, 503, 503, 503, 503),
                 get("/api/v1/charts/trend.png?district=" + OTHER, 503, 403, 403, 503),
+                // the report as PDF (Elasticsearch-backed), kept editions (state-wide), the public bulletin's switch
+                get("/api/v1/report.pdf?district=" + OWN, 503, 503, 503, 503),
+                get("/api/v1/report.pdf?district=" + OTHER, 503, 403, 403, 503),
+                get("/api/v1/report.pdf?edition=08:00", 404, 403, 403, 404),
+                get("/api/v1/reports/editions", 200, 200, 200, 200),
+                get("/api/v1/admin/bulletin", 403, 403, 403, 200),
+                new Row(HttpMethod.PUT, "/api/v1/admin/bulletin", new JsonObject(), 403, 403, 403, 400),
                 // alert delivery: subscriptions and the delivery log
                 get("/api/v1/subscriptions", 200, 200, 200, 200),
                 get("/api/v1/subscriptions?user=mx-operator", 200, 403, 403, 200),
