@@ -20,15 +20,43 @@ public final class TextKeys {
     /** The keys of one word. */
     public static WordKey of(String word) {
         String latin = Romaniser.latin(word);
-        String key = PhoneticKey.of(latin);
+        boolean typed = isLatinScript(word);
+        String key = PhoneticKey.of(typed ? typedC(latin) : latin);
         String stem = null;
-        if (isLatinScript(word)) {
-            String s = PhoneticKey.of(EnglishStem.of(latin));
+        if (typed) {
+            String s = PhoneticKey.of(typedC(EnglishStem.of(latin)));
             if (s.length() >= MIN_STEM && !s.equals(key)) {
                 stem = s;
             }
         }
         return new WordKey(key, stem, bare(key), skeleton(key));
+    }
+
+    /**
+     * A {@code c} typed in Latin letters without an {@code h} after it sounds {@code k} or, before {@code e},
+     * {@code i}, {@code y}, {@code s} ({@code card} as {@code कार्ड}, {@code centre}); {@code ch} stays, as ICU writes
+     * {@code च} as {@code c}.
+     */
+    private static String typedC(String latin) {
+        StringBuilder out = new StringBuilder(latin.length());
+        int i = 0;
+        while (i < latin.length()) {
+            char c = latin.charAt(i);
+            if (c != 'c') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < latin.length() && latin.charAt(end) == 'c') {
+                end++;
+            }
+            char next = end < latin.length() ? latin.charAt(end) : ' ';
+            char sound = next == 'h' ? 'c' : "eiy".indexOf(next) >= 0 ? 's' : 'k';
+            out.append(String.valueOf(sound).repeat(end - i));
+            i = end;
+        }
+        return out.toString();
     }
 
     private static String bare(String key) {
