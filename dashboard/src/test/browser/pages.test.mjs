@@ -462,6 +462,9 @@ await step('India map: every state coloured; Maharashtra opens its wall, Pune it
   const firstPaint = Date.now() - started;
   console.log(`    India map coloured ${firstPaint} ms after navigation`);
   check(firstPaint < 10000, `India map took ${firstPaint} ms`);
+  const encoding = await page.evaluate(async () => (await fetch('/api/v1/geo/india', { credentials: 'same-origin' }))
+    .headers.get('content-encoding'));
+  check(['gzip', 'deflate', 'br'].includes(encoding), `India map sent with content-encoding ${encoding}`);
   await shot('india');
   await Promise.all([page.waitForURL(/\/\?state=27$/), page.click('#map path[data-code="27"]')]);
   await mapReady(35);
