@@ -442,14 +442,42 @@ await step('a lost connection shows the banner, and the page reconnects and resu
   }
 });
 
-await step('kiosk mode hides navigation and rotates to the next state (Bihar, 38 districts)', async () => {
+await step('kiosk mode hides navigation and rotates to the next state with a map (after Madhya Pradesh: Gujarat)', async () => {
   await page.goto(`${BASE}/?kiosk=1&interval=5`);
   await mapReady(52);
   check(await page.evaluate(() => document.body.classList.contains('kiosk')), 'not in kiosk mode');
-  await page.waitForFunction(() => document.getElementById('map').dataset.state === '10', null, { timeout: 20000 });
-  await mapReady(38);
+  const states = (await page.evaluate(async () => (await fetch('/api/v1/geo', { credentials: 'same-origin' })).json())).items;
+  const next = states[(states.findIndex((s) => s.code === '23') + 1) % states.length];
+  check(next.code !== '23' && next.districts > 0, `next state ${JSON.stringify(next)}`);
+  await page.waitForFunction((code) => document.getElementById('map').dataset.state === code, next.code, { timeout: 20000 });
+  await mapReady(next.districts);
   await page.waitForTimeout(400);
-  await shot('wall-kiosk-bihar');
+  await shot('wall-kiosk-next-state');
+});
+
+await step('India map: every state coloured; Maharashtra opens its wall, Pune its page; breadcrumbs lead back to India', async () => {
+  const started = Date.now();
+  await page.goto(`${BASE}/india`);
+  await mapReady(36);
+  const firstPaint = Date.now() - started;
+  console.log(`    India map coloured ${firstPaint} ms after navigation`);
+  check(firstPaint < 20000, `India map took ${firstPaint} ms`);
+  const encoding = await page.evaluate(async () => (await fetch('/api/v1/geo/india', { credentials: 'same-origin' }))
+    .headers.get('content-encoding'));
+  check(['gzip', 'deflate', 'br'].includes(encoding), `India map sent with content-encoding ${encoding}`);
+  await shot('india');
+  await Promise.all([page.waitForURL(/\/\?state=27$/), page.click('#map path[data-code="27"]')]);
+  await mapReady(35);
+  check((await textOf('#map-title')).startsWith('Maharashtra'), `title ${await textOf('#map-title')}`);
+  check((await textOf('#crumbs')).includes('India'), `crumbs ${await textOf('#crumbs')}`);
+  await shot('wall-maharashtra');
+  await Promise.all([page.waitForURL(/\/district\/490$/), page.click('#map path[data-code="490"]')]);
+  await page.waitForFunction(() => document.getElementById('district-name').textContent === 'Pune');
+  check(/India.*Maharashtra.*Pune/s.test(await textOf('#crumbs')), `crumbs ${await textOf('#crumbs')}`);
+  await Promise.all([page.waitForURL(/\/\?state=27$/), page.click('#crumbs a[href="/?state=27"]')]);
+  await mapReady(35);
+  await Promise.all([page.waitForURL(/\/india$/), page.click('#crumbs a[href="/india"]')]);
+  await mapReady(36);
 });
 
 await step('clicking a district opens its page with commodities, complaints, trend and rating', async () => {

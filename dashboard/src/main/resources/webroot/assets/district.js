@@ -6,6 +6,7 @@ import { districts, getJson, query } from './api.js';
 import { LiveFeed, frameThrottled } from './live.js';
 import { errorText, showConnection, startPage } from './shell.js';
 import { reported, shownStatus } from './ratings.js';
+import { drawCrumbs } from './crumbs.js';
 
 const code = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
 const COMMODITY_ORDER = ['ration', 'water', 'fruit', 'vegetables', 'milk', 'medicine', 'lpg', 'petrol', 'diesel', 'sanitary'];
@@ -24,6 +25,11 @@ function renderHeader() {
   document.getElementById('district-code').textContent = code;
   document.getElementById('district-state').textContent = district
     ? (lang() === 'hi' && district.stateNameHi ? district.stateNameHi : district.stateName) : '';
+  if (district) {
+    drawCrumbs(document.getElementById('crumbs'), {
+      state: { code: district.stateCode, name: district.stateName, nameHi: district.stateNameHi }, district,
+    });
+  }
 }
 
 function renderCommodities() {

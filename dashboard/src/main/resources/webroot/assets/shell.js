@@ -5,6 +5,7 @@ import { el, replace } from './dom.js';
 import { logout, me } from './api.js';
 
 const NAV = [
+  { href: '/india', key: 'nav.india', roles: ['operator', 'commander', 'responder', 'admin'] },
   { href: '/', key: 'nav.wall', roles: ['operator', 'commander', 'responder', 'admin', 'agent', 'supervisor'] },
   { href: '/alerts', key: 'nav.alerts', roles: ['operator', 'commander', 'responder', 'admin'] },
   { href: '/workers', key: 'nav.workers', roles: ['operator', 'commander', 'admin', 'supervisor'] },

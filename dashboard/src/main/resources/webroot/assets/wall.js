@@ -7,6 +7,7 @@ import { el, num, replace, stars } from './dom.js';
 import { districts, getJson } from './api.js';
 import { LiveFeed, frameThrottled } from './live.js';
 import { drawMap } from './map.js';
+import { drawCrumbs } from './crumbs.js';
 import { bestFirst, needsAttention, reported, worstFirst } from './ratings.js';
 import { errorText, showConnection, startPage } from './shell.js';
 
@@ -56,6 +57,7 @@ async function loadState(index) {
   });
   view.lastStatus = new Map();
   document.getElementById('map').dataset.state = state.code;
+  drawCrumbs(document.getElementById('crumbs'), { state });
   render(null);
 }
 
@@ -244,6 +246,7 @@ async function main() {
   }
   window.addEventListener('langchange', () => {
     view.tickerSignature = '';
+    if (view.states[view.stateIndex]) drawCrumbs(document.getElementById('crumbs'), { state: view.states[view.stateIndex] });
     render();
   });
 }

@@ -6,7 +6,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -25,7 +24,9 @@ import org.warroom.elastic.doc.PersonalData;
  * Full-text search over citizen messages and ticket notes, scoped: a caller only ever gets documents of the
  * districts their {@link Scope} sees, and asking for another district is refused ({@link QueryRejected}). User input
  * reaches Elasticsearch only as the text of a {@code simple_query_string} (which never fails on syntax and cannot
- * name fields) or as exact term values. Blocking: call it from a worker thread.
+ * name fields) or as exact term values and search keys. A document matches when the words as typed match its text,
+ * or when every word's search key matches its keys ({@link FoldedQuery}: {@code doodh} finds दूध, one typing error
+ * is forgiven); matched words are marked by the {@link Highlighter}. Blocking: call it from a worker thread.
  */
 public final class SearchService {
     public static final int MAX_PAGE = 100;
@@ -74,18 +75,19 @@ public final class SearchService {
                 .map(f -> names.pattern(f == SearchQuery.Feed.MESSAGES ? IndexFamily.MESSAGES : IndexFamily.TICKETS))
                 .toList();
         boolean relevance = !q.isEmpty() && query.sort() == SearchQuery.Sort.RELEVANCE;
+        FoldedQuery folded = FoldedQuery.parse(q);
         try {
             SearchResponse<JsonNode> answer = client.search(s -> {
                 s.index(indices)
                         .query(x -> x.bool(b -> {
                             b.filter(filters);
                             if (!q.isEmpty()) {
-                                b.must(m -> m.simpleQueryString(sq -> sq.query(q).fields("text")
-                                        .defaultOperator(Operator.And)
-                                        .flags(SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or,
-                                                SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase,
-                                                SimpleQueryStringFlag.Prefix, SimpleQueryStringFlag.Precedence,
-                                                SimpleQueryStringFlag.Whitespace, SimpleQueryStringFlag.Escape)));
+                                b.must(m -> m.bool(any -> {
+                                    any.should(plainText(q));
+                                    folded.allWanted().ifPresent(any::should);
+                                    return any.minimumShouldMatch("1");
+                                }));
+                                b.mustNot(folded.excluded());
                             }
                             return b;
                         }))
@@ -99,13 +101,9 @@ public final class SearchService {
                 if (!scope.personalData()) {
                     s.source(src -> src.filter(f -> f.excludes(MessageDoc.PROTECTED_FROM, MessageDoc.PROTECTED_SENDER_NAME)));
                 }
-                if (!q.isEmpty()) {
-                    s.highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
-                            .fields("text", hf -> hf.fragmentSize(160).numberOfFragments(3)));
-                }
                 return s;
             }, JsonNode.class);
-            List<SearchResult.Item> items = answer.hits().hits().stream().map(h -> item(h, scope)).toList();
+            List<SearchResult.Item> items = answer.hits().hits().stream().map(h -> item(h, scope, folded)).toList();
             long total = answer.hits().total() == null ? items.size() : answer.hits().total().value();
             return new SearchResult(total, items);
         } catch (IOException | RuntimeException e) {
@@ -113,15 +111,24 @@ public final class SearchService {
         }
     }
 
-    private SearchResult.Item item(Hit<JsonNode> hit, Scope scope) {
+    /** The query as typed, on the text itself (phrases, {@code a | b}, {@code prefix*}, {@code -not}). */
+    private static Query plainText(String q) {
+        return Query.of(m -> m.simpleQueryString(sq -> sq.query(q).fields("text")
+                .defaultOperator(Operator.And)
+                .flags(SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or,
+                        SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase,
+                        SimpleQueryStringFlag.Prefix, SimpleQueryStringFlag.Precedence,
+                        SimpleQueryStringFlag.Whitespace, SimpleQueryStringFlag.Escape)));
+    }
+
+    private SearchResult.Item item(Hit<JsonNode> hit, Scope scope, FoldedQuery folded) {
         JsonNode d = hit.source();
         boolean message = hit.index().startsWith(names.alias(IndexFamily.MESSAGES) + "-");
         String text = Queries.text(d, "text");
-        List<String> highlights = hit.highlight().getOrDefault("text", List.of());
         if (!scope.personalData()) {
             text = PersonalData.maskText(text);
-            highlights = highlights.stream().map(PersonalData::maskText).toList();
         }
+        List<String> highlights = Highlighter.fragments(text, folded);
         String from = message ? Queries.text(d, scope.personalData() ? "from" : "fromMasked") : null;
         return new SearchResult.Item(
                 message ? SearchQuery.Feed.MESSAGES.wire() : SearchQuery.Feed.TICKETS.wire(),

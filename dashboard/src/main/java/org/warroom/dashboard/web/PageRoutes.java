@@ -33,6 +33,7 @@ public final class PageRoutes {
         router.get("/alerts").handler(ctx -> signedIn(ctx, "alerts.html"));
         router.get("/workers").handler(ctx -> signedIn(ctx, "workers.html"));
         router.get("/search").handler(ctx -> signedIn(ctx, "search.html"));
+        router.get("/india").handler(ctx -> signedIn(ctx, "india.html"));
         router.get("/report").handler(ctx -> signedIn(ctx, "report.html"));
         router.get("/campaigns").handler(ctx -> signedIn(ctx, "campaigns.html"));
         router.get("/admin").handler(this::handleAdmin);

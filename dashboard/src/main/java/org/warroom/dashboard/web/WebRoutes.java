@@ -34,6 +34,8 @@ import org.warroom.dashboard.query.QueryRejected;
  *   <li>{@code GET /api/v1/districts?state=} → {@code {"items": [{"code","stateCode","stateName","stateNameHi",
  *       "name","nameHi","geoCode","onMap"}]}}, only the districts the viewer may see</li>
  *   <li>{@code GET /api/v1/geo} → {@code {"items": [{"code","name","nameHi","districts"}]}}: states with a map</li>
+ *   <li>{@code GET /api/v1/geo/india} → the states as a GeoJSON FeatureCollection, properties {@code code} (LGD),
+ *       {@code name}, {@code nameHi}, {@code districts} (how many are drawn)</li>
  *   <li>{@code GET /api/v1/geo/{stateCode}} → GeoJSON FeatureCollection, properties {@code code} (LGD),
  *       {@code name}, {@code nameHi}, {@code stateCode}, {@code geoCode}</li>
  *   <li>{@code GET /api/v1/report?date=&district=} → {@link SituationReport}</li>
@@ -81,6 +83,7 @@ public final class WebRoutes {
         WebRoutes routes = new WebRoutes(deps, prepared.geo(), prepared.charts());
         router.get("/api/v1/districts").handler(routes::handleDistricts);
         router.get("/api/v1/geo").handler(routes::handleGeoStates);
+        router.get("/api/v1/geo/india").handler(routes::handleIndia);
         router.get("/api/v1/geo/:stateCode").handler(routes::handleGeo);
         router.get("/api/v1/report").handler(routes::handleReport);
         router.getWithRegex("/api/v1/charts/(?<name>[a-z-]+)\\.png").handler(routes::handleChart);
@@ -115,14 +118,13 @@ public final class WebRoutes {
         } else {
             list = deps.districts().all();
         }
-        Map<String, Integer> onMap = geo.featureCounts();
         List<DistrictItem> items = list.stream()
                 .filter(d -> viewer.scope().sees(d.code()))
                 .map(d -> {
                     Optional<State> s = deps.states().byCode(d.stateCode());
                     return new DistrictItem(d.code(), d.stateCode(), s.map(State::name).orElse(""),
                             s.map(State::nameHi).orElse(""), d.name(), d.nameHi(), d.geoCode(),
-                            onMap.containsKey(d.stateCode()) && !d.geoCode().isEmpty());
+                            geo.drawn(d.code()));
                 })
                 .toList();
         Answers.json(ctx, 200, Map.of("items", items), "private, max-age=300");
@@ -145,6 +147,13 @@ public final class WebRoutes {
                 })
                 .toList();
         Answers.json(ctx, 200, Map.of("items", items), "private, max-age=300");
+    }
+
+    private void handleIndia(RoutingContext ctx) {
+        ctx.response().setStatusCode(200)
+                .putHeader("Content-Type", "application/geo+json; charset=utf-8")
+                .putHeader("Cache-Control", "private, max-age=3600")
+                .end(Buffer.buffer(geo.india()));
     }
 
     private void handleGeo(RoutingContext ctx) {

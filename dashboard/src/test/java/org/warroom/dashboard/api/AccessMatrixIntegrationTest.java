@@ -137,6 +137,7 @@ class AccessMatrixIntegrationTest {
                 get("/api/v1/districts", 200, 200, 200, 200),
                 get("/api/v1/geo", 200, 200, 200, 200),
                 get("/api/v1/geo/23", 200, 200, 200, 200),
+                get("/api/v1/geo/india", 200, 200, 200, 200),
                 // Elasticsearch-backed (unreachable here): allowed answers 503, refused ones 403 before any query
                 get("/api/v1/search?q=x", 503, 503, 503, 503),
                 get("/api/v1/search?q=x&district=" + OWN, 503, 503, 503, 503),
@@ -273,7 +274,7 @@ class AccessMatrixIntegrationTest {
     @Test
     @DisplayName("pages: every page needs a session; each role reaches its pages; the acknowledge link needs a valid token, not a session")
     void shouldGuardEveryPage() {
-        for (String path : List.of("/", "/alerts", "/workers", "/search", "/report", "/admin", "/district/" + OWN)) {
+        for (String path : List.of("/", "/india", "/alerts", "/workers", "/search", "/report", "/admin", "/district/" + OWN)) {
             var anonymous = dashboard.request(HttpMethod.GET, path).send().await();
             assertThat(anonymous.statusCode()).as("anonymous " + path).isEqualTo(302);
             assertThat(anonymous.getHeader("Location")).startsWith("/login?next=");

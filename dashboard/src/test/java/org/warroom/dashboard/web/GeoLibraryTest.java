@@ -50,7 +50,7 @@ class GeoLibraryTest {
     void everyDistrictHasItsGeoCodeOnTheShippedStateMap() throws IOException {
         Map<String, String> stateOfFile = Map.of("geo/madhyapradesh_districts.geojson", "23",
                 "geo/bihar_districts.geojson", "10");
-        assertThat(GeoLibrary.FILES).containsExactlyInAnyOrderElementsOf(stateOfFile.keySet());
+        assertThat(GeoLibrary.FILES).containsAll(stateOfFile.keySet());
         for (Map.Entry<String, String> file : stateOfFile.entrySet()) {
             Map<String, Integer> features = new HashMap<>();
             for (JsonNode f : shipped(file.getKey()).path("features")) {
@@ -73,7 +73,8 @@ class GeoLibraryTest {
         Path folder = Path.of(GeoLibrary.class.getClassLoader().getResource("geo").toURI());
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files.map(f -> "geo/" + f.getFileName()).filter(n -> n.endsWith(".geojson")))
-                    .containsExactlyInAnyOrderElementsOf(GeoLibrary.FILES);
+                    .containsExactlyInAnyOrderElementsOf(Stream.concat(GeoLibrary.FILES.stream(),
+                            Stream.of(GeoLibrary.INDIA_STATES)).toList());
         }
     }
 
@@ -98,8 +99,87 @@ class GeoLibraryTest {
     }
 
     @Test
-    @DisplayName("a state without shipped boundaries has no map")
+    @DisplayName("every LGD district of the reference table is drawn on its state's map, or listed in geo/not-drawn.csv with its reason")
+    void everyDistrictIsDrawnOrListedWithItsReason() throws IOException {
+        Map<String, String[]> listed = notDrawn("district");
+        Set<String> drawnCodes = new HashSet<>();
+        for (String state : geo.featureCounts().keySet()) {
+            for (JsonNode f : Json.mapper().readTree(geo.state(state).orElseThrow()).path("features")) {
+                assertThat(drawnCodes.add(f.path("properties").path("code").asText())).as("drawn once: %s", f.path("properties")).isTrue();
+            }
+        }
+        for (District d : DISTRICTS.all()) {
+            String[] row = listed.get(d.code());
+            if (row == null) {
+                assertThat(geo.drawn(d.code())).as("%s (%s, %s) drawn, or listed in geo/not-drawn.csv", d.name(), d.code(), d.stateCode()).isTrue();
+                assertThat(drawnCodes).contains(d.code());
+            } else {
+                assertThat(geo.drawn(d.code())).as("%s is listed as not drawn but is drawn", d.name()).isFalse();
+                assertThat(row[3]).as("listed name of %s", d.code()).isEqualTo(d.name());
+                assertThat(row[4]).as("reason for %s", d.name()).isNotBlank();
+            }
+        }
+        assertThat(listed.keySet()).allSatisfy(code -> assertThat(DISTRICTS.byCode(code)).as("listed code %s", code).isPresent());
+        assertThat(drawnCodes).hasSize(DISTRICTS.size() - listed.size());
+    }
+
+    @Test
+    @DisplayName("every boundary of the all-India file draws an LGD district, or is listed in geo/not-drawn.csv with its reason")
+    void everyBoundaryDrawsADistrictOrIsListed() throws IOException {
+        BoundaryMatcher matcher = new BoundaryMatcher(DISTRICTS, org.warroom.contracts.reference.StateDirectory.load());
+        Set<String> unmatched = new HashSet<>();
+        int features = 0;
+        for (JsonNode f : shipped(GeoLibrary.INDIA_DISTRICTS).path("features")) {
+            JsonNode p = f.path("properties");
+            features++;
+            if (matcher.district(p).isEmpty()) {
+                unmatched.add(p.path("st_nm").asText() + "/" + p.path("district").asText());
+            }
+        }
+        Set<String> listed = notDrawn("feature").values().stream().map(r -> r[2] + "/" + r[3]).collect(Collectors.toSet());
+        assertThat(unmatched).isEqualTo(listed);
+        assertThat(features).isEqualTo(723);
+    }
+
+    @Test
+    @DisplayName("the India map has all 36 states and UTs with their LGD codes; every state but Delhi has a district map")
+    void shouldDrawEveryState() throws IOException {
+        JsonNode india = Json.mapper().readTree(geo.india());
+        Set<String> codes = new HashSet<>();
+        for (JsonNode f : india.path("features")) {
+            JsonNode p = f.path("properties");
+            codes.add(p.path("code").asText());
+            assertThat(p.path("name").asText()).isNotBlank();
+            assertThat(p.path("districts").asInt()).isEqualTo(geo.featureCounts().getOrDefault(p.path("code").asText(), 0));
+        }
+        Set<String> all = org.warroom.contracts.reference.StateDirectory.load().all().stream()
+                .map(org.warroom.contracts.reference.State::code).collect(Collectors.toSet());
+        assertThat(codes).hasSize(36).isEqualTo(all);
+        assertThat(geo.featureCounts().keySet()).hasSize(35).doesNotContain("7");
+        assertThat(geo.featureCounts()).containsEntry("27", 35).containsEntry("9", 75);
+    }
+
+    private static Map<String, String[]> notDrawn(String kind) throws IOException {
+        Map<String, String[]> out = new HashMap<>();
+        try (InputStream in = GeoLibrary.class.getClassLoader().getResourceAsStream("geo/not-drawn.csv")) {
+            assertThat(in).as("geo/not-drawn.csv").isNotNull();
+            try (var reader = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                    .get().parse(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+                for (var r : reader) {
+                    if (r.get("kind").equals(kind)) {
+                        String[] row = {r.get("kind"), r.get("code"), r.get("state"), r.get("name"), r.get("reason")};
+                        out.put(kind.equals("district") ? row[1] : row[2] + "/" + row[3], row);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    @DisplayName("a state without district boundaries (Delhi, one area in the source) has no district map")
     void shouldHaveNoMapForUnshippedState() {
-        assertThat(geo.state("27")).isEmpty();
+        assertThat(geo.state("7")).isEmpty();
+        assertThat(geo.state("27")).isPresent();
     }
 }

@@ -97,7 +97,12 @@ class WebRoutesTest {
         assertThat(bhopal.getString("nameHi")).isEqualTo("भोपाल");
         assertThat(get("operator", "/api/v1/geo/MP").bodyAsJsonObject().getJsonArray("features")).hasSize(52);
         assertThat(get("operator", "/api/v1/geo/10").bodyAsJsonObject().getJsonArray("features")).hasSize(38);
-        assertThat(get("operator", "/api/v1/geo/27").statusCode()).isEqualTo(404);
+        assertThat(get("operator", "/api/v1/geo/27").bodyAsJsonObject().getJsonArray("features")).hasSize(35);
+        assertThat(get("operator", "/api/v1/geo/7").statusCode()).isEqualTo(404);
+        JsonArray states = get("operator", "/api/v1/geo/india").bodyAsJsonObject().getJsonArray("features");
+        assertThat(states).hasSize(36);
+        assertThat(states.stream().map(f -> ((JsonObject) f).getJsonObject("properties"))
+                .filter(p -> p.getString("code").equals("23")).findFirst().orElseThrow().getInteger("districts")).isEqualTo(52);
         assertThat(get(null, "/api/v1/geo/23").statusCode()).isEqualTo(401);
     }
 
@@ -105,7 +110,8 @@ class WebRoutesTest {
     @DisplayName("geo lists the states with a map that the viewer has districts in")
     void shouldListMappedStatesInScope() {
         JsonArray all = get("operator", "/api/v1/geo").bodyAsJsonObject().getJsonArray("items");
-        assertThat(all.stream().map(i -> ((JsonObject) i).getString("code")).toList()).containsExactly("10", "23");
+        assertThat(all.stream().map(i -> ((JsonObject) i).getString("code")).toList()).hasSize(35).contains("10", "23", "27")
+                .doesNotContain("7");
         JsonArray mine = get("commander-bhopal", "/api/v1/geo").bodyAsJsonObject().getJsonArray("items");
         assertThat(mine).hasSize(1);
         assertThat(mine.getJsonObject(0).getString("nameHi")).isEqualTo("मध्य प्रदेश");

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.warroom.contracts.event.CitizenMessage;
+import org.warroom.elastic.text.TextKeys;
 
 /**
  * A citizen message as indexed (family {@code messages}, id = message id). {@code from} and {@code senderName} are
- * personal data; the masked forms sit beside them and are what a masked scope gets.
+ * personal data; the masked forms sit beside them and are what a masked scope gets. {@code textKeys} are the
+ * search keys of the text ({@link TextKeys}), so that a romanised query finds a Devanagari message and back.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MessageDoc(
@@ -18,6 +20,7 @@ public record MessageDoc(
         String senderName,
         String senderNameMasked,
         String text,
+        String textKeys,
         OffsetDateTime at,
         String district,
         String districtSource,
@@ -31,7 +34,7 @@ public record MessageDoc(
     public static MessageDoc of(CitizenMessage m) {
         return new MessageDoc(m.id(), m.channel() == null ? null : m.channel().wire(), m.from(),
                 PersonalData.maskHandle(m.from()), m.senderName(), PersonalData.maskName(m.senderName()), m.text(),
-                m.at(), m.district(), m.districtSource(), m.language(),
+                TextKeys.ofText(m.text()), m.at(), m.district(), m.districtSource(), m.language(),
                 m.commodities().stream().map(c -> c.wire()).toList(), m.source());
     }
 }
