@@ -206,6 +206,11 @@ async function create(event) {
 function keys(event) {
   const typing = ['INPUT', 'SELECT', 'TEXTAREA'].includes(event.target.tagName) && event.target.type !== 'radio';
   if (typing || !selected) return;
+  if (event.key === 'Enter' && current && event.target.tagName !== 'BUTTON') {
+    event.preventDefault();
+    document.getElementById('outcome-form').requestSubmit();
+    return;
+  }
   if (event.key === 'n' || event.key === 'N') {
     event.preventDefault();
     next();

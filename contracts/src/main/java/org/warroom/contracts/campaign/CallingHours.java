@@ -7,7 +7,7 @@ import java.time.ZonedDateTime;
 
 /**
  * The hours of the day (Indian Standard Time) in which workers may be called, {@code from} inclusive to {@code to}
- * exclusive; {@code from} after {@code to} spans midnight.
+ * exclusive; {@code from} after {@code to} spans midnight; {@code from} equal to {@code to}: around the clock.
  */
 public record CallingHours(LocalTime from, LocalTime to) {
     public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
@@ -15,13 +15,16 @@ public record CallingHours(LocalTime from, LocalTime to) {
     public static final CallingHours DEFAULT = new CallingHours(LocalTime.of(9, 0), LocalTime.of(20, 0));
 
     public CallingHours {
-        if (from == null || to == null || from.equals(to)) {
-            throw new IllegalArgumentException("calling hours need a start and an end that differ");
+        if (from == null || to == null) {
+            throw new IllegalArgumentException("calling hours need a start and an end");
         }
     }
 
     public boolean open(Instant at) {
         LocalTime t = at.atZone(IST).toLocalTime();
+        if (from.equals(to)) {
+            return true;
+        }
         return from.isBefore(to) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
     }
 

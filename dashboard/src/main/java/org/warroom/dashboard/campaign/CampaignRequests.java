@@ -93,9 +93,6 @@ final class CampaignRequests {
         }
         LocalTime from = time(h, "from");
         LocalTime to = time(h, "to");
-        if (from.equals(to)) {
-            throw ApiError.invalid("callingHours.to", "must differ from callingHours.from");
-        }
         return new CallingHours(from, to);
     }
 

@@ -108,6 +108,7 @@ class CampaignQueueTest {
         assertTrue(q.next("asha", night, w -> false).isEmpty());
         assertEquals(Instant.parse("2026-12-08T03:30:00Z"), CallingHours.DEFAULT.nextOpening(night));
         assertTrue(new CallingHours(LocalTime.of(20, 0), LocalTime.of(2, 0)).open(night), "hours across midnight");
+        assertTrue(new CallingHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT).open(night), "around the clock");
     }
 
     @Test
