@@ -801,6 +801,73 @@ await step('the admin adds an alert subscription for a responder, sees it listed
   check((await viaApi()).items.length === 0, `still subscribed after removal: ${JSON.stringify(await viaApi())}`);
 });
 
+await step('an agent works five workers of a verification campaign by keyboard, and the campaign\'s progress moves', async () => {
+  const suffix = Date.now().toString(36);
+  const skill = `btskill${suffix}`;
+  const admin = await http('POST', `${BASE}/api/v1/session`, { username: accounts.admin.username, password: accounts.admin.password });
+  const asAdmin = { Authorization: `Bearer ${admin.token}` };
+  for (const name of ['supervisor', 'agent']) {
+    const account = { username: `bt-${name}-${suffix}`, password: `${randomUUID()}-Aa1!` };
+    await http('POST', `${BASE}/api/v1/admin/users`, { ...account, role: name, districts: [], categories: [] }, asAdmin);
+    accounts[name] = account;
+  }
+  for (let i = 0; i < 5; i++) {
+    await ingest('workers', {
+      id: `bt-w-${suffix}-${i}`, name: `Campaign Worker ${i}`, phone: `+91990000${String(i).padStart(4, '0')}`,
+      homeDistrict: BHOPAL, skills: [skill], status: 'working', currentState: 'Maharashtra', source: 'registry',
+    });
+  }
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    const found = await http('GET', `${BASE}/api/v1/workers/search?skill=${skill}`, undefined, asAdmin);
+    if (found.total === 5) break;
+    check(Date.now() < deadline, `the five workers were not searchable within 60 s (${found.total})`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const sup = await http('POST', `${BASE}/api/v1/session`, accounts.supervisor);
+  const campaign = await http('POST', `${BASE}/api/v1/campaigns`, {
+    name: `Browser campaign ${suffix}`, filter: { skill }, agents: [accounts.agent.username],
+    callingHours: { from: '00:00', to: '00:00' },
+  }, { Authorization: `Bearer ${sup.token}` });
+  check(campaign.size === 5, `campaign of ${campaign.size} workers, expected 5`);
+
+  await signIn('agent');
+  await page.goto(`${BASE}/campaigns`);
+  const row = page.locator(`#campaign-list tr[data-id="${campaign.id}"]`);
+  await row.getByRole('button', { name: 'Work this campaign' }).click();
+  const outcomes = [['1', 'verified'], ['3', 'not-reachable'], ['2', 'wrong-number'], ['5', 'call-back'], ['6', 'needs-help']];
+  const seen = new Set();
+  for (const [key, outcome] of outcomes) {
+    await page.locator('body').press('n');
+    await page.locator('#worker-card').waitFor({ state: 'visible' });
+    const phone = await textOf('#wc-phone');
+    check(phone.startsWith('+91990000'), `the agent sees the worker's phone in clear (${phone})`);
+    check(!seen.has(phone), `worker ${phone} handed out twice`);
+    seen.add(phone);
+    await page.keyboard.press(key);
+    if (outcome === 'call-back') {
+      const tomorrow = new Date(Date.now() + 5.5 * 3600 * 1000 + 24 * 3600 * 1000).toISOString().slice(0, 11);
+      await page.fill('#o-callback', `${tomorrow}10:00`);
+      await page.locator('input[name=outcome][value="call-back"]').focus();
+    }
+    await page.keyboard.press('Enter');
+    await page.locator('#worker-card').waitFor({ state: 'hidden' });
+  }
+  await page.locator('body').press('n');
+  await page.locator('#call-status').filter({ hasText: 'Nobody is due' }).waitFor();
+  const cells = async () => (await row.locator('td').allTextContents()).map((t) => t.trim());
+  const until = Date.now() + 10000;
+  let figures = await cells();
+  while (figures[6] !== '5' && Date.now() < until) {
+    await page.waitForTimeout(300);
+    figures = await cells();
+  }
+  // size, verified, reached (verified, call-back, needs-help), pending (not reachable, call-back), exhausted, calls
+  check(JSON.stringify(figures.slice(1, 7)) === JSON.stringify(['5', '1', '3', '2', '0', '5']),
+    `campaign row reads ${figures.slice(1, 7)}`);
+  await shot('campaigns', true);
+});
+
 await step('every label exists in both English and Hindi', async () => {
   const missing = await page.evaluate(async () => {
     const { DICTIONARIES } = await import('/assets/i18n.js');
