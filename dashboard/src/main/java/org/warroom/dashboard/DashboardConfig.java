@@ -22,7 +22,8 @@ import org.warroom.elastic.ElasticSettings;
  */
 public record DashboardConfig(String host, int port, KafkaSettings kafka, ElasticSettings elastic, Path dataDir,
                               Optional<String> adminPassword, SessionSettings sessions, LoginLimits login,
-                              TlsSettings tls, LiveSettings live, AckLinks ackLinks) {
+                              TlsSettings tls, LiveSettings live, AckLinks ackLinks,
+                              org.warroom.contracts.complaint.ComplaintSla complaintSla) {
 
     public static DashboardConfig from(Settings settings) {
         TlsSettings tls = TlsSettings.from(settings);
@@ -43,7 +44,8 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                 LoginLimits.from(settings),
                 tls,
                 LiveSettings.from(settings),
-                AckLinks.from(settings));
+                AckLinks.from(settings),
+                org.warroom.contracts.complaint.ComplaintSla.from(settings));
     }
 
     /** Where the generated first administrator password is kept (read by {@code bin/warroom}). */

@@ -23,6 +23,9 @@ import org.warroom.contracts.account.AccountTopics;
 import org.warroom.contracts.account.Role;
 import org.warroom.contracts.account.UserAccount;
 import org.warroom.contracts.audit.AuditTopics;
+import org.warroom.contracts.complaint.ComplaintLifecycle;
+import org.warroom.contracts.complaint.ComplaintNumbers;
+import org.warroom.contracts.complaint.ComplaintTopics;
 import org.warroom.contracts.health.HealthReport;
 import org.warroom.contracts.notify.NotifyTopics;
 import org.warroom.contracts.reference.DistrictDirectory;
@@ -39,6 +42,9 @@ import org.warroom.dashboard.api.LiveApi;
 import org.warroom.dashboard.api.QueryApi;
 import org.warroom.dashboard.api.SessionApi;
 import org.warroom.dashboard.audit.AuditLog;
+import org.warroom.dashboard.complaint.ComplaintApi;
+import org.warroom.dashboard.complaint.ComplaintBook;
+import org.warroom.dashboard.complaint.RoutingApi;
 import org.warroom.dashboard.http.Answers;
 import org.warroom.dashboard.http.ApiError;
 import org.warroom.dashboard.live.LiveChannel;
@@ -96,6 +102,7 @@ public final class DashboardVerticle extends VerticleBase {
     private FirstAdmin firstAdmin;
     private SharedSessions sharedSessions;
     private Future<NotifyRoutes> notifyRoutes;
+    private ComplaintBook complaints;
 
     /**
      * @param elastic the Elasticsearch client (search, drill-down, the audit log's search copy); the caller owns it
@@ -119,7 +126,10 @@ public final class DashboardVerticle extends VerticleBase {
                     users = new UserDirectory(writer, this::userChanged);
                     keys = new KeyDirectory(writer);
                     sharedSessions = new SharedSessions(writer, sessions);
+                    complaints = new ComplaintBook(new ComplaintNumbers(states),
+                            new ComplaintLifecycle(config.complaintSla()), writer);
                     return Future.all(users.start(vertx, config.kafka(), instance),
+                            complaints.start(vertx, config.kafka(), instance),
                             sharedSessions.start(vertx, config.kafka(), instance),
                             keys.start(vertx, config.kafka(), instance),
                             vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)));
@@ -185,6 +195,14 @@ public final class DashboardVerticle extends VerticleBase {
         router.post("/api/v1/admin/keys").handler(admin::handleCreateKey);
         router.delete("/api/v1/admin/keys/:keyId").handler(admin::handleRevokeKey);
         router.get("/api/v1/audit").handler(auth::requireAdmin).handler(admin::handleAudit);
+        ComplaintApi complaintApi = new ComplaintApi(complaints, districts, users, audit, clock, zone);
+        RoutingApi routing = new RoutingApi(complaints, districts, audit, clock);
+        router.post("/api/v1/complaints").handler(complaintApi::handleRegister);
+        router.get("/api/v1/complaints").handler(complaintApi::handleList);
+        router.get("/api/v1/complaints/:number").handler(complaintApi::handleGet);
+        router.post("/api/v1/complaints/:number/actions").handler(complaintApi::handleAction);
+        router.get("/api/v1/admin/routing").handler(routing::handleGet);
+        router.put("/api/v1/admin/routing").handler(routing::handlePut);
         router.get("/api/v1/search").handler(query::handleSearch);
         router.get("/api/v1/workers/search").handler(query::handleWorkerSearch);
         router.get("/api/v1/districts/:code/trends").handler(query::handleTrends);
@@ -225,6 +243,8 @@ public final class DashboardVerticle extends VerticleBase {
         topics.addAll(AuditTopics.all());
         topics.addAll(NotifyTopics.all());
         topics.add(Topics.API_KEYS);
+        topics.add(Topics.TICKETS);
+        topics.addAll(ComplaintTopics.all());
         new TopicCreator(config.kafka()).ensure(topics);
         return null;
     }
@@ -317,6 +337,7 @@ public final class DashboardVerticle extends VerticleBase {
                 .eventually(() -> sharedSessions == null ? Future.succeededFuture() : sharedSessions.close())
                 .eventually(() -> users == null ? Future.succeededFuture() : users.close())
                 .eventually(() -> keys == null ? Future.succeededFuture() : keys.close())
+                .eventually(() -> complaints == null ? Future.succeededFuture() : complaints.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
                     if (writer != null) {
                         writer.close();

@@ -3,7 +3,7 @@ package org.warroom.contracts.account;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The four roles of the war room (API.md: operator|commander|responder|admin). */
+/** The roles of the war room (API.md: operator|commander|responder|admin, wave 2: officer|agent). */
 public enum Role {
     /** State war-room operator: the whole state, personal data masked. */
     OPERATOR,
@@ -12,7 +12,11 @@ public enum Role {
     /** Responder: alerts of their districts and categories. */
     RESPONDER,
     /** Administrator: users, roles, keys, thresholds; everything, audited. */
-    ADMIN;
+    ADMIN,
+    /** Department officer: the complaint desks of their department(s) in their district(s) (docs/COMPLAINTS.md). */
+    OFFICER,
+    /** Call-centre agent: registers complaints (and reads them, personal data masked); cannot resolve. */
+    AGENT;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -14,6 +14,9 @@ import org.warroom.contracts.account.Role;
  *   <li>Responders: like commanders, and of the alerts of their districts only those of their categories
  *       (an alert's commodity, or a backlog alert's department); alerts with no category (report-stale) reach
  *       every responder of the district. No categories means all.</li>
+ *   <li>Officers: their districts, personal data in clear (they work the complaints); complaints only of their
+ *       departments (the grievance desk's {@code ComplaintAccess}).</li>
+ *   <li>Agents: every district (or the ones they are bound to), personal data masked.</li>
  * </ul>
  */
 public final class Visibility {
@@ -53,6 +56,8 @@ public final class Visibility {
             case ADMIN -> Scope.everywhere(true);
             case COMMANDER -> Scope.districts(Set.copyOf(districts), true);
             case RESPONDER -> Scope.districts(Set.copyOf(districts), false);
+            case OFFICER -> Scope.districts(Set.copyOf(districts), true);
+            case AGENT -> districts.isEmpty() ? Scope.everywhere(false) : Scope.districts(Set.copyOf(districts), false);
         };
     }
 }
