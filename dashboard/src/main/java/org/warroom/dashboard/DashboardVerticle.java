@@ -195,10 +195,11 @@ public final class DashboardVerticle extends VerticleBase {
         router.post("/api/v1/admin/keys").handler(admin::handleCreateKey);
         router.delete("/api/v1/admin/keys/:keyId").handler(admin::handleRevokeKey);
         router.get("/api/v1/audit").handler(auth::requireAdmin).handler(admin::handleAudit);
-        ComplaintApi complaintApi = new ComplaintApi(complaints, districts, users, audit, clock, zone);
+        ComplaintApi complaintApi = new ComplaintApi(complaints, districts, states, users, audit, clock, zone);
         RoutingApi routing = new RoutingApi(complaints, districts, audit, clock);
         router.post("/api/v1/complaints").handler(complaintApi::handleRegister);
         router.get("/api/v1/complaints").handler(complaintApi::handleList);
+        router.get("/api/v1/complaints/recognise").handler(complaintApi::handleRecognise);
         router.get("/api/v1/complaints/:number").handler(complaintApi::handleGet);
         router.post("/api/v1/complaints/:number/actions").handler(complaintApi::handleAction);
         router.get("/api/v1/admin/routing").handler(routing::handleGet);

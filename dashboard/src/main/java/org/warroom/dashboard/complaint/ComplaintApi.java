@@ -26,6 +26,8 @@ import org.warroom.contracts.complaint.RegistrationCheck;
 import org.warroom.contracts.event.WireEnum;
 import org.warroom.contracts.reference.District;
 import org.warroom.contracts.reference.DistrictDirectory;
+import org.warroom.contracts.reference.DistrictRecognizer;
+import org.warroom.contracts.reference.StateDirectory;
 import org.warroom.dashboard.access.Viewer;
 import org.warroom.dashboard.audit.AuditLog;
 import org.warroom.dashboard.http.Answers;
@@ -44,6 +46,7 @@ public final class ComplaintApi {
     private static final int MAX_ITEMS = 500;
 
     private final ComplaintBook book;
+    private final DistrictRecognizer recognizer;
     private final RegistrationCheck registrations;
     private final DistrictDirectory districts;
     private final UserDirectory users;
@@ -52,9 +55,10 @@ public final class ComplaintApi {
     private final Clock clock;
     private final ZoneId zone;
 
-    public ComplaintApi(ComplaintBook book, DistrictDirectory districts, UserDirectory users, AuditLog audit,
-                        Clock clock, ZoneId zone) {
+    public ComplaintApi(ComplaintBook book, DistrictDirectory districts, StateDirectory states, UserDirectory users,
+                        AuditLog audit, Clock clock, ZoneId zone) {
         this.book = book;
+        this.recognizer = new DistrictRecognizer(districts, states);
         this.registrations = new RegistrationCheck(districts);
         this.districts = districts;
         this.users = users;
@@ -85,6 +89,45 @@ public final class ComplaintApi {
         book.register(district, r, viewer.username(), now(), c -> audited(ctx, viewer, c, "ok"))
                 .onSuccess(c -> Answers.json(ctx, 201, views.full(c, viewer, clock.instant())))
                 .onFailure(e -> Answers.fail(ctx, unavailable(e)));
+    }
+
+    /**
+     * {@code GET /api/v1/complaints/recognise?district=&text=}: the district a call-taker means, as they type —
+     * the typed code or name, else a district named in what they typed, else one named in the complaint's text
+     * (Hindi or English), else up to three "did you mean" — as items {@code {code, name, nameHi, how}}.
+     */
+    public void handleRecognise(RoutingContext ctx) {
+        String typed = limited(ctx.request().getParam("district"));
+        String text = limited(ctx.request().getParam("text"));
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        if (typed != null && !typed.isBlank()) {
+            districts.resolve(typed.strip()).or(() -> recognizer.recognize(typed).map(r -> r.district()))
+                    .ifPresent(d -> items.add(district(d, "typed")));
+        }
+        if (items.isEmpty() && text != null && !text.isBlank()) {
+            recognizer.recognize(text).ifPresent(r -> items.add(district(r.district(), "text")));
+        }
+        if (items.isEmpty() && typed != null && !typed.isBlank()) {
+            districts.suggestDistricts(typed.strip(), 3).forEach(d -> items.add(district(d, "suggested")));
+        }
+        Answers.items(ctx, items);
+    }
+
+    private static String limited(String value) {
+        if (value != null && value.length() > ComplaintText.MAX_TEXT) {
+            throw ApiError.invalid(null, "at most " + ComplaintText.MAX_TEXT + " characters");
+        }
+        return value;
+    }
+
+    private static Map<String, Object> district(District d, String how) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", d.code());
+        m.put("name", d.name());
+        m.put("nameHi", d.nameHi());
+        m.put("stateCode", d.stateCode());
+        m.put("how", how);
+        return m;
     }
 
     public void handleList(RoutingContext ctx) {

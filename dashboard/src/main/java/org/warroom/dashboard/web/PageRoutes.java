@@ -35,6 +35,8 @@ public final class PageRoutes {
         router.get("/search").handler(ctx -> signedIn(ctx, "search.html"));
         router.get("/report").handler(ctx -> signedIn(ctx, "report.html"));
         router.get("/admin").handler(this::handleAdmin);
+        router.get("/complaints").handler(ctx -> signedIn(ctx, "complaints.html"));
+        router.get("/complaints/new").handler(ctx -> signedIn(ctx, "complaint-new.html"));
     }
 
     private void handleWall(RoutingContext ctx) {
