@@ -60,6 +60,9 @@ function show(c) {
     `${when(h.at)} · ${h.by} · ${t(`complaint.action.${h.action}`)} → ${t(`complaint.state.${h.state}`)}`,
     h.assignee ? ` · ${h.assignee}` : '', h.action === 'forward' ? ` · ${deptName(h.department)}` : '',
     h.note ? el('div', { class: 'note', text: h.note }) : null)));
+  replace(document.getElementById('d-replies'), (c.replies || []).map((r) => el('li', {},
+    `${when(r.at)} · ${tOr(`channel.${r.channel}`, r.channel)} · ${t(`complaint.reply.${r.state}`)}`,
+    el('div', { class: 'note', text: r.text }))));
   const select = document.getElementById('a-action');
   replace(select, (c.actions || []).map((a) => el('option', { value: a, text: t(`complaint.action.${a}`) })));
   document.getElementById('action-form').hidden = !(c.actions || []).length;

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.warroom.contracts.complaint.ActionRequest;
+import org.warroom.contracts.complaint.CitizenReplies;
 import org.warroom.contracts.complaint.Complaint;
 import org.warroom.contracts.complaint.ComplaintLifecycle;
 import org.warroom.contracts.complaint.ComplaintNumber;
@@ -22,6 +23,7 @@ import org.warroom.contracts.complaint.Registration;
 import org.warroom.contracts.complaint.RoutingTable;
 import org.warroom.contracts.config.KafkaSettings;
 import org.warroom.contracts.reference.District;
+import org.warroom.contracts.text.Words;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.vertxkafka.CompactedReader;
 import org.warroom.vertxkafka.TopicWriter;
@@ -31,7 +33,8 @@ import org.warroom.vertxkafka.TopicWriter;
  * beginning at start (so numbering continues after the highest stored number) and followed; and the one way they
  * are written. A step is stored as its ticket step on {@code warroom.tickets} first (id {@code number/v<version>}:
  * a retry after a failure repeats the same step, dropped downstream), then as the complaint's new version; it is
- * answered only after both were acknowledged.
+ * answered only after both were acknowledged. What the citizen is told ({@link CitizenReplies}) is part of the
+ * same version.
  *
  * <p>Concurrency: an action names the version it saw; while one action on a complaint is being stored, any other
  * on it is refused as stale, and once stored the version has moved on — so of two officers acting at once exactly
@@ -43,6 +46,7 @@ public final class ComplaintBook {
     private final ComplaintNumbers numbers;
     private final ComplaintLifecycle lifecycle;
     private final TopicWriter writer;
+    private final CitizenReplies replies = new CitizenReplies(Words.bundled());
     private volatile RoutingTable routing = RoutingTable.defaults();
     private CompactedReader reader;
 
@@ -91,8 +95,8 @@ public final class ComplaintBook {
     public Future<Complaint> register(District district, Registration registration, String by, OffsetDateTime at,
                                       Function<Complaint, Future<?>> audit) {
         ComplaintNumber number = numbers.next(district);
-        Complaint complaint = lifecycle.register(number, registration,
-                routing.route(registration.category(), district.code()), by, at);
+        Complaint complaint = replies.withReply(lifecycle.register(number, registration,
+                routing.route(registration.category(), district.code()), by, at));
         return audit.apply(complaint).compose(v -> store(complaint));
     }
 
@@ -109,7 +113,7 @@ public final class ComplaintBook {
         Complaint latest = complaints.getOrDefault(current.number(), current);
         Future<Complaint> stored;
         try {
-            Complaint next = lifecycle.act(latest, request, by, at);
+            Complaint next = replies.withReply(lifecycle.act(latest, request, by, at));
             stored = audit.apply(next).compose(v -> store(next));
         } catch (ComplaintRefused e) {
             stored = Future.failedFuture(e);
