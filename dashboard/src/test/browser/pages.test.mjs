@@ -805,7 +805,7 @@ async function backlogBecomes(expected, limitMs = 10000) {
 await step('a call-centre agent registers a complaint during a call, keyboard only, district recognised from Hindi', async () => {
   await signIn('agent');
   await page.goto(`${BASE}/complaints/new`);
-  await page.waitForSelector('#c-category option');
+  await page.waitForSelector('#c-category option', { state: 'attached' });
   deskOpenBefore = await deskBacklog();
   check(await page.evaluate(() => document.activeElement.id) === 'c-phone', 'the phone field has no focus');
   await page.keyboard.type('98765 43210');
