@@ -14,6 +14,7 @@ const COMMODITIES = ['', 'ration', 'water', 'fruit', 'vegetables', 'milk', 'medi
 const CHANNELS = ['call', 'whatsapp', 'sms', 'desk'];
 
 let recognised = null;
+let message = null;
 let timer = null;
 
 function label(code) {
@@ -62,6 +63,7 @@ async function submit(event) {
     phone: v('c-phone'), name: v('c-name') || undefined,
     district: recognised ? recognised.code : v('c-district'),
     category: v('c-category'), commodity: v('c-commodity') || undefined, channel: v('c-channel'), text: v('c-text'),
+    message: message || undefined,
   };
   const button = document.getElementById('c-submit');
   button.disabled = true;
@@ -72,6 +74,8 @@ async function submit(event) {
     document.getElementById('c-desk').textContent = t('complaint.sentTo', { department: deptName(c.department) });
     document.getElementById('complaint-form').reset();
     recognised = null;
+    message = null;
+    document.getElementById('c-message').textContent = '';
     document.getElementById('c-district-found').textContent = '';
     document.getElementById('c-phone').focus();
   } catch (e) {
@@ -85,6 +89,18 @@ async function submit(event) {
   }
 }
 
+/** Made of a citizen message (/complaints/new?message=&text=&district=&channel=&phone=): filled in, link kept. */
+function prefillFromMessage() {
+  const p = new URLSearchParams(location.search);
+  message = p.get('message') || null;
+  if (!message) return;
+  for (const field of ['phone', 'district', 'text', 'channel']) {
+    if (p.get(field)) document.getElementById(`c-${field}`).value = p.get(field);
+  }
+  document.getElementById('c-message').textContent = t('complaint.madeOf', { id: message });
+  recognise();
+}
+
 async function main() {
   await startPage({ active: '/complaints/new' });
   fillSelects();
@@ -93,6 +109,7 @@ async function main() {
     replace(document.getElementById('c-district-list'), [...known.values()].flatMap((d) => [
       el('option', { value: d.name }), d.nameHi ? el('option', { value: d.nameHi }) : null]));
   } catch (e) { /* recognition still works */ }
+  prefillFromMessage();
   document.getElementById('c-district').addEventListener('input', later);
   document.getElementById('c-text').addEventListener('input', later);
   document.getElementById('c-text').addEventListener('keydown', (e) => {

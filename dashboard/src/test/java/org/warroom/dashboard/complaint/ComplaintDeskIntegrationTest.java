@@ -244,6 +244,14 @@ class ComplaintDeskIntegrationTest {
         assertField(bad, "items[0].category");
         assertThat(register(agent, "transport", "no bus home").getString("department")).isEqualTo("Betul Transport Cell");
         assertThat(register(agent, "other", "something else").getString("department")).isEqualTo("District Routing Desk");
+        HttpResponse<Buffer> fromMessage = dashboard.post("/api/v1/complaints", agent, new JsonObject()
+                .put("phone", "+919812345678").put("district", "बैतूल").put("category", "milk")
+                .put("text", "बैतूल में दूध नहीं मिल रहा").put("channel", "whatsapp").put("message", "wa:wamid.HBgM-1"));
+        assertThat(fromMessage.statusCode()).as(fromMessage.bodyAsString()).isEqualTo(201);
+        JsonObject made = fromMessage.bodyAsJsonObject();
+        assertThat(made.getString("message")).as("the link to the citizen message is kept").isEqualTo("wa:wamid.HBgM-1");
+        assertThat(made.getString("department")).isEqualTo("Animal Husbandry and Dairy");
+        assertThat(made.getJsonArray("replies").getJsonObject(0).getString("channel")).isEqualTo("whatsapp");
         assertThat(dashboard.readAll(AuditTopics.AUDIT)).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo("routing.update");
             assertThat(e.actor()).isEqualTo("admin");
