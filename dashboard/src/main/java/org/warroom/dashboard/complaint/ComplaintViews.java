@@ -2,14 +2,12 @@ package org.warroom.dashboard.complaint;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.warroom.contracts.complaint.Complaint;
 import org.warroom.contracts.complaint.ComplaintAction;
 import org.warroom.contracts.complaint.ComplaintStep;
 import org.warroom.contracts.complaint.ComplaintText;
 import org.warroom.contracts.complaint.ComplaintTransitions;
-import org.warroom.contracts.event.WireEnum;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.dashboard.access.Viewer;
 
@@ -87,9 +85,5 @@ public final class ComplaintViews {
             m.put("note", s.note());
         }
         return m;
-    }
-
-    static List<String> wires(List<? extends WireEnum> values) {
-        return values.stream().map(WireEnum::wire).toList();
     }
 }
