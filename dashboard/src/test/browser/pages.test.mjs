@@ -95,6 +95,9 @@ async function createAccountsThroughAdmin() {
     responder: { role: 'responder', districts: [BHOPAL], categories: [], contact: { email: 'bt-responder@example.org' } },
     // whose alert subscription the admin manages on the admin page
     duty: { role: 'responder', districts: [BHOPAL], categories: [], contact: { email: 'bt-duty@example.org' } },
+    // the grievance desk (docs/COMPLAINTS.md): a call-centre agent and an officer of Bhopal's Food desk
+    agent: { role: 'agent', districts: [], categories: [] },
+    officer: { role: 'officer', districts: [BHOPAL], categories: [], departments: ['Food and Civil Supplies'] },
   };
   for (const [name, spec] of Object.entries(specs)) {
     const account = { username: `bt-${name}-${suffix}`, password: `${randomUUID()}-Aa1!` };
@@ -806,10 +809,10 @@ await step('an agent works five workers of a verification campaign by keyboard, 
   const skill = `btskill${suffix}`;
   const admin = await http('POST', `${BASE}/api/v1/session`, { username: accounts.admin.username, password: accounts.admin.password });
   const asAdmin = { Authorization: `Bearer ${admin.token}` };
-  for (const name of ['supervisor', 'agent']) {
-    const account = { username: `bt-${name}-${suffix}`, password: `${randomUUID()}-Aa1!` };
-    await http('POST', `${BASE}/api/v1/admin/users`, { ...account, role: name, districts: [], categories: [] }, asAdmin);
-    accounts[name] = account;
+  for (const role of ['supervisor', 'agent']) {
+    const account = { username: `bt-campaign-${role}-${suffix}`, password: `${randomUUID()}-Aa1!` };
+    await http('POST', `${BASE}/api/v1/admin/users`, { ...account, role, districts: [], categories: [] }, asAdmin);
+    accounts[`campaign-${role}`] = account;
   }
   for (let i = 0; i < 5; i++) {
     await ingest('workers', {
@@ -824,14 +827,14 @@ await step('an agent works five workers of a verification campaign by keyboard, 
     check(Date.now() < deadline, `the five workers were not searchable within 60 s (${found.total})`);
     await new Promise((r) => setTimeout(r, 500));
   }
-  const sup = await http('POST', `${BASE}/api/v1/session`, accounts.supervisor);
+  const sup = await http('POST', `${BASE}/api/v1/session`, accounts['campaign-supervisor']);
   const campaign = await http('POST', `${BASE}/api/v1/campaigns`, {
-    name: `Browser campaign ${suffix}`, filter: { skill }, agents: [accounts.agent.username],
+    name: `Browser campaign ${suffix}`, filter: { skill }, agents: [accounts['campaign-agent'].username],
     callingHours: { from: '00:00', to: '00:00' },
   }, { Authorization: `Bearer ${sup.token}` });
   check(campaign.size === 5, `campaign of ${campaign.size} workers, expected 5`);
 
-  await signIn('agent');
+  await signIn('campaign-agent');
   await page.goto(`${BASE}/campaigns`);
   const row = page.locator(`#campaign-list tr[data-id="${campaign.id}"]`);
   await row.getByRole('button', { name: 'Work this campaign' }).click();
@@ -866,6 +869,89 @@ await step('an agent works five workers of a verification campaign by keyboard, 
   check(JSON.stringify(figures.slice(1, 7)) === JSON.stringify(['5', '1', '3', '2', '0', '5']),
     `campaign row reads ${figures.slice(1, 7)}`);
   await shot('campaigns', true);
+});
+
+// ---- the grievance desk: agent registers during a call → officer resolves → the wall's backlog follows
+
+const FOOD_DESK = 'Food and Civil Supplies';
+let complaintNumber = null;
+let deskOpenBefore = null;
+
+/** Open complaints of Bhopal's Food desk as the wall counts them (streams' backlog, /api/v1/backlogs). */
+function deskBacklog() {
+  return page.evaluate(async ([code, dept]) => {
+    const r = await fetch(`/api/v1/backlogs?district=${code}`, { credentials: 'same-origin' });
+    const items = (await r.json()).items || [];
+    return items.filter((b) => b.district === code && b.department === dept).reduce((n, b) => n + (b.open || 0), 0);
+  }, [BHOPAL, FOOD_DESK]);
+}
+
+async function backlogBecomes(expected, limitMs = 10000) {
+  const until = Date.now() + limitMs;
+  let seen = null;
+  while (Date.now() < until) {
+    seen = await deskBacklog();
+    if (seen === expected) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`Bhopal's Food desk backlog is ${seen}, expected ${expected}`);
+}
+
+await step('a call-centre agent registers a complaint during a call, keyboard only, district recognised from Hindi', async () => {
+  await signIn('agent');
+  await page.goto(`${BASE}/complaints/new`);
+  await page.waitForSelector('#c-category option', { state: 'attached' });
+  deskOpenBefore = await deskBacklog();
+  check(await page.evaluate(() => document.activeElement.id) === 'c-phone', 'the phone field has no focus');
+  await page.keyboard.type('98765 43210');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('सीता देवी');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('भोपाल');
+  await page.waitForFunction(() => /Bhopal \(396\)/.test(document.getElementById('c-district-found').textContent));
+  await page.keyboard.press('Tab'); // category: the first is ration
+  await page.keyboard.press('Tab'); // commodity
+  await page.keyboard.press('Tab'); // channel: phone call
+  await page.keyboard.press('Tab');
+  check(await page.evaluate(() => document.activeElement.id) === 'c-text', 'Tab does not reach the complaint text');
+  await page.keyboard.type('राशन की दुकान तीन दिन से बंद है <b>browser test</b>');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction(() => /^MP-396-\d{6}$/.test(document.getElementById('c-number').textContent));
+  complaintNumber = await textOf('#c-number');
+  check((await textOf('#c-desk')).includes(FOOD_DESK), `desk ${await textOf('#c-desk')}`);
+  check(await page.evaluate(() => document.activeElement.id) === 'c-phone', 'the form is not ready for the next call');
+  await shot('complaint-registered');
+  await backlogBecomes(deskOpenBefore + 1);
+});
+
+await step('the officer of the Food desk resolves it from the inbox; the wall backlog goes down; the citizen replies are recorded', async () => {
+  check(complaintNumber, 'no complaint was registered');
+  await signIn('officer');
+  await page.goto(`${BASE}/complaints`);
+  const row = `#inbox tr[data-number="${complaintNumber}"]`;
+  await page.waitForSelector(row);
+  await page.click(`${row} button`);
+  await page.waitForFunction((n) => document.getElementById('d-title').textContent.startsWith(n), complaintNumber);
+  check((await textOf('#d-text')).includes('<b>browser test</b>'), 'markup in the complaint is not shown as text');
+  await page.selectOption('#a-action', 'resolve');
+  await page.fill('#a-note', 'दुकान खुलवाई गई, राशन मिला');
+  await page.click('#a-submit');
+  await page.waitForFunction(() => /Resolved/.test(document.getElementById('d-title').textContent));
+  const replies = await page.$$eval('#d-replies li', (li) => li.map((x) => x.textContent));
+  check(replies.length === 2 && replies.every((r) => /not sent/.test(r)) && replies[0].includes(complaintNumber),
+    `replies ${JSON.stringify(replies)}`);
+  await shot('complaint-resolved');
+  await backlogBecomes(deskOpenBefore);
+});
+
+await step('Hindi: the complaint desk in Devanagari', async () => {
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'hi');
+  check((await textOf('h1')) === 'शिकायत डेस्क', `heading ${await textOf('h1')}`);
+  await page.waitForFunction(() => /निपटाई गई/.test(document.getElementById('d-title').textContent));
+  await shot('complaint-desk-hi');
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
 });
 
 await step('every label exists in both English and Hindi', async () => {

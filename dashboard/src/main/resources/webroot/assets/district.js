@@ -12,6 +12,18 @@ const code = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] 
 const COMMODITY_ORDER = ['ration', 'water', 'fruit', 'vegetables', 'milk', 'medicine', 'lpg', 'petrol', 'diesel', 'sanitary'];
 const RANK = { CRITICAL: 0, LOW: 1, STALE: 2, OK: 3 };
 let district = null;
+let viewerRole = null;
+const REGISTERS = ['operator', 'commander', 'admin', 'officer', 'agent'];
+
+/** "Make a complaint of this message": the call-taker form, filled from the message, which it keeps as a link. */
+function complaintLink(m) {
+  if (m.feed !== 'messages' || !REGISTERS.includes(viewerRole)) return null;
+  const channel = m.channel === 'whatsapp' || m.channel === 'sms' ? m.channel : 'desk';
+  const phone = m.from && !m.from.includes('*') ? m.from : '';
+  return el('a', { class: 'make-complaint', 'data-i18n': 'complaint.fromMessage',
+    href: `/complaints/new${query({ message: m.id, district: m.district || code, text: m.text, channel, phone })}` },
+  t('complaint.fromMessage'));
+}
 let feed = null;
 
 function statusPill(status) {
@@ -131,14 +143,14 @@ async function searchMessages(q) {
     count.textContent = t('search.results', { n: num(answer.total ?? items.length) });
     replace(list, items.map((m) => el('li', { class: 'message', dataset: { id: m.id } },
       el('div', { class: 'meta', text: `${tOr(`feed.${m.feed}`, m.feed || '')} · ${when(m.at)}` }),
-      el('div', { class: 'text' }, highlighted(m.text || '', q)))));
+      el('div', { class: 'text' }, highlighted(m.text || '', q)), complaintLink(m))));
   } catch (e) {
     count.textContent = errorText(e);
   }
 }
 
 async function main() {
-  await startPage({ active: '/district' });
+  viewerRole = (await startPage({ active: '/district' })).role;
   document.getElementById('district-report').href = `/report${query({ district: code })}`;
   document.getElementById('workers-link').href = `/workers${query({ district: code })}`;
   try {

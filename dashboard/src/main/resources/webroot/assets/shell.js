@@ -12,6 +12,8 @@ const NAV = [
   { href: '/search', key: 'nav.search', roles: ['operator', 'commander', 'admin'] },
   { href: '/report', key: 'nav.report', roles: ['operator', 'commander', 'admin'] },
   { href: '/campaigns', key: 'nav.campaigns', roles: ['operator', 'agent', 'supervisor', 'admin'] },
+  { href: '/complaints', key: 'nav.complaints', roles: ['operator', 'commander', 'admin', 'officer', 'agent'] },
+  { href: '/complaints/new', key: 'nav.complaints.new', roles: ['operator', 'commander', 'admin', 'officer', 'agent'] },
   { href: '/admin', key: 'nav.admin', roles: ['admin'] },
 ];
 

@@ -28,7 +28,8 @@ import org.warroom.elastic.ElasticSettings;
 public record DashboardConfig(String host, int port, KafkaSettings kafka, ElasticSettings elastic, Path dataDir,
                               Optional<String> adminPassword, SessionSettings sessions, LoginLimits login,
                               TlsSettings tls, LiveSettings live, AckLinks ackLinks,
-                              BulletinSettings bulletin, ReportSchedule reports, Optional<PdfFontFile> reportFont) {
+                              BulletinSettings bulletin, ReportSchedule reports, Optional<PdfFontFile> reportFont,
+                              org.warroom.contracts.complaint.ComplaintSla complaintSla) {
 
     public static DashboardConfig from(Settings settings) {
         TlsSettings tls = TlsSettings.from(settings);
@@ -52,7 +53,8 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                 AckLinks.from(settings),
                 BulletinSettings.from(settings),
                 ReportSchedule.from(settings),
-                PdfFontFile.from(settings));
+                PdfFontFile.from(settings),
+                org.warroom.contracts.complaint.ComplaintSla.from(settings));
     }
 
     /** Where the generated first administrator password is kept (read by {@code bin/warroom}). */

@@ -24,6 +24,9 @@ import org.warroom.contracts.account.Role;
 import org.warroom.contracts.account.UserAccount;
 import org.warroom.contracts.audit.AuditTopics;
 import org.warroom.contracts.campaign.CampaignTopics;
+import org.warroom.contracts.complaint.ComplaintLifecycle;
+import org.warroom.contracts.complaint.ComplaintNumbers;
+import org.warroom.contracts.complaint.ComplaintTopics;
 import org.warroom.contracts.health.HealthReport;
 import org.warroom.contracts.notify.NotifyTopics;
 import org.warroom.contracts.reference.DistrictDirectory;
@@ -54,6 +57,9 @@ import org.warroom.dashboard.campaign.CampaignMembership;
 import org.warroom.dashboard.campaign.CampaignStore;
 import org.warroom.dashboard.campaign.CampaignsApi;
 import org.warroom.dashboard.campaign.WorkerCards;
+import org.warroom.dashboard.complaint.ComplaintApi;
+import org.warroom.dashboard.complaint.ComplaintBook;
+import org.warroom.dashboard.complaint.RoutingApi;
 import org.warroom.dashboard.http.Answers;
 import org.warroom.dashboard.http.ApiError;
 import org.warroom.dashboard.live.LiveChannel;
@@ -121,6 +127,7 @@ public final class DashboardVerticle extends VerticleBase {
     private BulletinCache bulletin;
     private ReportArchive reportArchive;
     private ScheduledReports scheduledReports;
+    private ComplaintBook complaints;
 
     /**
      * @param elastic the Elasticsearch client (search, drill-down, the audit log's search copy); the caller owns it
@@ -147,8 +154,11 @@ public final class DashboardVerticle extends VerticleBase {
                     campaigns = new CampaignStore(writer);
                     bulletinSwitch = new BulletinSwitch(writer, config.bulletin().enabledByDefault());
                     reportArchive = new ReportArchive(writer, config.kafka());
+                    complaints = new ComplaintBook(new ComplaintNumbers(states),
+                            new ComplaintLifecycle(config.complaintSla()), writer);
                     return Future.all(List.of(users.start(vertx, config.kafka(), instance),
                             campaigns.start(vertx, config.kafka(), instance),
+                            complaints.start(vertx, config.kafka(), instance),
                             sharedSessions.start(vertx, config.kafka(), instance),
                             keys.start(vertx, config.kafka(), instance),
                             vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)),
@@ -225,6 +235,15 @@ public final class DashboardVerticle extends VerticleBase {
         router.delete("/api/v1/admin/keys/:keyId").handler(admin::handleRevokeKey);
         router.get("/api/v1/audit").handler(auth::requireAdmin).handler(admin::handleAudit);
         publicBulletin.mountAdmin(router);
+        ComplaintApi complaintApi = new ComplaintApi(complaints, districts, states, users, audit, clock, zone);
+        RoutingApi routing = new RoutingApi(complaints, districts, audit, clock);
+        router.post("/api/v1/complaints").handler(complaintApi::handleRegister);
+        router.get("/api/v1/complaints").handler(complaintApi::handleList);
+        router.get("/api/v1/complaints/recognise").handler(complaintApi::handleRecognise);
+        router.get("/api/v1/complaints/:number").handler(complaintApi::handleGet);
+        router.post("/api/v1/complaints/:number/actions").handler(complaintApi::handleAction);
+        router.get("/api/v1/admin/routing").handler(routing::handleGet);
+        router.put("/api/v1/admin/routing").handler(routing::handlePut);
         router.get("/api/v1/search").handler(query::handleSearch);
         router.get("/api/v1/workers/search").handler(query::handleWorkerSearch);
         router.get("/api/v1/districts/:code/trends").handler(query::handleTrends);
@@ -279,6 +298,7 @@ public final class DashboardVerticle extends VerticleBase {
         topics.add(Topics.API_KEYS);
         topics.addAll(BulletinTopics.all());
         topics.addAll(ReportTopics.all());
+        topics.addAll(ComplaintTopics.all());
         new TopicCreator(config.kafka()).ensure(topics);
         return null;
     }
@@ -408,6 +428,7 @@ public final class DashboardVerticle extends VerticleBase {
                 .eventually(() -> sharedSessions == null ? Future.succeededFuture() : sharedSessions.close())
                 .eventually(() -> users == null ? Future.succeededFuture() : users.close())
                 .eventually(() -> keys == null ? Future.succeededFuture() : keys.close())
+                .eventually(() -> complaints == null ? Future.succeededFuture() : complaints.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
                     if (writer != null) {
                         writer.close();

@@ -3,7 +3,7 @@ package org.warroom.contracts.account;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The roles of the war room (API.md: operator|commander|responder|admin, wave 2: agent|supervisor). */
+/** The roles of the war room (API.md: operator|commander|responder|admin, wave 2: officer|agent|supervisor). */
 public enum Role {
     /** State war-room operator: the whole state, personal data masked. */
     OPERATOR,
@@ -13,7 +13,12 @@ public enum Role {
     RESPONDER,
     /** Administrator: users, roles, keys, thresholds; everything, audited. */
     ADMIN,
-    /** Call-centre agent: works verification calls (the current worker in clear), everything else masked. */
+    /** Department officer: the complaint desks of their department(s) in their district(s) (docs/COMPLAINTS.md). */
+    OFFICER,
+    /**
+     * Call-centre agent: registers complaints (and reads them, personal data masked), cannot resolve; works
+     * verification calls (the current worker in clear, docs/CAMPAIGNS.md).
+     */
     AGENT,
     /** Campaign supervisor: runs verification-call campaigns over the whole registry, personal data masked. */
     SUPERVISOR;

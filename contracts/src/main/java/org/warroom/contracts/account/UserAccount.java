@@ -13,16 +13,26 @@ import java.util.List;
  * @param categories alert categories a responder handles (commodities or ticket categories); empty means all
  * @param contact    where alert delivery reaches the user
  * @param disabled   a disabled user cannot log in, and their sessions end
+ * @param departments the complaint desks (department names) an officer works; empty for other roles
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UserAccount(String username, String passwordHash, String role, List<String> districts,
                           List<String> categories, Contact contact, boolean disabled, Instant createdAt,
-                          Instant updatedAt, String updatedBy) {
+                          Instant updatedAt, String updatedBy, List<String> departments) {
 
     public UserAccount {
         districts = districts == null ? List.of() : List.copyOf(districts);
+        departments = departments == null ? List.of() : List.copyOf(departments);
         categories = categories == null ? List.of() : List.copyOf(categories);
         contact = contact == null ? Contact.NONE : contact;
+    }
+
+    /** A user without departments (every role but officer). */
+    public UserAccount(String username, String passwordHash, String role, List<String> districts,
+                       List<String> categories, Contact contact, boolean disabled, Instant createdAt,
+                       Instant updatedAt, String updatedBy) {
+        this(username, passwordHash, role, districts, categories, contact, disabled, createdAt, updatedAt, updatedBy,
+                List.of());
     }
 
     public Role roleEnum() {
@@ -32,13 +42,15 @@ public record UserAccount(String username, String passwordHash, String role, Lis
 
     /** What administrators see: everything but the hash. */
     public UserView publicView() {
-        return new UserView(username, role, districts, categories, contact, disabled, createdAt, updatedAt, updatedBy);
+        return new UserView(username, role, districts, categories, contact, disabled, createdAt, updatedAt, updatedBy,
+                departments.isEmpty() ? null : departments);
     }
 
     /** {@link UserAccount} without its password hash. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record UserView(String username, String role, List<String> districts, List<String> categories,
-                           Contact contact, boolean disabled, Instant createdAt, Instant updatedAt, String updatedBy) {
+                           Contact contact, boolean disabled, Instant createdAt, Instant updatedAt, String updatedBy,
+                           List<String> departments) {
     }
 
     @Override

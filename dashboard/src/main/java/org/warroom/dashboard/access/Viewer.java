@@ -7,14 +7,22 @@ import org.warroom.contracts.account.Role;
 
 /**
  * The authenticated caller of one request: who, in which role, what they may see ({@link Scope}), the alert
- * categories they handle (responders; empty = all), and the CSRF token of their session. The authentication
+ * categories they handle (responders; empty = all), the CSRF token of their session, and the complaint desks
+ * (departments) of an officer. The authentication
  * handler puts it into the routing context; every handler after it reads it with {@link #of(RoutingContext)}.
  */
-public record Viewer(String username, Role role, Scope scope, List<String> categories, String csrfToken) {
+public record Viewer(String username, Role role, Scope scope, List<String> categories, String csrfToken,
+                     List<String> departments) {
     private static final String KEY = "warroom.viewer";
 
     public Viewer {
         categories = List.copyOf(categories);
+        departments = departments == null ? List.of() : List.copyOf(departments);
+    }
+
+    /** A viewer without complaint desks (every role but officer). */
+    public Viewer(String username, Role role, Scope scope, List<String> categories, String csrfToken) {
+        this(username, role, scope, categories, csrfToken, List.of());
     }
 
     public void attachTo(RoutingContext ctx) {

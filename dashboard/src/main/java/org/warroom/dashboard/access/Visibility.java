@@ -14,6 +14,9 @@ import org.warroom.contracts.account.Role;
  *   <li>Responders: like commanders, and of the alerts of their districts only those of their categories
  *       (an alert's commodity, or a backlog alert's department); alerts with no category (report-stale) reach
  *       every responder of the district. No categories means all.</li>
+ *   <li>Officers: their districts, personal data in clear (they work the complaints); complaints only of their
+ *       departments (the grievance desk's {@code ComplaintAccess}).</li>
+ *   <li>Agents: every district (or the ones they are bound to), personal data masked.</li>
  * </ul>
  */
 public final class Visibility {
@@ -49,10 +52,12 @@ public final class Visibility {
     /** The scope a role gets: the whole state for operators and admins, the bound districts otherwise. */
     public static Scope scopeOf(Role role, Collection<String> districts) {
         return switch (role) {
-            case OPERATOR, AGENT, SUPERVISOR -> Scope.everywhere(false);
+            case OPERATOR, SUPERVISOR -> Scope.everywhere(false);
             case ADMIN -> Scope.everywhere(true);
             case COMMANDER -> Scope.districts(Set.copyOf(districts), true);
             case RESPONDER -> Scope.districts(Set.copyOf(districts), false);
+            case OFFICER -> Scope.districts(Set.copyOf(districts), true);
+            case AGENT -> districts.isEmpty() ? Scope.everywhere(false) : Scope.districts(Set.copyOf(districts), false);
         };
     }
 }

@@ -87,6 +87,9 @@ public final class AdminApi {
         details.put("role", next.role());
         details.put("districts", String.join(",", next.districts()));
         details.put("categories", String.join(",", next.categories()));
+        if (!next.departments().isEmpty()) {
+            details.put("departments", String.join(",", next.departments()));
+        }
         details.put("disabled", Boolean.toString(next.disabled()));
         details.put("passwordChanged", Boolean.toString(change.newPassword().isPresent()));
         String action = change.created() ? "user.create" : "user.update";
@@ -103,7 +106,7 @@ public final class AdminApi {
 
     private static UserAccount withHash(UserAccount a, String hash) {
         return new UserAccount(a.username(), hash, a.role(), a.districts(), a.categories(), a.contact(), a.disabled(),
-                a.createdAt(), a.updatedAt(), a.updatedBy());
+                a.createdAt(), a.updatedAt(), a.updatedBy(), a.departments());
     }
 
     // ------------------------------------------------------------------ keys

@@ -18,7 +18,7 @@ import org.warroom.dashboard.http.ApiError;
 
 /**
  * Validates {@code POST /api/v1/admin/users} bodies ({@code {"username", "password"?, "role", "districts",
- * "categories", "contact": {"email"?, "phone"?, "webhook"?}, "disabled"?}}) and turns them into the account to
+ * "categories", "departments" (officers), "contact": {"email"?, "phone"?, "webhook"?}, "disabled"?}}) and turns them into the account to
  * store, with a clear field error for the first problem found. Creating needs a password; updating keeps the old
  * one when none is given. Password hashing is left to the caller (it is slow).
  */
@@ -29,6 +29,7 @@ public final class UserRequests {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{7,14}");
 
+    private static final String ROLES = "operator, commander, responder, admin, officer, agent or supervisor";
     private final DistrictDirectory districts;
 
     public UserRequests(DistrictDirectory districts) {
@@ -59,16 +60,16 @@ public final class UserRequests {
         }
         String roleText = Answers.string(body, "role", 32);
         if (roleText == null && existing.isEmpty()) {
-            throw ApiError.invalid("role", "is required: operator, commander, responder, admin, agent or supervisor");
+            throw ApiError.invalid("role", "is required: " + ROLES);
         }
         Role role = roleText == null ? existing.get().roleEnum() : Role.parse(roleText)
-                .orElseThrow(() -> ApiError.invalid("role", "must be operator, commander, responder, admin, agent or supervisor"));
+                .orElseThrow(() -> ApiError.invalid("role", "must be " + ROLES));
         List<String> districtCodes = body.containsKey("districts") || existing.isEmpty()
                 ? districts(Answers.strings(body, "districts", 1000)) : existing.get().districts();
         List<String> categories = body.containsKey("categories") || existing.isEmpty()
                 ? categories(Answers.strings(body, "categories", 50)) : existing.get().categories();
         switch (role) {
-            case OPERATOR, ADMIN, AGENT, SUPERVISOR -> {
+            case OPERATOR, ADMIN, SUPERVISOR -> {
                 if (!districtCodes.isEmpty()) {
                     throw ApiError.invalid("districts", "an " + role.wire() + " sees every district: leave districts empty");
                 }
@@ -89,6 +90,24 @@ public final class UserRequests {
                     throw ApiError.invalid("districts", "a responder needs at least one district");
                 }
             }
+            case OFFICER -> {
+                if (districtCodes.isEmpty()) {
+                    throw ApiError.invalid("districts", "an officer needs at least one district");
+                }
+            }
+            case AGENT -> {
+                if (!categories.isEmpty()) {
+                    throw ApiError.invalid("categories", "only responders have categories");
+                }
+            }
+        }
+        List<String> departments = body.containsKey("departments") || existing.isEmpty()
+                ? departments(Answers.strings(body, "departments", 50)) : existing.get().departments();
+        if (role == Role.OFFICER && departments.isEmpty()) {
+            throw ApiError.invalid("departments", "an officer needs at least one department (e.g. Food and Civil Supplies)");
+        }
+        if (role != Role.OFFICER && !departments.isEmpty()) {
+            throw ApiError.invalid("departments", "only officers have departments");
         }
         Contact contact = body.containsKey("contact") || existing.isEmpty()
                 ? contact(body.getValue("contact")) : existing.get().contact();
@@ -99,7 +118,7 @@ public final class UserRequests {
         boolean disabled = disabledValue == null ? existing.map(UserAccount::disabled).orElse(false) : (Boolean) disabledValue;
         UserAccount account = new UserAccount(username, existing.map(UserAccount::passwordHash).orElse(null),
                 role.wire(), districtCodes, categories, contact, disabled,
-                existing.map(UserAccount::createdAt).orElse(now), now, actor);
+                existing.map(UserAccount::createdAt).orElse(now), now, actor, departments);
         return new Change(account, Optional.ofNullable(password), existing.isEmpty());
     }
 
@@ -114,6 +133,18 @@ public final class UserRequests {
                         + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(", ", suggestions) + "?"));
             });
             out.add(known);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static List<String> departments(List<String> given) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            String d = given.get(i);
+            if (d.length() > 64 || d.chars().anyMatch(Character::isISOControl) || d.contains("|")) {
+                throw ApiError.invalid("departments[" + i + "]", "a department name of at most 64 characters, one line, no '|'");
+            }
+            out.add(d);
         }
         return new ArrayList<>(out);
     }

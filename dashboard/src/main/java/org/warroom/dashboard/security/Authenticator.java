@@ -128,7 +128,8 @@ public final class Authenticator {
     public static Viewer viewerOf(UserAccount user, String csrf) {
         Role role = user.roleEnum();
         return new Viewer(user.username(), role, Visibility.scopeOf(role, user.districts()),
-                role == Role.RESPONDER ? user.categories() : java.util.List.of(), csrf);
+                role == Role.RESPONDER ? user.categories() : java.util.List.of(), csrf,
+                role == Role.OFFICER ? user.departments() : java.util.List.of());
     }
 
     /** The session cookie: HttpOnly, SameSite=Strict, Secure when configured, for the session's absolute life. */

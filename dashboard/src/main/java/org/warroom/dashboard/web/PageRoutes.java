@@ -37,6 +37,8 @@ public final class PageRoutes {
         router.get("/report").handler(ctx -> signedIn(ctx, "report.html"));
         router.get("/campaigns").handler(ctx -> signedIn(ctx, "campaigns.html"));
         router.get("/admin").handler(this::handleAdmin);
+        router.get("/complaints").handler(ctx -> signedIn(ctx, "complaints.html"));
+        router.get("/complaints/new").handler(ctx -> signedIn(ctx, "complaint-new.html"));
     }
 
     private void handleWall(RoutingContext ctx) {
