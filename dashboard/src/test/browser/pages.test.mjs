@@ -954,6 +954,51 @@ await step('Hindi: the complaint desk in Devanagari', async () => {
   await page.waitForFunction(() => document.documentElement.lang === 'en');
 });
 
+await step("issue 18's five examples read sensibly (screenshots issue18-*.png, docs/RATING.md 'Examples')", async () => {
+  await signIn('admin');
+  // Indore's medicine: 5,000 then 10 boxes (daily need 100) ten minutes apart — CRITICAL, 0.1 days of cover, the burn
+  // rate "not enough data" (two reports minutes apart), at most 2 stars, a shortage-critical alert named in Hindi
+  const INDORE = '410';
+  const medicine = (stock, at) => ingest('reports', {
+    id: randomUUID(), district: INDORE, at, items: [{ commodity: 'medicine', stock, dailyNeed: 100, unit: 'boxes' }],
+  });
+  await medicine(5000, new Date(Date.now() - 10 * 60000).toISOString());
+  await medicine(10, nowIso());
+  await page.goto(`${BASE}/district/${INDORE}`);
+  await page.waitForFunction(() => {
+    const row = document.querySelector('#commodities tr[data-commodity="medicine"]');
+    return row && row.textContent.includes('10 boxes') && document.querySelector('#rating tr.limited');
+  }, null, { timeout: 60000 });
+  const indore = await page.evaluate(() => ({
+    row: document.querySelector('#commodities tr[data-commodity="medicine"]').textContent,
+    stars: document.getElementById('district-stars').textContent,
+    limited: document.querySelector('#rating tr.limited').textContent,
+  }));
+  check(/not enough data/i.test(indore.row), `Indore's medicine burn rate: ${indore.row}`);
+  check((indore.stars.match(/★/g) || []).length <= 2, `Indore is rated ${indore.stars} with a CRITICAL shortage`);
+  await shot('issue18-indore', true);
+  // the alert in Hindi names the district and the commodity, not a code
+  await page.goto(`${BASE}/alerts`);
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'hi');
+  await page.waitForFunction(() => document.body.textContent.includes('इंदौर'), null, { timeout: 60000 });
+  await shot('issue18-alerts-hi');
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  // the wall's legend (its stale count is the one rule of "stale") and its "Needs attention" list, worst first
+  await page.goto(`${BASE}/`);
+  await mapReady(52);
+  await page.waitForFunction(() => document.querySelector('#ratings-worst li'), null, { timeout: 30000 });
+  await page.waitForTimeout(400);
+  await shot('issue18-wall');
+  // the report's "Districts needing attention": Indore first among them, none with five stars
+  await page.goto(`${BASE}/report`);
+  await page.waitForFunction(() => document.querySelector('#report-ratings tbody tr'), null, { timeout: 30000 });
+  const attention = await page.$$eval('#report-ratings tbody tr', (rows) => rows.map((r) => r.textContent));
+  check(attention.every((r) => (r.match(/★/g) || []).length < 5), `a five-star district needs attention: ${attention}`);
+  await (await page.$('#report-ratings')).screenshot({ path: join(SHOTS, 'issue18-report-attention.png') });
+});
+
 await step('every label exists in both English and Hindi', async () => {
   const missing = await page.evaluate(async () => {
     const { DICTIONARIES } = await import('/assets/i18n.js');

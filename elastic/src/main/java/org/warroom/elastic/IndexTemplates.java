@@ -71,6 +71,37 @@ public final class IndexTemplates {
         return installed;
     }
 
+    /**
+     * Creates, when missing, the index of every family that a document of {@code now} (and of a day later, at a month's
+     * end) goes to, so the first documents of a fresh stack do not wait for index creation (a cluster-state update and
+     * a shard to start, seconds on a busy node). Returns the indices created. Call after {@link #install}.
+     */
+    public static List<String> createIndices(ElasticsearchClient client, ElasticSettings settings, java.time.Instant now) {
+        IndexNames names = settings.names();
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>();
+        for (IndexFamily family : IndexFamily.values()) {
+            wanted.add(names.index(family, now));
+            wanted.add(names.index(family, now.plus(java.time.Duration.ofDays(1))));
+        }
+        List<String> created = new ArrayList<>();
+        for (String index : wanted) {
+            try {
+                if (!client.indices().exists(e -> e.index(index)).value()) {
+                    client.indices().create(c -> c.index(index));
+                    created.add(index);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create index " + index + " on " + settings.url(), e);
+            } catch (ElasticsearchException e) {
+                if (!"resource_already_exists_exception".equals(e.error().type())) {
+                    throw e; // another writer created it meanwhile: fine; anything else is not
+                }
+            }
+        }
+        LOG.info("indices created ahead of the first documents: {}", created);
+        return created;
+    }
+
     /** The template body of one family with the placeholders filled in. */
     public static String render(IndexFamily family, ElasticSettings settings) {
         String raw = resource(family);

@@ -20,6 +20,27 @@ import org.warroom.testkit.RealElasticsearch;
 class IndexTemplatesIntegrationTest {
 
     @Test
+    @DisplayName("the current month's index of every family is created ahead of the first document, once (issue 19, defect 2)")
+    void shouldCreateTheCurrentIndicesAhead(LocalElasticsearch es) throws Exception {
+        String prefix = "ahead" + System.nanoTime();
+        ElasticSettings settings = ElasticSettings.from(es.settings().with(Map.of("es.index.prefix", prefix)));
+        try (ElasticsearchClient client = ElasticClientFactory.create(settings)) {
+            IndexTemplates.install(client, settings);
+            Instant now = Instant.parse("2026-12-07T13:00:00Z");
+
+            assertThat(IndexTemplates.createIndices(client, settings, now)).containsExactlyInAnyOrder(
+                    prefix + "-calls-2026.12", prefix + "-tickets-2026.12", prefix + "-messages-2026.12",
+                    prefix + "-reports-2026.12", prefix + "-workers-v1", prefix + "-snapshots-2026.12",
+                    prefix + "-alerts-2026.12", prefix + "-audit-2026.12", prefix + "-deliveries-2026.12");
+            assertThat(IndexTemplates.createIndices(client, settings, now)).isEmpty();
+            // the last day of a month: next month's indices too
+            assertThat(IndexTemplates.createIndices(client, settings, Instant.parse("2026-12-31T20:00:00Z")))
+                    .contains(prefix + "-reports-2027.01").doesNotContain(prefix + "-workers-v1");
+            assertThat(properties(client, prefix + "-messages-2026.12").get("text").isText()).isTrue();
+        }
+    }
+
+    @Test
     @DisplayName("templates install twice without complaint, and a new monthly index gets the claimed mappings, alias and settings")
     void shouldGiveEveryIndexItsClaimedMapping(LocalElasticsearch es) throws Exception {
         String prefix = "tpl" + System.nanoTime();

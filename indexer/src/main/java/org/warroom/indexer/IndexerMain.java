@@ -66,12 +66,14 @@ public final class IndexerMain {
         stopped.await();
     }
 
-    /** Installs the templates, waiting (with backoff) for Elasticsearch to come up; a refused template is fatal. */
+    /** Installs the templates and creates this month's indices, waiting (with backoff) for Elasticsearch to come up; a refused template is fatal. */
     private static void installTemplates(ElasticsearchClient elastic, IndexerConfig config) throws InterruptedException {
         Duration backoff = config.retryInitial();
         while (true) {
             try {
                 IndexTemplates.install(elastic, config.elastic());
+                // The first documents of a fresh stack would otherwise wait for their indices to be created.
+                IndexTemplates.createIndices(elastic, config.elastic(), java.time.Instant.now());
                 return;
             } catch (RuntimeException e) {
                 if (e instanceof IndexTemplates.Refused refused) {

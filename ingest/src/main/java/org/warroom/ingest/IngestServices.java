@@ -18,6 +18,7 @@ import org.warroom.ingest.auth.RateLimiter;
 import org.warroom.ingest.config.IngestConfig;
 import org.warroom.ingest.feed.CallsDecoder;
 import org.warroom.ingest.feed.CommodityRecognizer;
+import org.warroom.ingest.feed.DecoderWarmup;
 import org.warroom.ingest.feed.Feed;
 import org.warroom.ingest.feed.FeedDecoder;
 import org.warroom.ingest.feed.MessagesDecoder;
@@ -90,11 +91,25 @@ public final class IngestServices implements AutoCloseable {
             s.keys.start().get(60, TimeUnit.SECONDS);
             s.sharedJobs.start().get(60, TimeUnit.SECONDS);
             s.ensureGrant(firstKey.grant(clock.instant()));
+            s.warm(topics);
             return s;
         } catch (Exception e) {
             s.close();
             throw new IllegalStateException("cannot start ingest: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Warms the path of the first event before ingest listens: the producer's metadata of every topic it writes, and
+     * one sample event of each feed decoded (not sent), so the first real event pays neither a metadata round trip
+     * nor the first use of its decoder.
+     */
+    private void warm(List<Topic<?, ?>> topics) {
+        long start = System.nanoTime();
+        Map<String, Integer> partitions = producer.warm(topics.stream().map(Topic::name).toList());
+        new DecoderWarmup(decoders, clock).run();
+        LOG.info("warmed in {} ms: metadata of {} topics {}", (System.nanoTime() - start) / 1_000_000, partitions.size(),
+                partitions);
     }
 
     /** Writes the grant unless the same key (same hash) is already known. */

@@ -60,7 +60,7 @@ public final class IngestVerticle extends VerticleBase {
         ApiKeyAuth auth = new ApiKeyAuth(s.keys, s.metrics);
         FeedHandler feeds = new FeedHandler(vertx, auth, s.limiter, s.decoders,
                 new RequestBody(config.maxLines(), config.maxLineBytes()), s.deliverer, s.health, s.metrics);
-        HealthHandler health = new HealthHandler(s.health);
+        HealthHandler health = new HealthHandler(s.health, s.producer);
         WebhookHandler webhooks = new WebhookHandler(vertx, config, s.deliverer, s.metrics, auth,
                 new WhatsAppPayload(s.messages), new TwilioCallbacks(s.messages, s.callSteps),
                 new ExotelCallbacks(s.callSteps), new AsteriskCdr(s.callSteps));

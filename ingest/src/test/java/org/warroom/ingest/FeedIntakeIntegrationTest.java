@@ -195,6 +195,19 @@ class FeedIntakeIntegrationTest {
     }
 
     @Test
+    @DisplayName("ready only once warmed: the producer holds the metadata of every feed topic before ingest listens (the first event does not wait for it)")
+    void readyOnlyOnceTheProducerIsWarmed() {
+        // Issue 19, defect 2: the first event on a fresh stack waited for its topic's metadata (0.8-2 s against 20-80 ms).
+        var ready = ingest.get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.bodyAsJsonObject().getJsonObject("checks").getString("producer")).isEqualTo("ok");
+        JsonObject warmed = ingest.get("/health").bodyAsJsonObject().getJsonObject("producer").getJsonObject("warmed");
+        for (var feed : Topics.feeds()) {
+            assertThat(warmed.getInteger(feed.name())).as(feed.name()).isPositive();
+        }
+    }
+
+    @Test
     @DisplayName("health is 200 while Kafka is reachable, and metrics count accepted events per feed")
     void healthAndMetrics() {
         assertThat(ingest.get("/health").statusCode()).isEqualTo(200);

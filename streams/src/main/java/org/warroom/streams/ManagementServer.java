@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -22,8 +23,10 @@ import org.warroom.contracts.health.HealthReport;
  * <ul>
  *   <li>{@code GET /health/live} ({@link HealthReport}): 200 unless Kafka Streams failed (state ERROR or
  *       PENDING_ERROR: its threads are gone and only a restart helps), check {@code kafkaStreams};</li>
- *   <li>{@code GET /health/ready} ({@link HealthReport}): 200 while Kafka Streams is RUNNING or REBALANCING, else 503
- *       with the state;</li>
+ *   <li>{@code GET /health/ready} ({@link HealthReport}): 200 while Kafka Streams is RUNNING, or REBALANCING once it has
+ *       run (a later rebalance keeps it ready), else 503 with the state. Not ready before its first RUNNING: on a fresh
+ *       stack the first rebalance (internal topics, tasks, stores, transactions) took up to 50 s, and an event sent
+ *       meanwhile waited for all of it;</li>
  *   <li>{@code GET /health}: the readiness verdict in its historical body {@code {"status","state"}};</li>
  *   <li>{@code GET /metrics}: Kafka Streams metrics in the Prometheus text format.</li>
  * </ul>
@@ -31,9 +34,12 @@ import org.warroom.contracts.health.HealthReport;
 final class ManagementServer implements AutoCloseable {
     private final HttpServer server;
     private final Supplier<KafkaStreams> streams;
+    private final BooleanSupplier hasRun;
 
-    ManagementServer(String host, int port, Supplier<KafkaStreams> streams) {
+    /** @param hasRun whether Kafka Streams has been RUNNING at least once */
+    ManagementServer(String host, int port, Supplier<KafkaStreams> streams, BooleanSupplier hasRun) {
         this.streams = streams;
+        this.hasRun = hasRun;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (IOException e) {
@@ -41,7 +47,7 @@ final class ManagementServer implements AutoCloseable {
         }
         server.createContext("/health", this::health);
         server.createContext("/health/live", exchange -> report(exchange, live(state())));
-        server.createContext("/health/ready", exchange -> report(exchange, ready(state())));
+        server.createContext("/health/ready", exchange -> report(exchange, ready(state(), hasRun.getAsBoolean())));
         server.createContext("/metrics", this::metrics);
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "management-http");
@@ -61,7 +67,7 @@ final class ManagementServer implements AutoCloseable {
             return;
         }
         KafkaStreams.State state = state();
-        boolean up = readyIn(state);
+        boolean up = readyIn(state, hasRun.getAsBoolean());
         send(exchange, up ? 200 : 503, "application/json",
                 "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"state\":\"" + state + "\"}");
     }
@@ -71,8 +77,8 @@ final class ManagementServer implements AutoCloseable {
         return s == null ? KafkaStreams.State.CREATED : s.state();
     }
 
-    private static boolean readyIn(KafkaStreams.State state) {
-        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+    private static boolean readyIn(KafkaStreams.State state, boolean hasRun) {
+        return state == KafkaStreams.State.RUNNING || hasRun && state == KafkaStreams.State.REBALANCING;
     }
 
     /** Alive unless Kafka Streams failed: starting, rebalancing or stopping is no reason for a restart. */
@@ -81,9 +87,10 @@ final class ManagementServer implements AutoCloseable {
         return HealthReport.of(Map.of("kafkaStreams", HealthReport.check(!failed, "state " + state)));
     }
 
-    /** Ready while Kafka Streams processes (RUNNING or REBALANCING). */
-    static HealthReport ready(KafkaStreams.State state) {
-        return HealthReport.of(Map.of("kafkaStreams", HealthReport.check(readyIn(state), "state " + state)));
+    /** Ready while Kafka Streams processes: RUNNING, or REBALANCING after it has run once. */
+    static HealthReport ready(KafkaStreams.State state, boolean hasRun) {
+        String why = state == KafkaStreams.State.REBALANCING ? "state REBALANCING (first assignment not done yet)" : "state " + state;
+        return HealthReport.of(Map.of("kafkaStreams", HealthReport.check(readyIn(state, hasRun), why)));
     }
 
     private static void report(HttpExchange exchange, HealthReport report) throws IOException {

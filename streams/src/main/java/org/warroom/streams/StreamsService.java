@@ -3,6 +3,7 @@ package org.warroom.streams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -48,8 +49,15 @@ public final class StreamsService implements AutoCloseable {
             LOG.error("stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        streams.setStateListener((now, before) -> LOG.info("kafka streams {} -> {}", before, now));
-        ManagementServer management = new ManagementServer(config.managementHost(), config.managementPort(), () -> streams);
+        AtomicBoolean hasRun = new AtomicBoolean();
+        streams.setStateListener((now, before) -> {
+            LOG.info("kafka streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                hasRun.set(true);
+            }
+        });
+        ManagementServer management = new ManagementServer(config.managementHost(), config.managementPort(), () -> streams,
+                hasRun::get);
         streams.start();
         LOG.info("streams {} started; health on port {}", config.applicationId(), management.port());
         return new StreamsService(streams, management);

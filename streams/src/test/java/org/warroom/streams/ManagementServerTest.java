@@ -16,7 +16,7 @@ class ManagementServerTest {
 
     @Test
     void shouldAnswer503WhileStreamsIsNotRunning() throws Exception {
-        try (ManagementServer server = new ManagementServer("127.0.0.1", 0, () -> null)) {
+        try (ManagementServer server = new ManagementServer("127.0.0.1", 0, () -> null, () -> false)) {
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
 
@@ -31,7 +31,7 @@ class ManagementServerTest {
     @Test
     @DisplayName("before Kafka Streams runs: live 200, ready 503 naming its state, in the one health shape")
     void shouldBeAliveButNotReadyWhileStarting() throws Exception {
-        try (ManagementServer server = new ManagementServer("127.0.0.1", 0, () -> null)) {
+        try (ManagementServer server = new ManagementServer("127.0.0.1", 0, () -> null, () -> false)) {
             HttpResponse<String> live = get(server, "/health/live");
             assertThat(live.statusCode()).isEqualTo(200);
             assertThat(live.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"kafkaStreams\":\"ok\"}}");
@@ -44,12 +44,21 @@ class ManagementServerTest {
 
     @ParameterizedTest
     @EnumSource(KafkaStreams.State.class)
-    @DisplayName("ready exactly while RUNNING or REBALANCING; not alive only once Kafka Streams failed")
+    @DisplayName("once it has run: ready exactly while RUNNING or REBALANCING; not alive only once Kafka Streams failed")
     void shouldTellLiveFromReadyInEveryState(KafkaStreams.State state) {
         boolean ready = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
         boolean failed = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR;
-        assertThat(ManagementServer.ready(state).up()).isEqualTo(ready);
+        assertThat(ManagementServer.ready(state, true).up()).isEqualTo(ready);
         assertThat(ManagementServer.live(state).up()).isEqualTo(!failed);
+    }
+
+    @Test
+    @DisplayName("not ready during the first rebalance (issue 19, defect 2: the first event waited for it), ready once RUNNING")
+    void shouldNotBeReadyBeforeTheFirstAssignment() {
+        assertThat(ManagementServer.ready(KafkaStreams.State.REBALANCING, false).up()).isFalse();
+        assertThat(ManagementServer.ready(KafkaStreams.State.REBALANCING, false).checks().get("kafkaStreams"))
+                .isEqualTo("state REBALANCING (first assignment not done yet)");
+        assertThat(ManagementServer.ready(KafkaStreams.State.RUNNING, false).up()).isTrue();
     }
 
     private static HttpResponse<String> get(ManagementServer server, String path) throws Exception {

@@ -121,7 +121,7 @@ class ScreenScenariosTest {
     }
 
     @Test
-    @DisplayName("a district that never reports, with citizen messages about gas: 'No report' (not stale), no stale alert, timeliness 100 %")
+    @DisplayName("a district that never reports, with citizen messages about gas: 'No report' (not stale), no stale alert, timeliness 100 %, but not top-rated: at most 4 stars ('no-report'), needs attention")
     void neverReports() {
         send(message("m1", DAMOH, minutes(-3), Commodity.LPG));
         send(message("m2", DAMOH, minutes(-2), Commodity.LPG));
@@ -135,6 +135,9 @@ class ScreenScenariosTest {
         assertThat(rating.commoditiesReported()).isZero();
         assertThat(rating.commoditiesStale()).isZero();
         assertThat(rating.reportTimeliness()).isEqualTo(1.0);
+        // score 1.0 → 5 by the formula, capped at 4: a district the war room knows nothing of the stock of
+        assertThat(rating).extracting(DistrictRating::score, DistrictRating::stars, DistrictRating::limitedBy,
+                DistrictRating::needsAttention).containsExactly(1.0, 4, "no-report", true);
         assertThat(alerts).extracting(Alert::rule).doesNotContain("report-stale");
     }
 
@@ -167,7 +170,9 @@ class ScreenScenariosTest {
         read();
         assertThat(backlogs.get(BHOPAL + "|health")).extracting(BacklogStatus::open, BacklogStatus::slaBreaches)
                 .containsExactly(1, 0);
-        assertThat(ratings.get(BHOPAL).stars()).isEqualTo(5);
+        // nothing past its SLA yet, but Bhopal has reported no stock in this scenario: at most 4 stars ("no-report")
+        assertThat(ratings.get(BHOPAL)).extracting(DistrictRating::stars, DistrictRating::limitedBy)
+                .containsExactly(4, "no-report");
 
         driver.advance(minutes(75), Duration.ofMinutes(1)); // reopened 85 min ago: past the 1 h SLA however counted
         read();

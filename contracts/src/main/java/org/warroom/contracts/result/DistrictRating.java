@@ -47,6 +47,8 @@ public record DistrictRating(
     public static final String LIMITED_BY_BREACH = "sla-breach";
     public static final String LIMITED_BY_LOW = "low-shortage";
     public static final String LIMITED_BY_STALE = "stale-report";
+    /** The district has reported no commodity at all: no better than one whose reports went stale. */
+    public static final String LIMITED_BY_NO_REPORT = "no-report";
 
     /**
      * Worst first: fewer stars; then the stricter cap; then more CRITICAL shortages, more SLA breaches, more LOW

@@ -61,11 +61,12 @@ class ScreenScenariosIntegrationTest {
                 NOW.minusHours(1), null, "l", 100.0, NOW.minusHours(1).plusDays(9), "indore-m"));
         dashboard.produce(ResultTopics.RATINGS, INDORE, new DistrictRating(INDORE, 2, 1.0, 1.0, 1.0, 1.0, 0.1, 0, 0,
                 2, 0, 1, 1, 0, 2, DistrictRating.LIMITED_BY_CRITICAL, true));
-        // Damoh never reports: citizen messages about LPG only (a status without figures). "No report", not stale.
+        // Damoh never reports: citizen messages about LPG only (a status without figures). "No report", not stale;
+        // score 1.0 but at most 4 stars, as streams rates it (RatingTopology: "no-report"), and it needs attention.
         shortage(new ShortageStatus(DAMOH, Commodity.LPG, null, null, null, ShortageLevel.STALE, 4, null, null, null,
                 null, null, null));
-        dashboard.produce(ResultTopics.RATINGS, DAMOH, new DistrictRating(DAMOH, 5, 1.0, 1.0, 1.0, 1.0, null, 0, 0,
-                0, 0, 0, 0, 0, 5, null, false));
+        dashboard.produce(ResultTopics.RATINGS, DAMOH, new DistrictRating(DAMOH, 4, 1.0, 1.0, 1.0, 1.0, null, 0, 0,
+                0, 0, 0, 0, 0, 4, DistrictRating.LIMITED_BY_NO_REPORT, true));
         // Datia reported ration 30 hours ago, nothing since: a stale report (older than 26 h); timeliness 0 of 1 →
         // score 0.7 → 4 stars (also the cap of a stale report).
         shortage(new ShortageStatus(DATIA, Commodity.RATION, 500.0, 50.0, 10.0, ShortageLevel.STALE, 0,
@@ -122,6 +123,10 @@ class ScreenScenariosIntegrationTest {
                 .containsEntry(DATIA, "STALE").containsEntry(DHAR, "OK").doesNotContainKey(DAMOH);
         assertThat(overview.getLong("staleReports")).as("Datia's ration only").isEqualTo(1L);
         assertThat(district(DAMOH).getJsonObject("rating").getDouble("reportTimeliness")).isEqualTo(1.0);
+        // never reported: not top-rated, and named as such
+        assertThat(district(DAMOH).getJsonObject("rating").getInteger("stars")).isEqualTo(4);
+        assertThat(district(DAMOH).getJsonObject("rating").getString("limitedBy")).isEqualTo("no-report");
+        assertThat(district(DAMOH).getJsonObject("rating").getBoolean("needsAttention")).isTrue();
         assertThat(district(DATIA).getJsonObject("rating").getDouble("reportTimeliness")).isEqualTo(0.0);
         assertThat(district(DATIA).getJsonObject("rating").getString("limitedBy")).isEqualTo("stale-report");
     }

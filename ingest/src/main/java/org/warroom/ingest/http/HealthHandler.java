@@ -5,22 +5,26 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.warroom.contracts.health.HealthReport;
+import org.warroom.ingest.kafka.FeedProducer;
 import org.warroom.ingest.kafka.KafkaHealth;
 
 /**
  * Health, as every service answers it ({@link HealthReport}):
  * <ul>
  *   <li>{@code GET /health/live}: 200 while the server answers at all (Kafka being down is no reason to restart it);</li>
- *   <li>{@code GET /health/ready}: 200 when Kafka is reachable, else 503 with {@code checks.kafka} saying what is wrong;</li>
+ *   <li>{@code GET /health/ready}: 200 when Kafka is reachable and the producer is warmed (the metadata of every topic
+ *       ingest writes fetched at start, {@code checks.producer}), else 503 with the check saying what is wrong;</li>
  *   <li>{@code GET /health}: the readiness verdict in its historical body
- *       {@code {"status": "UP"|"DOWN", "kafka": {"up", "detail", "checkedAt"}}}.</li>
+ *       {@code {"status": "UP"|"DOWN", "kafka": {"up", "detail", "checkedAt"}, "producer": {"warmed": {topic: partitions}}}}.</li>
  * </ul>
  */
 public final class HealthHandler {
     private final KafkaHealth kafka;
+    private final FeedProducer producer;
 
-    public HealthHandler(KafkaHealth kafka) {
+    public HealthHandler(KafkaHealth kafka, FeedProducer producer) {
         this.kafka = kafka;
+        this.producer = producer;
     }
 
     public void handle(RoutingContext ctx) {
@@ -28,6 +32,7 @@ public final class HealthHandler {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", s.up() ? "UP" : "DOWN");
         body.put("kafka", Map.of("up", s.up(), "detail", s.detail(), "checkedAt", s.checkedAt().toString()));
+        body.put("producer", Map.of("warmed", producer.warmed()));
         Answers.json(ctx, s.up() ? 200 : 503, body);
     }
 
@@ -37,7 +42,9 @@ public final class HealthHandler {
 
     public void handleReady(RoutingContext ctx) {
         KafkaHealth.Status s = kafka.status();
-        answer(ctx, HealthReport.of(Map.of("kafka", HealthReport.check(s.up(), s.detail()))));
+        Map<String, Integer> warmed = producer.warmed();
+        answer(ctx, HealthReport.of(Map.of("kafka", HealthReport.check(s.up(), s.detail()),
+                "producer", HealthReport.check(!warmed.isEmpty(), "not warmed: no topic metadata fetched yet"))));
     }
 
     private static void answer(RoutingContext ctx, HealthReport report) {

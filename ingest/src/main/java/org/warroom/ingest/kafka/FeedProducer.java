@@ -2,9 +2,11 @@ package org.warroom.ingest.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,10 +19,11 @@ import org.warroom.ingest.feed.Outgoing;
  * The one Kafka producer of ingest: idempotent, {@code acks=all}, so an acknowledged event is durably in Kafka
  * exactly once per send. {@link #sendAll} completes only when every record of a batch is acknowledged, and
  * fails when any is not within the configured timeout. {@code send} may block while metadata is fetched:
- * call it off the event loop.
+ * call it off the event loop. {@link #warm} fetches that metadata at start, so the first event does not wait for it.
  */
 public final class FeedProducer implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
+    private volatile Map<String, Integer> warmed = Map.of();
 
     public FeedProducer(KafkaSettings kafka, Duration timeout) {
         Map<String, Object> config = new HashMap<>(kafka.client());
@@ -36,6 +39,25 @@ public final class FeedProducer implements AutoCloseable {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "warroom-ingest");
         producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Fetches the metadata (partitions, leaders) of every topic now, blocking up to the timeout per topic, so that the
+     * first send to each does not wait for it (on a fresh stack the first event's answer took 0.8–2 s against 20–80 ms
+     * afterwards). Returns the partition count per topic, also kept for {@link #warmed()}.
+     */
+    public Map<String, Integer> warm(Collection<String> topics) {
+        Map<String, Integer> partitions = new TreeMap<>();
+        for (String topic : topics) {
+            partitions.put(topic, producer.partitionsFor(topic).size());
+        }
+        warmed = Map.copyOf(partitions);
+        return partitions;
+    }
+
+    /** The topics {@link #warm} fetched the metadata of, with their partition counts (empty before). */
+    public Map<String, Integer> warmed() {
+        return warmed;
     }
 
     /** The Kafka record of an accepted event. */

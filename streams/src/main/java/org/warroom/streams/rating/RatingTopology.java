@@ -37,7 +37,8 @@ import org.warroom.streams.support.StoreSupport;
  *       ({@code rating.weight.sla|report|shortage}, normalised to sum 1); stars = 1 + round(4·score);</li>
  *   <li>the state now caps the stars (a record of quick resolutions must not hide a shortage today): at most 2 with
  *       a commodity CRITICAL now, 3 with an open ticket past its SLA now, 4 with a commodity LOW now or a stale
- *       report (a reported commodity whose latest report is older than {@code shortage.stale.after});</li>
+ *       report (a reported commodity whose latest report is older than {@code shortage.stale.after}) or no report at
+ *       all (a district known from complaints or citizen messages alone must not read as top-rated);</li>
  *   <li>needsAttention = something is wrong now (any of those) or 3 stars or fewer.</li>
  * </ul>
  */
@@ -88,7 +89,8 @@ public final class RatingTopology {
         String limitedBy = critical > 0 ? DistrictRating.LIMITED_BY_CRITICAL
                 : breaches > 0 ? DistrictRating.LIMITED_BY_BREACH
                 : low > 0 ? DistrictRating.LIMITED_BY_LOW
-                : stale > 0 ? DistrictRating.LIMITED_BY_STALE : null;
+                : stale > 0 ? DistrictRating.LIMITED_BY_STALE
+                : reported == 0 ? DistrictRating.LIMITED_BY_NO_REPORT : null;
         int maxStars = limitedBy == null ? 5 : switch (limitedBy) {
             case DistrictRating.LIMITED_BY_CRITICAL -> 2;
             case DistrictRating.LIMITED_BY_BREACH -> 3;

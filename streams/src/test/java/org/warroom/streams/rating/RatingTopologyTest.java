@@ -12,6 +12,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.warroom.contracts.event.Commodity;
 import org.warroom.contracts.result.BacklogStatus;
@@ -93,9 +94,20 @@ class RatingTopologyTest {
     }
 
     @Test
+    @DisplayName("a district that has reported no commodity (complaints or messages only) is capped at 4 stars: 'no-report'")
+    void shouldNotRateADistrictWithoutAnyReportAsTopRated() {
+        var weights = TestDriver.rules().rating();
+        DistrictRating none = RatingTopology.rate("1", weights, 2, 0, 0, 0, 0, null);
+        assertThat(none).extracting(DistrictRating::score, DistrictRating::stars, DistrictRating::maxStars,
+                DistrictRating::limitedBy, DistrictRating::needsAttention).containsExactly(1.0, 4, 4, "no-report", true);
+        // a breached SLA is the stricter cap
+        assertThat(RatingTopology.rate("1", weights, 2, 1, 0, 0, 0, null).limitedBy()).isEqualTo("sla-breach");
+    }
+
+    @Test
     void shouldComputeStarsByTheDocumentedFormula() {
         var weights = TestDriver.rules().rating();
-        assertThat(RatingTopology.rate("1", weights, 0, 0, 0, 0, 0, null).stars()).isEqualTo(5);
+        assertThat(RatingTopology.rate("1", weights, 0, 0, 1, 0, 0, null).stars()).isEqualTo(5);
         assertThat(RatingTopology.rate("1", weights, 10, 10, 4, 4, 2, 100.0).stars()).isEqualTo(1);
         assertThat(RatingTopology.rate("1", weights, 10, 5, 4, 0, 1, 72.0).score()).isEqualTo(0.5);
     }

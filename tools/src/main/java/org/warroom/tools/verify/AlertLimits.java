@@ -8,13 +8,14 @@ import org.warroom.contracts.event.Commodity;
 import org.warroom.contracts.event.WireEnum;
 
 /**
- * The alert rules that verify checks (docs/TOPICS.md, "Alert rules"), from the same configuration keys: a rule's
- * threshold is null when {@code alert.<rule>.enabled} is false. An alert must be open (active or acknowledged)
+ * The alert rules that verify checks (docs/TOPICS.md, "Alert rules": all but {@code unlocated-messages}), from the same
+ * configuration keys: a rule's threshold is null when {@code alert.<rule>.enabled} is false. An alert must be open (active or acknowledged)
  * where its value is past the threshold, and must not be open where the value is past the clear margin
  * ({@code alert.hysteresis}); in between either is right.
  */
 public record AlertLimits(double hysteresis, boolean shortageCritical, Set<Commodity> criticalCommodities,
-                          Double backlogBreaches, Double lineLoad) {
+                          Double backlogBreaches, Double lineLoad, Double stockoutHours, Double reportStaleHours,
+                          Double citizenSignals) {
 
     public static AlertLimits defaults() {
         return from(Settings.ofKeys(Map.of()));
@@ -32,6 +33,16 @@ public record AlertLimits(double hysteresis, boolean shortageCritical, Set<Commo
         return new AlertLimits(s.getDouble("alert.hysteresis", 0.2),
                 s.getBoolean("alert.shortage-critical.enabled", true), commodities,
                 s.getBoolean("alert.backlog-breaches.enabled", true) ? s.getDouble("alert.backlog-breaches.threshold", 5) : null,
-                s.getBoolean("alert.line-load.enabled", true) ? s.getDouble("alert.line-load.threshold", 0.9) : null);
+                s.getBoolean("alert.line-load.enabled", true) ? s.getDouble("alert.line-load.threshold", 0.9) : null,
+                enabled(s, "stockout-predicted") ? s.getDouble("alert.stockout-predicted.threshold", 24) : null,
+                // 0 (the default) means shortage.stale.after, in hours
+                enabled(s, "report-stale") ? s.getDouble("alert.report-stale.threshold", 0) > 0
+                        ? s.getDouble("alert.report-stale.threshold", 0)
+                        : s.getDuration("shortage.stale.after", java.time.Duration.ofHours(26)).toMillis() / 3_600_000d : null,
+                enabled(s, "citizen-signals") ? s.getDouble("alert.citizen-signals.threshold", 10) : null);
+    }
+
+    private static boolean enabled(Settings s, String rule) {
+        return s.getBoolean("alert." + rule + ".enabled", true);
     }
 }

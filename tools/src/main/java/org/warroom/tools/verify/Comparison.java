@@ -55,6 +55,21 @@ public final class Comparison {
         return false;
     }
 
+    /**
+     * Compares a moment that must lie in {@code [earliest, latest]} (a prediction that the pipeline moves to "now" once
+     * it is past); equal to {@code earliest} when both are the same.
+     */
+    public boolean between(String figure, String what, java.time.Instant earliest, java.time.Instant latest,
+                           java.time.Instant actual, String source) {
+        boolean differs = !earliest.equals(latest);
+        count(figure, differs);
+        if (actual != null && !actual.isBefore(earliest) && !actual.isAfter(latest)) {
+            return true;
+        }
+        mismatches.add(new Mismatch(figure, what, differs ? earliest + ".." + latest : earliest, actual, source));
+        return false;
+    }
+
     private void count(String figure, boolean windowed) {
         int[] c = compared.computeIfAbsent(figure, f -> new int[2]);
         c[0]++;

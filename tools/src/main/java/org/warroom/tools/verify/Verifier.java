@@ -31,11 +31,19 @@ public final class Verifier {
 
     private final Rules rules;
     private final AlertLimits alerts;
+    private final BurnRates burn;
+    private final Ratings ratings;
     private final long toleranceMillis;
 
     public Verifier(Rules rules, AlertLimits alerts, long toleranceMillis) {
+        this(rules, alerts, BurnRates.defaults(), Ratings.defaults(), toleranceMillis);
+    }
+
+    public Verifier(Rules rules, AlertLimits alerts, BurnRates burn, Ratings ratings, long toleranceMillis) {
         this.rules = rules;
         this.alerts = alerts;
+        this.burn = burn;
+        this.ratings = ratings;
         this.toleranceMillis = toleranceMillis;
     }
 
@@ -48,6 +56,7 @@ public final class Verifier {
         backlogs(feeds, answers, lo, hi, c, openAlerts);
         calls(feeds, answers, lo, hi, c, openAlerts);
         workers(feeds, answers, c);
+        ratings(feeds, answers, lo, hi, c);
         if (!answers.documents().isEmpty()) {
             documents(feeds, answers, c);
         }
@@ -64,6 +73,7 @@ public final class Verifier {
         Set<String> keys = new TreeSet<>(stock.keySet());
         keys.addAll(Recompute.signalKeys(signals));
         Map<String, JsonNode> shown = byKey(answers.shortages(), "district", "commodity");
+        Map<String, BurnRates.Burn> burns = burn.of(feeds.reports);
         Map<String, int[]> statusCounts = new TreeMap<>(); // status -> at lo, at hi
         for (String key : keys) {
             Recompute.Stock s = stock.get(key);
@@ -80,6 +90,17 @@ public final class Verifier {
                 shortage(c, key, onPage, s, atLo, atHi, signalsLo.getOrDefault(key, 0), signalsHi.getOrDefault(key, 0),
                         "district page " + Recompute.districtOf(key));
             }
+            if (item != null && s != null) {
+                burnRate(c, key, item, burns.get(key), hi, DASHBOARD);
+                if (page != null) {
+                    burnRate(c, key, byKey(page.path("shortages"), "district", "commodity").get(key), burns.get(key), hi,
+                            "district page " + Recompute.districtOf(key));
+                }
+            }
+            if (item != null) {
+                shortageAlerts(c, key, s, burns.get(key), atLo, atHi, signalsLo.getOrDefault(key, 0),
+                        signalsHi.getOrDefault(key, 0), lo, hi, openAlerts);
+            }
             if (item != null && alerts.shortageCritical() && s != null && s.daysOfCover() != null
                     && alerts.criticalCommodities().contains(s.commodity()) && !"STALE".equals(atHi)) {
                 double threshold = rules.criticalDays(s.commodity());
@@ -89,6 +110,7 @@ public final class Verifier {
             }
         }
         shown.forEach((key, item) -> c.exact("shortage", "shortage " + key + " present", "absent", "present", DASHBOARD));
+        reportStale(c, stock, lo, hi, answers, openAlerts);
         answers.districtPages().forEach((district, page) -> {
             for (String key : byKey(page.path("shortages"), "district", "commodity").keySet()) {
                 if (!keys.contains(key)) {
@@ -104,6 +126,66 @@ public final class Verifier {
                         DASHBOARD);
             }
         }
+    }
+
+    /**
+     * The burn rate (null: "not enough data") exactly, and the predicted stock-out: the recomputed moment when it is
+     * still ahead at the last read, else between it and the last read (the pipeline says "out of stock" from the
+     * moment it found the prediction past, never a time in the past of the report).
+     */
+    private static void burnRate(Comparison c, String key, JsonNode item, BurnRates.Burn b, long hi, String source) {
+        if (item == null || b == null) {
+            return;
+        }
+        String where = "shortage " + key;
+        c.exact("burn rate", where + " burnRatePerDay", b.ratePerDay(), number(item, "burnRatePerDay"), source);
+        Object shown = instant(item, "predictedStockOutAt");
+        if (b.predicted() == null || b.predicted().toEpochMilli() >= hi) {
+            c.exact("burn rate", where + " predictedStockOutAt", b.predicted(), shown, source);
+        } else {
+            c.between("predicted stock-out (time)", where + " predictedStockOutAt", b.predicted(),
+                    java.time.Instant.ofEpochMilli(hi), shown instanceof java.time.Instant i ? i : null, source);
+        }
+    }
+
+    /**
+     * The rules of one district × commodity besides shortage-critical: citizen-signals (signals of the hour, higher is
+     * worse) and stockout-predicted (hours until the recomputed stock-out, 0 once reached, lower is worse; only while
+     * the report is fresh at both ends of the window).
+     */
+    private void shortageAlerts(Comparison c, String key, Recompute.Stock s, BurnRates.Burn b, String statusLo,
+                                String statusHi, int signalsLo, int signalsHi, long lo, long hi, Set<String> openAlerts) {
+        if (alerts.citizenSignals() != null) {
+            double t = alerts.citizenSignals();
+            alert(c, "citizen-signals", key, Math.min(signalsLo, signalsHi) >= t,
+                    Math.max(signalsLo, signalsHi) < t * (1 - alerts.hysteresis()), openAlerts,
+                    "signals of the hour " + signalsLo + ".." + signalsHi + ", threshold " + t);
+        }
+        if (alerts.stockoutHours() != null && s != null && b != null && b.predicted() != null
+                && !"STALE".equals(statusLo) && !"STALE".equals(statusHi)) {
+            double t = alerts.stockoutHours();
+            double hoursLo = Math.max(0, b.predicted().toEpochMilli() - lo) / 3_600_000d;
+            double hoursHi = Math.max(0, b.predicted().toEpochMilli() - hi) / 3_600_000d;
+            alert(c, "stockout-predicted", key, hoursLo < t, hoursHi >= t * (1 + alerts.hysteresis()), openAlerts,
+                    "hours until the stock-out " + hoursLo + ".." + hoursHi + ", threshold " + t);
+        }
+    }
+
+    /** report-stale: hours since the district's latest report of any commodity, higher is worse. */
+    private void reportStale(Comparison c, Map<String, Recompute.Stock> stock, long lo, long hi, Answers answers,
+                             Set<String> openAlerts) {
+        if (alerts.reportStaleHours() == null || answers.shortages() == null) {
+            return;
+        }
+        Map<String, Long> latest = new TreeMap<>();
+        stock.values().forEach(s -> latest.merge(s.district(), s.asOf().toInstant().toEpochMilli(), Math::max));
+        double t = alerts.reportStaleHours();
+        latest.forEach((district, at) -> {
+            double hoursLo = (lo - at) / 3_600_000d;
+            double hoursHi = (hi - at) / 3_600_000d;
+            alert(c, "report-stale", district, hoursLo >= t, hoursHi < t * (1 - alerts.hysteresis()), openAlerts,
+                    "hours since the latest report " + hoursLo + ".." + hoursHi + ", threshold " + t);
+        });
     }
 
     /** The wall counter a status counts in: STALE only with a report behind it, else "no report" (counted nowhere). */
@@ -257,6 +339,60 @@ public final class Verifier {
             c.exact("worker bucket", "district page " + district + " workersFromDistrict",
                     expected.get("homeDistrict").getOrDefault(district, 0L), number(page, "workersFromDistrict"),
                     "district page " + district);
+        });
+    }
+
+    // ------------------------------------------------------------------ ratings
+
+    /**
+     * The rating on every district page that has one, recomputed at both ends of the window (docs/RATING.md): the
+     * counts it rests on, the three parts, the score, the cap and the stars.
+     */
+    private void ratings(Feeds feeds, Answers answers, long lo, long hi, Comparison c) {
+        Map<String, JsonNode> shown = new TreeMap<>();
+        answers.districtPages().forEach((district, page) -> {
+            if (page.path("rating").isObject()) {
+                shown.put(district, page.path("rating"));
+            }
+        });
+        if (shown.isEmpty()) {
+            return;
+        }
+        Map<String, Recompute.Stock> stock = Recompute.latestStock(feeds.reports);
+        Map<String, Ratings.Episodes> episodes = Ratings.episodes(feeds.reports, rules);
+        Set<String> groups = new HashSet<>();
+        Map<String, Recompute.Ticket> tickets = Recompute.tickets(feeds.tickets, groups);
+        Map<String, Ratings.Rating> atLo = ratings.at(shown.keySet(), stock, episodes,
+                Recompute.backlogs(tickets, groups, rules, lo), rules, lo);
+        Map<String, Ratings.Rating> atHi = ratings.at(shown.keySet(), stock, episodes,
+                Recompute.backlogs(tickets, groups, rules, hi), rules, hi);
+        shown.forEach((district, r) -> {
+            Ratings.Rating a = atLo.get(district);
+            Ratings.Rating b = atHi.get(district);
+            String where = "rating " + district;
+            String source = "district page " + district;
+            c.exact("rating", where + " openTickets", b.openTickets(), number(r, "openTickets"), source);
+            c.exact("rating", where + " commoditiesReported", b.commoditiesReported(), number(r, "commoditiesReported"), source);
+            c.within("rating (time)", where + " slaBreaches", a.slaBreaches(), b.slaBreaches(), number(r, "slaBreaches"), source);
+            c.within("rating (time)", where + " commoditiesStale", a.commoditiesStale(), b.commoditiesStale(),
+                    number(r, "commoditiesStale"), source);
+            c.within("rating (time)", where + " criticalShortages", a.criticalShortages(), b.criticalShortages(),
+                    number(r, "criticalShortages"), source);
+            c.within("rating (time)", where + " lowShortages", a.lowShortages(), b.lowShortages(), number(r, "lowShortages"),
+                    source);
+            c.within("rating (time)", where + " slaCompliance", a.slaCompliance(), b.slaCompliance(),
+                    number(r, "slaCompliance"), source);
+            c.within("rating (time)", where + " reportTimeliness", a.reportTimeliness(), b.reportTimeliness(),
+                    number(r, "reportTimeliness"), source);
+            c.within("rating (time)", where + " shortageResolution", a.shortageResolution(), b.shortageResolution(),
+                    number(r, "shortageResolution"), source);
+            c.within("rating (time)", where + " score", a.score(), b.score(), number(r, "score"), source);
+            c.within("rating (time)", where + " maxStars", a.maxStars(), b.maxStars(), number(r, "maxStars"), source);
+            c.within("rating (time)", where + " limitedBy", a.limitedBy(), b.limitedBy(), r.path("limitedBy").asText(null),
+                    source);
+            c.within("rating (time)", where + " stars", a.stars(), b.stars(), number(r, "stars"), source);
+            c.within("rating (time)", where + " needsAttention", a.needsAttention(), b.needsAttention(),
+                    r.path("needsAttention").asBoolean(), source);
         });
     }
 

@@ -134,7 +134,7 @@ public final class VerifyMain {
         }
         answers = answers.withDocuments(documents);
         // 3. Compare and say so.
-        Comparison c = new Verifier(rules, limits, tolerance).compare(feeds, answers);
+        Comparison c = new Verifier(rules, limits, BurnRates.from(settings), Ratings.from(settings), tolerance).compare(feeds, answers);
         System.out.println("verify: " + answers.districtPages().size() + " district pages read");
         System.out.println("verify: read " + feeds.records + " (unreadable " + feeds.unreadable + "); registry "
                 + feeds.workers.size() + " workers");

@@ -150,4 +150,38 @@ class VerifierTest {
         assertThat(Verifier.counted("STALE", null)).isEqualTo("NO-REPORT");
         assertThat(Verifier.counted("CRITICAL", null)).isEqualTo("CRITICAL");
     }
+
+    @Test
+    @DisplayName("the rating on a district page is recomputed (CRITICAL ration: 2 stars), and the burn rate and citizen-signals alert are checked; each difference with both values")
+    void shouldCompareTheRatingTheBurnRateAndTheSignalsAlert() {
+        Map<String, Object> a = truth();
+        String shortages = a.get("shortage").toString();
+        String backlogs = a.get("backlog").toString();
+        // at 59 min: SLA 1.0, timeliness 1.0, ration CRITICAL since 0 → 0.98 h ongoing → 1 − 0.98/72 = 0.99;
+        // score 0.4 + 0.3 + 0.297 = 1.0 → 5 stars by the formula, capped at 2 by the CRITICAL shortage
+        String rating = "{'stars':2,'score':1.0,'slaCompliance':1.0,'reportTimeliness':1.0,'shortageResolution':0.99,"
+                + "'openTickets':1,'slaBreaches':0,'commoditiesReported':1,'commoditiesStale':0,'criticalShortages':1,"
+                + "'lowShortages':0,'maxStars':2,'limitedBy':'critical-shortage','needsAttention':true}";
+        a.put("page", "{'shortages':" + shortages.substring(shortages.indexOf('['), shortages.lastIndexOf('}'))
+                + ",'backlogs':" + backlogs.substring(backlogs.indexOf('['), backlogs.lastIndexOf('}'))
+                + ",'rating':" + rating + ",'workersInDistrict':0,'workersFromDistrict':1}");
+        Comparison right = verifier.compare(feeds(), answers(a, millis(59), millis(59), Map.of()));
+        assertThat(right.mismatches()).isEmpty();
+        assertThat(right.compared()).containsKeys("rating", "rating (time)", "burn rate");
+
+        a.put("page", a.get("page").toString().replace("'stars':2", "'stars':5"));
+        a.put("shortage", shortages.replace("'daysOfCover':1.5", "'daysOfCover':1.5,'burnRatePerDay':5"));
+        Feeds f = feeds();
+        for (int i = 0; i < 10; i++) { // ten messages about ration within the hour: citizen-signals must be open
+            f.messages.add(Events.message("m" + i, "396", min(30 + i), Commodity.RATION));
+        }
+        a.put("shortage", a.get("shortage").toString().replace("'signalsLastHour':0", "'signalsLastHour':10"));
+        a.put("page", a.get("page").toString().replace("'signalsLastHour':0", "'signalsLastHour':10"));
+        assertThat(verifier.compare(f, answers(a, millis(59), millis(59), Map.of())).mismatches())
+                .extracting(Object::toString).containsExactlyInAnyOrder(
+                        "MISMATCH rating 396 stars: recomputed 2, district page 396 says 5",
+                        "MISMATCH shortage 396|ration burnRatePerDay: recomputed null, dashboard says 5",
+                        "MISMATCH alert citizen-signals 396|ration open (signals of the hour 10..10, threshold 10.0): "
+                                + "recomputed open, dashboard says none");
+    }
 }

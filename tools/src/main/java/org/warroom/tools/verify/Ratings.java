@@ -1,0 +1,152 @@
+package org.warroom.tools.verify;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.warroom.contracts.config.Settings;
+import org.warroom.contracts.event.DistrictReport;
+import org.warroom.contracts.event.StockItem;
+
+/**
+ * District ratings recomputed by the formula of docs/RATING.md with its own arithmetic: SLA compliance, report
+ * timeliness and shortage resolution, the score, the cap of the district's state now (CRITICAL 2, SLA breach 3, LOW 4,
+ * stale report 4, no report at all 4) and the stars. Time-dependent (staleness, SLA breaches, ongoing shortages): the
+ * caller evaluates at both ends of its window.
+ */
+public record Ratings(double slaWeight, double reportWeight, double shortageWeight, Duration resolutionTarget) {
+
+    public static Ratings defaults() {
+        return from(Settings.ofKeys(Map.of()));
+    }
+
+    /** The same keys streams reads; the weights normalised to sum 1. */
+    public static Ratings from(Settings s) {
+        double sla = s.getDouble("rating.weight.sla", 0.4);
+        double report = s.getDouble("rating.weight.report", 0.3);
+        double shortage = s.getDouble("rating.weight.shortage", 0.3);
+        double sum = sla + report + shortage;
+        return new Ratings(sla / sum, report / sum, shortage / sum,
+                s.getDuration("rating.resolution.target", Duration.ofHours(72)));
+    }
+
+    /** One district's rating as the screens show it. */
+    public record Rating(int stars, double score, double slaCompliance, double reportTimeliness, double shortageResolution,
+                         int openTickets, int slaBreaches, int commoditiesReported, int commoditiesStale,
+                         int criticalShortages, int lowShortages, int maxStars, String limitedBy, boolean needsAttention) {
+    }
+
+    /** Shortage episodes of one district × commodity: ended ones (count, hours) and the start of an ongoing one. */
+    static final class Episodes {
+        int ended;
+        double endedHours;
+        Long since;
+    }
+
+    /**
+     * Shortage episodes per {@code district|commodity}, from the reports in feed order (a late older or same-time
+     * report ignored, as everywhere): one starts at the report that first shows LOW or CRITICAL, ends at the report
+     * that shows OK again (report times). A report is graded by its days of cover as of its own time.
+     */
+    public static Map<String, Episodes> episodes(Iterable<DistrictReport> reports, Rules rules) {
+        Map<String, Episodes> out = new TreeMap<>();
+        Map<String, Long> latestAt = new HashMap<>();
+        for (DistrictReport r : reports) {
+            if (r == null || r.district() == null || r.at() == null) {
+                continue;
+            }
+            long at = r.at().toInstant().toEpochMilli();
+            for (StockItem item : r.items()) {
+                if (item == null || item.commodity() == null) {
+                    continue;
+                }
+                String key = r.district() + "|" + item.commodity().wire();
+                Long kept = latestAt.get(key);
+                if (kept != null && at <= kept) {
+                    continue;
+                }
+                latestAt.put(key, at);
+                String status = Recompute.status(new Recompute.Stock(r.district(), item.commodity(), item.stock(),
+                        item.dailyNeed(), r.at(), r.id()), rules, at);
+                Episodes e = out.computeIfAbsent(key, k -> new Episodes());
+                boolean shortage = status.equals("LOW") || status.equals("CRITICAL");
+                if (shortage && e.since == null) {
+                    e.since = at;
+                } else if (status.equals("OK") && e.since != null) {
+                    e.ended++;
+                    e.endedHours += Math.max(0, at - e.since) / 3_600_000d;
+                    e.since = null;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The rating of every district in {@code districts} at {@code now}, from the latest stock, the episodes and the
+     * backlogs (per {@code district|department}) at {@code now}.
+     */
+    public Map<String, Rating> at(Set<String> districts, Map<String, Recompute.Stock> stock, Map<String, Episodes> episodes,
+                                  Map<String, Recompute.Backlog> backlogs, Rules rules, long now) {
+        Map<String, Rating> out = new TreeMap<>();
+        for (String district : districts) {
+            int open = 0;
+            int breaches = 0;
+            for (Map.Entry<String, Recompute.Backlog> b : backlogs.entrySet()) {
+                if (Recompute.districtOf(b.getKey()).equals(district)) {
+                    open += b.getValue().open();
+                    breaches += b.getValue().slaBreaches();
+                }
+            }
+            int reported = 0;
+            int stale = 0;
+            int critical = 0;
+            int low = 0;
+            int count = 0;
+            double hours = 0;
+            for (Map.Entry<String, Recompute.Stock> s : stock.entrySet()) {
+                if (!Recompute.districtOf(s.getKey()).equals(district)) {
+                    continue;
+                }
+                reported++;
+                switch (Recompute.status(s.getValue(), rules, now)) {
+                    case "STALE" -> stale++;
+                    case "CRITICAL" -> critical++;
+                    case "LOW" -> low++;
+                    default -> { }
+                }
+                Episodes e = episodes.get(s.getKey());
+                if (e != null) {
+                    count += e.ended;
+                    hours += e.endedHours;
+                    if (e.since != null) {
+                        count++;
+                        hours += Math.max(0, now - e.since) / 3_600_000d;
+                    }
+                }
+            }
+            out.put(district, rate(open, breaches, reported, stale, critical, low, count == 0 ? null : hours / count));
+        }
+        return out;
+    }
+
+    /** The formula of docs/RATING.md. */
+    public Rating rate(int open, int breaches, int reported, int stale, int critical, int low, Double meanHours) {
+        double sla = round2(open == 0 ? 1 : (open - Math.min(breaches, open)) / (double) open);
+        double timeliness = round2(reported == 0 ? 1 : (reported - stale) / (double) reported);
+        double resolution = round2(meanHours == null ? 1
+                : Math.max(0, 1 - meanHours / (resolutionTarget.toMillis() / 3_600_000d)));
+        double score = round2(slaWeight * sla + reportWeight * timeliness + shortageWeight * resolution);
+        String limitedBy = critical > 0 ? "critical-shortage" : breaches > 0 ? "sla-breach" : low > 0 ? "low-shortage"
+                : stale > 0 ? "stale-report" : reported == 0 ? "no-report" : null;
+        int maxStars = limitedBy == null ? 5 : limitedBy.equals("critical-shortage") ? 2 : limitedBy.equals("sla-breach") ? 3 : 4;
+        int stars = Math.min(maxStars, 1 + (int) Math.round(4 * score));
+        return new Rating(stars, score, sla, timeliness, resolution, open, breaches, reported, stale, critical, low,
+                maxStars, limitedBy, limitedBy != null || stars <= 3);
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
