@@ -257,7 +257,7 @@ public final class DashboardVerticle extends VerticleBase {
         notifyRoutes = NotifyRoutes.mount(router, new NotifyDependencies(vertx, config.kafka(), config.ackLinks(), writer, users, audit,
                 id -> live.get(LiveChannel.ALERTS, id).map(value -> (Alert) value.value()), clock));
         new CampaignsApi(new CampaignDependencies(vertx, campaigns, new CampaignMembership(elastic, names),
-                new WorkerCards(elastic, names), writer, audit, districts, states, Words.bundled(), clock, zone))
+                new WorkerCards(elastic, names), complaints, writer, audit, districts, states, Words.bundled(), clock, zone))
                 .mount(router);
         router.get("/ws").handler(ws::handle);
         new PageRoutes(districts).mount(router);

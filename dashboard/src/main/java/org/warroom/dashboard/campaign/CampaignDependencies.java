@@ -7,10 +7,12 @@ import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.StateDirectory;
 import org.warroom.contracts.text.Words;
 import org.warroom.dashboard.audit.AuditLog;
+import org.warroom.dashboard.complaint.ComplaintBook;
 import org.warroom.vertxkafka.TopicWriter;
 
-/** What the campaign routes need from the dashboard. */
+/** What the campaign routes need from the dashboard (the complaint desk takes what a call brings up). */
 public record CampaignDependencies(Vertx vertx, CampaignStore store, CampaignMembership membership, WorkerCards cards,
-                                   TopicWriter writer, AuditLog audit, DistrictDirectory districts,
+                                   ComplaintBook complaints, TopicWriter writer, AuditLog audit,
+                                   DistrictDirectory districts,
                                    StateDirectory states, Words words, Clock clock, ZoneId zone) {
 }

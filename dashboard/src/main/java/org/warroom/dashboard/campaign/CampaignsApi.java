@@ -19,9 +19,10 @@ import org.warroom.contracts.campaign.CallOutcome;
 import org.warroom.contracts.campaign.Campaign;
 import org.warroom.contracts.campaign.WorkerCalls;
 import org.warroom.contracts.campaign.WorkerLease;
-import org.warroom.contracts.event.Priority;
-import org.warroom.contracts.event.TicketEventType;
-import org.warroom.contracts.event.TicketStep;
+import org.warroom.contracts.complaint.InvalidField;
+import org.warroom.contracts.complaint.Registration;
+import org.warroom.contracts.complaint.RegistrationCheck;
+import org.warroom.contracts.reference.District;
 import org.warroom.contracts.event.WorkerRecord;
 import org.warroom.contracts.event.WorkerSource;
 import org.warroom.contracts.event.WorkerStatus;
@@ -37,7 +38,7 @@ import org.warroom.vertxkafka.TopicWriter;
  * Verification-call campaigns (API.md "Verification campaigns"): supervisors create them over the registry,
  * agents take one worker at a time ({@code next}) and record what each call came to ({@code attempts}). A verified
  * outcome is a registry update ({@code source: call}) on {@code warroom.workers}; a worker who needs help gets a
- * complaint opened on the ticket feed. Every write audited.
+ * complaint on the grievance desk. Every write audited.
  */
 public final class CampaignsApi {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CampaignsApi.class);
@@ -212,17 +213,36 @@ public final class CampaignsApi {
                                 request.skills().isEmpty() ? card.skills() : request.skills(),
                                 request.status() != null ? request.status() : WorkerStatus.WORKING,
                                 request.currentState(), request.currentDistrict(), at, WorkerSource.CALL, at);
-                        return writer.write(Topics.WORKERS, update.id(), update);
+                        return writer.write(Topics.WORKERS, update.id(), update).<Void>mapEmpty();
                     }
-                    String district = card.currentDistrict() != null && deps.districts().byCode(card.currentDistrict())
-                            .isPresent() ? card.currentDistrict() : card.homeDistrict();
-                    String ticket = "CMP-" + attempt.lease().substring(0, 8);
-                    // The labour department ran the verification calls (BRIEF.md): its desk takes what the call brought up.
-                    TicketStep opened = new TicketStep(ticket + "-opened", ticket, district, "Labour",
-                            request.category() == null ? "other" : request.category(), null, TicketEventType.OPENED, at,
-                            Priority.URGENT, request.note(), null, "campaign:" + campaign);
-                    return writer.write(Topics.TICKETS, opened.ticket(), opened);
+                    return needsHelp(card, request, attempt, campaign).<Void>mapEmpty();
                 });
+    }
+
+    /**
+     * A complaint on the grievance desk for the worker's district (current, else home), routed like any other by
+     * its category; registered by the agent, channel {@code call}, the campaign named in its text.
+     */
+    private Future<?> needsHelp(WorkerCard card, AttemptRequest request, CallAttempt attempt, String campaign) {
+        String code = card.currentDistrict() != null && deps.districts().byCode(card.currentDistrict()).isPresent()
+                ? card.currentDistrict() : card.homeDistrict();
+        District district = code == null ? null : deps.districts().byCode(code).orElse(null);
+        if (district == null) {
+            return Future.failedFuture(ApiError.invalid("worker", "the worker has no known district to raise a complaint in"));
+        }
+        String text = (request.note() == null ? "" : request.note() + " — ")
+                + "verification call, campaign " + campaign;
+        Registration registration;
+        try {
+            registration = new RegistrationCheck(deps.districts()).check(card.phone(), card.name(), district.code(),
+                    request.category() == null ? "other" : request.category(), null, text, "call", null, null);
+        } catch (InvalidField e) {
+            return Future.failedFuture(ApiError.invalid(e.field(), e.reason()));
+        }
+        return deps.complaints().register(district, registration, attempt.agent(),
+                OffsetDateTime.ofInstant(attempt.at(), deps.zone()), complaint -> deps.audit().record(attempt.agent(),
+                        "agent", "complaint.register", complaint.number(), district.code(), "ok", "campaign:" + campaign,
+                        Map.of("campaign", campaign, "worker", card.id())));
     }
 
     private Map<String, Object> view(CampaignQueue queue) {

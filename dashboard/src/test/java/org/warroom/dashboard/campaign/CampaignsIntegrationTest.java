@@ -25,7 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.warroom.contracts.campaign.CampaignTopics;
 import org.warroom.contracts.campaign.WorkerCalls;
 import org.warroom.contracts.config.Settings;
-import org.warroom.contracts.event.TicketStep;
+import org.warroom.contracts.complaint.Complaint;
+import org.warroom.contracts.complaint.ComplaintChannel;
+import org.warroom.contracts.complaint.ComplaintTopics;
 import org.warroom.contracts.event.WorkerRecord;
 import org.warroom.contracts.event.WorkerSource;
 import org.warroom.contracts.event.WorkerStatus;
@@ -46,7 +48,7 @@ import org.warroom.testkit.RealKafka;
 /**
  * Verification-call campaigns through the HTTP API against the real servers: a registry of 40 workers in the real
  * Elasticsearch node (30 from Bhopal, 10 from Indore), a supervisor's campaign over Bhopal's, two agents working it,
- * outcomes flowing back to the registry and the ticket feed in the real Kafka, and a restart of the dashboard in the
+ * outcomes flowing back to the registry and the grievance desk in the real Kafka, and a restart of the dashboard in the
  * middle that hands out no worker twice and loses no outcome.
  */
 @ExtendWith({RealKafka.class, RealElasticsearch.class})
@@ -100,7 +102,7 @@ class CampaignsIntegrationTest {
     }
 
     @Test
-    @DisplayName("a supervisor's campaign over Bhopal: two agents racing never get one worker, outcomes reach the registry and the ticket feed, a restart loses nothing")
+    @DisplayName("a supervisor's campaign over Bhopal: two agents racing never get one worker, outcomes reach the registry and the complaint desk, a restart loses nothing")
     void shouldRunCampaignEndToEnd() {
         Login sup = dashboard.login("c-sup", PASSWORD);
         JsonObject created = json(dashboard.post("/api/v1/campaigns", sup, new JsonObject()
@@ -147,13 +149,18 @@ class CampaignsIntegrationTest {
         assertThat(update.currentState()).isEqualTo("27");
         assertThat(update.name()).isEqualTo("Worker " + Integer.parseInt(w1.substring(2)));
 
-        // a2's worker needs help: a complaint is opened for Bhopal on the ticket feed.
+        // a2's worker needs help: a complaint on Bhopal's Labour desk (wages), registered by the agent, channel call.
         json(dashboard.post("/api/v1/campaigns/" + id + "/attempts", a2,
                 attempt(n2, "needs-help").put("category", "wages").put("note", "not paid for two months")), 200);
-        TicketStep ticket = dashboard.readAll(Topics.TICKETS).stream().filter(t -> ("campaign:" + id).equals(t.source()))
-                .findFirst().orElseThrow();
-        assertThat(ticket.district()).isEqualTo(FeedEvents.BHOPAL);
-        assertThat(ticket.category()).isEqualTo("wages");
+        Complaint complaint = dashboard.readAll(ComplaintTopics.COMPLAINTS).stream()
+                .filter(c -> c.text() != null && c.text().contains(id)).reduce((a, b) -> b).orElseThrow();
+        assertThat(complaint.district()).isEqualTo(FeedEvents.BHOPAL);
+        assertThat(complaint.category()).isEqualTo("wages");
+        assertThat(complaint.department()).isEqualTo("Labour");
+        assertThat(complaint.channel()).isEqualTo(ComplaintChannel.CALL);
+        assertThat(complaint.phone()).startsWith("+9198000000");
+        assertThat(complaint.text()).startsWith("not paid for two months");
+        assertThat(complaint.number()).startsWith("MP-" + FeedEvents.BHOPAL + "-");
 
         // a1 takes the next worker and does not answer; the dashboard restarts.
         JsonObject held = json(dashboard.post("/api/v1/campaigns/" + id + "/next", a1, new JsonObject()), 200);
