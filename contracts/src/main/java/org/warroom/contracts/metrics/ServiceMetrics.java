@@ -1,5 +1,6 @@
 package org.warroom.contracts.metrics;
 
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -12,6 +13,8 @@ import io.micrometer.core.instrument.binder.system.DiskSpaceMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -37,10 +40,23 @@ public final class ServiceMetrics implements AutoCloseable {
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final Logger LOG = LoggerFactory.getLogger(ServiceMetrics.class);
 
+    /** Server response times as Prometheus histograms (buckets), so a percentile can be taken across instances. */
+    private static final MeterFilter LATENCY_HISTOGRAMS = new MeterFilter() {
+        @Override
+        public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+            if (id.getName().equals("vertx.http.server.response.time") || id.getName().equals("http.server.requests")) {
+                return DistributionStatisticConfig.builder().percentilesHistogram(true)
+                        .minimumExpectedValue(1e6).maximumExpectedValue(3e10).build().merge(config);
+            }
+            return config;
+        }
+    };
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     private ServiceMetrics(Optional<Path> dataDir) {
+        registry.config().meterFilter(LATENCY_HISTOGRAMS);
         bindAll(new JvmMemoryMetrics(), new JvmThreadMetrics(), new ClassLoaderMetrics(), new JvmInfoMetrics(),
                 new ProcessorMetrics(), new UptimeMetrics(), new FileDescriptorMetrics());
         JvmGcMetrics gc = new JvmGcMetrics();
