@@ -28,6 +28,7 @@ import org.warroom.contracts.complaint.ComplaintLifecycle;
 import org.warroom.contracts.complaint.ComplaintNumbers;
 import org.warroom.contracts.complaint.ComplaintTopics;
 import org.warroom.contracts.health.HealthReport;
+import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.contracts.notify.NotifyTopics;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.StateDirectory;
@@ -63,6 +64,7 @@ import org.warroom.dashboard.complaint.RoutingApi;
 import org.warroom.dashboard.http.Answers;
 import org.warroom.dashboard.http.ApiError;
 import org.warroom.dashboard.live.LiveChannel;
+import org.warroom.dashboard.live.LiveMetrics;
 import org.warroom.dashboard.live.LiveSocketHandler;
 import org.warroom.dashboard.live.LiveState;
 import org.warroom.dashboard.live.LiveStateVerticle;
@@ -108,6 +110,7 @@ public final class DashboardVerticle extends VerticleBase {
     private final DependencyHealth health;
     private final ElasticsearchClient elastic;
     private final Clock clock;
+    private final ServiceMetrics metrics;
     private final ZoneId zone = ZoneId.of("Asia/Kolkata");
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
     private final DistrictDirectory districts = DistrictDirectory.load();
@@ -134,6 +137,13 @@ public final class DashboardVerticle extends VerticleBase {
      * @param clock   time for sessions, throttling, audit and acknowledgements (tests move it)
      */
     public DashboardVerticle(DashboardConfig config, DependencyHealth health, ElasticsearchClient elastic, Clock clock) {
+        this(config, health, elastic, clock, ServiceMetrics.create());
+    }
+
+    /** @param metrics the process's registry (the one its Vert.x reports to, see {@link DashboardMain}) */
+    public DashboardVerticle(DashboardConfig config, DependencyHealth health, ElasticsearchClient elastic, Clock clock,
+                             ServiceMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics);
         this.config = Objects.requireNonNull(config);
         this.health = Objects.requireNonNull(health);
         this.elastic = Objects.requireNonNull(elastic);
@@ -200,7 +210,8 @@ public final class DashboardVerticle extends VerticleBase {
         QueryApi query = new QueryApi(vertx, new SearchService(elastic, names), new WorkerSearch(elastic, names),
                 new DrillDownService(elastic, names, zone, clock), new AlertHistory(elastic, names),
                 new SituationReportData(elastic, names, zone, clock), districts, zone);
-        LiveSocketHandler ws = new LiveSocketHandler(vertx, live, config.live(), sessions, auth);
+        LiveSocketHandler ws = new LiveSocketHandler(vertx, live, config.live(), sessions, auth,
+                new LiveMetrics(metrics.registry()));
         BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
 
         Router router = Router.router(vertx);
@@ -212,6 +223,8 @@ public final class DashboardVerticle extends VerticleBase {
                 new PublicRateLimit(config.bulletin().perAddressPerMinute()), web.geo(), states, audit, clock,
                 config.bulletin().refresh());
         publicBulletin.mountPublic(router); // before authentication: public, never reads a session
+        router.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", ServiceMetrics.CONTENT_TYPE)
+                .putHeader("Cache-Control", "no-store").end(metrics.scrape()));
         router.route().handler(auth::identify);
         router.post("/api/v1/session").handler(body).handler(session::handleLogin);
         router.route("/api/v1/*").handler(auth::requireApi);

@@ -97,4 +97,9 @@ final class DeadLetters implements AutoCloseable {
     public void close() {
         producer.close(Duration.ofSeconds(5));
     }
+
+    /** The producer, for its metrics. */
+    KafkaProducer<String, DeadLetter> producer() {
+        return producer;
+    }
 }

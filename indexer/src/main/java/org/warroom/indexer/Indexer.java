@@ -91,7 +91,9 @@ public final class Indexer implements AutoCloseable {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
         this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        metrics.bind(consumer);
         this.deadLetters = new DeadLetters(config, answers::add);
+        metrics.bind(deadLetters.producer());
         this.admin = Admin.create(config.kafka().client());
         this.lag = new LagMonitor(admin, config.group(), mapper.topics(), metrics);
         this.thread = new Thread(this::run, "indexer");

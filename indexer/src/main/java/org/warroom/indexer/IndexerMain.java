@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.config.Settings;
+import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.TopicCreator;
@@ -34,7 +35,8 @@ public final class IndexerMain {
         IndexerConfig config = IndexerConfig.from(Settings.fromEnvironment());
         ElasticsearchClient elastic = ElasticClientFactory.create(config.elastic());
         Admin admin = Admin.create(config.kafka().client());
-        IndexerMetrics metrics = new IndexerMetrics();
+        IndexerMetrics metrics = new IndexerMetrics(ServiceMetrics.create());
+        metrics.bind(admin);
         ManagementServer management = new ManagementServer(config.managementHost(), config.managementPort(),
                 new DependencyHealth(admin, elastic), metrics);
         LOG.info("indexer management on http://{}:{}/ (health, metrics)", config.managementHost(), management.port());

@@ -1,32 +1,38 @@
 package org.warroom.indexer;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
+import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.elastic.IndexFamily;
 
 /**
  * The indexer's figures, exposed in Prometheus text on {@code /metrics} and readable by tests: documents indexed
  * (per family) and their rate, duplicates, retries, dead letters, failed bulk requests, whether the indexer is
- * backing off right now, and consumer lag per topic (end offset minus committed offset).
+ * backing off right now, and consumer lag per topic (end offset minus committed offset); beside the service's JVM,
+ * process and Kafka client meters ({@link ServiceMetrics}). Names and tags: docs/METRICS.md.
  */
 public final class IndexerMetrics {
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ServiceMetrics service;
+    private final MeterRegistry registry;
     private final Map<IndexFamily, Counter> indexed = new EnumMap<>(IndexFamily.class);
     private final Map<IndexFamily, Counter> duplicates = new EnumMap<>(IndexFamily.class);
     private final Counter retries;
     private final Counter deadLetters;
     private final Counter bulkRequests;
     private final Counter bulkFailures;
+    private final DistributionSummary bulkOperations;
     private final Counter records;
     private final Timer batches;
     private final AtomicInteger retrying = new AtomicInteger();
@@ -38,8 +44,14 @@ public final class IndexerMetrics {
     private long rateAtNanos = System.nanoTime();
     private long rateAtCount;
 
+    /** With a registry of its own (tests). */
     public IndexerMetrics() {
-        new JvmMemoryMetrics().bindTo(registry);
+        this(ServiceMetrics.create());
+    }
+
+    public IndexerMetrics(ServiceMetrics service) {
+        this.service = service;
+        this.registry = service.registry();
         for (IndexFamily f : IndexFamily.values()) {
             indexed.put(f, Counter.builder("warroom.indexer.docs.indexed").tag("family", f.word())
                     .description("documents Elasticsearch acknowledged").register(registry));
@@ -51,7 +63,10 @@ public final class IndexerMetrics {
                 .register(registry);
         deadLetters = Counter.builder("warroom.indexer.dead.letters")
                 .description("records sent to the dead-letter topic").register(registry);
-        bulkRequests = Counter.builder("warroom.indexer.bulk.requests").register(registry);
+        bulkRequests = Counter.builder("warroom.indexer.bulk.requests").description("bulk requests sent")
+                .register(registry);
+        bulkOperations = DistributionSummary.builder("warroom.indexer.bulk.operations")
+                .description("operations (documents written) per bulk request").register(registry);
         bulkFailures = Counter.builder("warroom.indexer.bulk.failures")
                 .description("bulk requests that got no answer (Elasticsearch away or failing)").register(registry);
         records = Counter.builder("warroom.indexer.records").description("Kafka records consumed").register(registry);
@@ -86,6 +101,20 @@ public final class IndexerMetrics {
 
     void bulkSent(int operations) {
         bulkRequests.increment();
+        bulkOperations.record(operations);
+    }
+
+    /** The Kafka client's own meters join these ({@code kafka_consumer_*}, {@code kafka_producer_*}). */
+    void bind(Consumer<?, ?> consumer) {
+        service.bind(consumer);
+    }
+
+    void bind(Producer<?, ?> producer) {
+        service.bind(producer);
+    }
+
+    void bind(Admin admin) {
+        service.bind(admin);
     }
 
     void bulkFailed() {
@@ -173,6 +202,6 @@ public final class IndexerMetrics {
 
     /** Prometheus text exposition. */
     public String scrape() {
-        return registry.scrape();
+        return service.scrape();
     }
 }

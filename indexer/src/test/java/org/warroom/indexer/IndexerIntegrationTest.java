@@ -56,6 +56,7 @@ import org.warroom.testkit.LocalElasticsearch;
 import org.warroom.testkit.LocalKafka;
 import org.warroom.testkit.RealElasticsearch;
 import org.warroom.testkit.RealKafka;
+import org.warroom.testkit.Scrape;
 
 /** The indexer against the real broker and the real Elasticsearch node. */
 @ExtendWith({RealKafka.class, RealElasticsearch.class})
@@ -209,6 +210,26 @@ class IndexerIntegrationTest {
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).contains("warroom_indexer_docs_indexed_total{family=\"messages\"}")
                 .contains("warroom_indexer_consumer_lag").contains("warroom_indexer_retrying");
+
+        // An indexed message moves the indexer's own figures and its consumer's, on the same page.
+        IndexTemplates.install(client, config.elastic());
+        Indexer indexer = new Indexer(config, client, metrics);
+        closing.add(indexer);
+        indexer.start();
+        try (TestFeed feed = new TestFeed(kafka)) {
+            feed.send(Topics.MESSAGES, run + "-m1", FeedEvents.message(run + "-m1", BHOPAL, "भोपाल में राशन नहीं मिल रहा", T0));
+        }
+        eventually(WITHIN, () -> {
+            String text = scrape(http, server.port());
+            assertThat(Scrape.value(text, "warroom_indexer_docs_indexed_total{family=\"messages\"}").orElse(0))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(Scrape.value(text, "warroom_indexer_bulk_requests_total").orElse(0)).isGreaterThanOrEqualTo(1);
+            assertThat(Scrape.value(text, "warroom_indexer_bulk_operations_sum").orElse(0)).isGreaterThanOrEqualTo(1);
+            assertThat(Scrape.value(text, "warroom_indexer_consumer_lag").orElse(-1)).isZero();
+            assertThat(Scrape.sum(text, "kafka_consumer_fetch_manager_records_consumed_total").orElse(0))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(Scrape.sum(text, "jvm_memory_used_bytes", "area=\"heap\"").orElse(0)).isPositive();
+        });
     }
 
     @Test
@@ -260,6 +281,15 @@ class IndexerIntegrationTest {
                 "management.port", "0",
                 "indexer.retry.max", "1s",
                 "indexer.lag.interval", "300ms")));
+    }
+
+    static String scrape(HttpClient http, int port) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("cannot scrape the indexer: " + e, e);
+        }
     }
 
     ElasticsearchClient client(IndexerConfig config) {

@@ -1,11 +1,16 @@
 package org.warroom.ingest;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.config.Settings;
+import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.ingest.auth.FirstKey;
 import org.warroom.ingest.config.IngestConfig;
 import org.warroom.ingest.reference.DirectoryPlaces;
@@ -15,6 +20,15 @@ public final class IngestMain {
     private static final Logger LOG = LoggerFactory.getLogger(IngestMain.class);
 
     private IngestMain() {
+    }
+
+    /** A Vert.x reporting its HTTP server (by route, method and status) and pools into the service's registry. */
+    static Vertx vertx(ServiceMetrics metrics) {
+        return Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                        .addLabels(Label.HTTP_ROUTE)))
+                .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
+                .build();
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -33,9 +47,10 @@ public final class IngestMain {
             System.out.println("(kept in " + config.ingestKeyFile() + ")");
             System.out.flush();
         }
-        Vertx vertx = Vertx.vertx();
+        ServiceMetrics metrics = ServiceMetrics.create(config.dataDir());
+        Vertx vertx = vertx(metrics);
         IngestVerticle verticle = new IngestVerticle(config, firstKey,
-                DirectoryPlaces.load(config.extraDistricts(), config.preferredStates()), Clock.systemUTC());
+                DirectoryPlaces.load(config.extraDistricts(), config.preferredStates()), Clock.systemUTC(), metrics);
         CountDownLatch started = new CountDownLatch(1);
         vertx.deployVerticle(verticle)
                 .onSuccess(id -> {

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.access.ApiKeyGrant;
+import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.TopicCreator;
 import org.warroom.contracts.topic.Topics;
@@ -45,7 +46,7 @@ public final class IngestServices implements AutoCloseable {
     final IngestConfig config;
     final Places places;
     final Clock clock;
-    final IngestMetrics metrics = new IngestMetrics();
+    final IngestMetrics metrics;
     final KafkaHealth health;
     final KeyRegistry keys;
     final FeedProducer producer;
@@ -59,13 +60,15 @@ public final class IngestServices implements AutoCloseable {
     final SharedUploadJobs sharedJobs;
     final UploadJobs jobs;
 
-    private IngestServices(IngestConfig config, Places places, Clock clock) {
+    private IngestServices(IngestConfig config, Places places, Clock clock, ServiceMetrics serviceMetrics) {
         this.config = config;
+        this.metrics = new IngestMetrics(serviceMetrics);
         this.places = places;
         this.clock = clock;
         this.health = new KafkaHealth(config.kafka());
         this.keys = new KeyRegistry(config.kafka());
         this.producer = new FeedProducer(config.kafka(), config.kafkaTimeout());
+        producer.bindTo(serviceMetrics);
         this.limiter = new RateLimiter(config.rateEventsPerSecond(), config.rateBurst(), clock);
         this.messages = new MessagesDecoder(places, commodities, clock);
         this.workers = new WorkersDecoder(places, clock);
@@ -81,11 +84,12 @@ public final class IngestServices implements AutoCloseable {
     }
 
     /** Opens everything; blocking (seconds). Fails when Kafka cannot be reached. */
-    public static IngestServices open(IngestConfig config, FirstKey firstKey, Places places, Clock clock) {
+    public static IngestServices open(IngestConfig config, FirstKey firstKey, Places places, Clock clock,
+            ServiceMetrics serviceMetrics) {
         List<Topic<?, ?>> topics = new ArrayList<>(Topics.feeds());
         topics.add(UploadJobStatus.TOPIC);
         new TopicCreator(config.kafka()).ensure(topics);
-        IngestServices s = new IngestServices(config, places, clock);
+        IngestServices s = new IngestServices(config, places, clock, serviceMetrics);
         try {
             s.health.start();
             s.keys.start().get(60, TimeUnit.SECONDS);

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.ingest.auth.FirstKey;
 import org.warroom.ingest.config.IngestConfig;
 import org.warroom.ingest.http.Answers;
@@ -33,11 +34,18 @@ public final class IngestVerticle extends VerticleBase {
     private final FirstKey firstKey;
     private final Places places;
     private final Clock clock;
+    private final ServiceMetrics metrics;
     private IngestServices services;
     private HttpServer server;
     private UploadHandler uploads;
 
     public IngestVerticle(IngestConfig config, FirstKey firstKey, Places places, Clock clock) {
+        this(config, firstKey, places, clock, ServiceMetrics.create(config.dataDir()));
+    }
+
+    /** @param metrics the registry of this process (the one its Vert.x reports to, see {@link IngestMain}) */
+    public IngestVerticle(IngestConfig config, FirstKey firstKey, Places places, Clock clock, ServiceMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.firstKey = firstKey;
         this.places = places;
@@ -46,7 +54,7 @@ public final class IngestVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        return vertx.executeBlocking(() -> IngestServices.open(config, firstKey, places, clock))
+        return vertx.executeBlocking(() -> IngestServices.open(config, firstKey, places, clock, metrics))
                 .compose(opened -> {
                     services = opened;
                     return vertx.createHttpServer(config.tls().serverOptions())
@@ -90,7 +98,7 @@ public final class IngestVerticle extends VerticleBase {
     }
 
     private void handleMetrics(RoutingContext ctx) {
-        ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(services.metrics().scrape());
+        ctx.response().putHeader("Content-Type", ServiceMetrics.CONTENT_TYPE).end(services.metrics().scrape());
     }
 
     private void handleFailure(RoutingContext ctx) {

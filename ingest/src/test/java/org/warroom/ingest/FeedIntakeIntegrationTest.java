@@ -25,6 +25,7 @@ import org.warroom.contracts.event.WorkerRecord;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.testkit.LocalKafka;
 import org.warroom.testkit.RealKafka;
+import org.warroom.testkit.Scrape;
 
 /** The real ingest service on a free port against a real broker: what is answered and what lands in Kafka. */
 @ExtendWith(RealKafka.class)
@@ -225,6 +226,28 @@ class FeedIntakeIntegrationTest {
         assertThat(ingest.metric(rejected) - before[1]).as(rejected).isEqualTo(1);
         assertThat(ingest.metric(deadLettered) - before[2]).as(deadLettered).isEqualTo(1);
         assertThat(ingest.metric(otherFeed) - before[3]).as(otherFeed).isZero();
+    }
+
+    @Test
+    @DisplayName("metrics: the Kafka producer's sends, Vert.x's HTTP requests by route and status, JVM and disk move")
+    void conventionalMetricsMove() {
+        String route = "vertx_http_server_requests_total";
+        String before = ingest.get("/metrics").bodyAsString();
+        double sends = Scrape.sum(before, "kafka_producer_record_send_total").orElse(0);
+        double requests = Scrape.sum(before, route, "route=\"/v1/:feed\"", "code=\"202\"", "method=\"POST\"").orElse(0);
+
+        var answer = ingest.postNdjson("/v1/calls", ingest.key, call(run + "-v1", run + "-V", "started") + "\n"
+                + call(run + "-v2", run + "-V", "answered"));
+
+        assertThat(answer.statusCode()).as(answer.bodyAsString()).isEqualTo(202);
+        String after = ingest.get("/metrics").bodyAsString();
+        assertThat(Scrape.sum(after, "kafka_producer_record_send_total").orElseThrow() - sends).isGreaterThanOrEqualTo(2);
+        assertThat(Scrape.sum(after, route, "route=\"/v1/:feed\"", "code=\"202\"", "method=\"POST\"").orElseThrow()
+                - requests).isEqualTo(1);
+        assertThat(after).contains("# TYPE vertx_http_server_response_time_seconds histogram");
+        assertThat(Scrape.sum(after, "jvm_memory_used_bytes", "area=\"heap\"").orElseThrow()).isPositive();
+        assertThat(Scrape.sum(after, "disk_free_bytes").orElseThrow()).isPositive();
+        assertThat(Scrape.sum(after, "process_cpu_usage")).isPresent();
     }
 
     @Test

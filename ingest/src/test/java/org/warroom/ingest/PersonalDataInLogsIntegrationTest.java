@@ -2,12 +2,16 @@ package org.warroom.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.logging.log4j.core.Layout;
@@ -41,15 +45,11 @@ class PersonalDataInLogsIntegrationTest {
         LoggerContext context = (LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
         context.setConfigLocation(production);
         StringWriter captured = new StringWriter();
+        StringWriter capturedJson = new StringWriter();
         try {
-            @SuppressWarnings("unchecked")
-            Layout<String> layout = (Layout<String>) context.getConfiguration().getAppender("console").getLayout();
-            WriterAppender appender = WriterAppender.newBuilder().setName("capture").setTarget(captured)
-                    .setLayout(layout).build();
-            appender.start();
-            context.getConfiguration().addAppender(appender);
-            context.getRootLogger().addAppender(appender);
-            context.getConfiguration().getLoggerConfig("org.warroom").addAppender(appender, null, null);
+            // Both formats of the production configuration (docs/LOGGING.md): text, and ECS JSON.
+            capture(context, "text", captured);
+            capture(context, "json", capturedJson);
             context.updateLoggers();
 
             String run = UUID.randomUUID().toString().substring(0, 8);
@@ -82,5 +82,43 @@ class PersonalDataInLogsIntegrationTest {
         assertThat(logs).contains("API key grants loaded").contains("delivery to [phone] / [email] failed").contains("[email] or [phone] unknown");
         assertThat(logs).doesNotContain("9812398765").doesNotContain("98123 98765").doesNotContain(NAME)
                 .doesNotContain("Kamla").doesNotContain(EMAIL);
+
+        String json = capturedJson.toString();
+        assertThat(json).doesNotContain("9812398765").doesNotContain("98123 98765").doesNotContain(NAME)
+                .doesNotContain("Kamla").doesNotContain(EMAIL);
+        ObjectMapper mapper = new ObjectMapper();
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : json.split("\n")) {
+            events.add(mapper.readTree(line));
+        }
+        assertThat(events).hasSizeGreaterThan(3).allSatisfy(e -> {
+            assertThat(e.get("@timestamp").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+            assertThat(e.get("ecs.version").asText()).isEqualTo("1.2.0");
+            assertThat(e.get("log.level").asText()).isIn("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+            assertThat(e.has("message") && e.has("log.logger") && e.has("process.thread.name")
+                    && e.has("service.name")).isTrue();
+        });
+        assertThat(events).anySatisfy(e -> assertThat(e.get("message").asText()).contains("API key grants loaded"));
+        // (once per logger config the capture hangs on: root and org.warroom)
+        assertThat(events).filteredOn(e -> e.get("log.logger").asText().equals("org.warroom.ingest.LogCheck"))
+                .isNotEmpty().allSatisfy(e -> {
+                    assertThat(e.get("message").asText()).isEqualTo("delivery to [phone] / [email] failed");
+                    assertThat(e.get("log.level").asText()).isEqualTo("WARN");
+                    assertThat(e.get("error.type").asText()).isEqualTo("java.lang.IllegalStateException");
+                    assertThat(e.get("error.stack_trace").asText())
+                            .startsWith("java.lang.IllegalStateException: 550 mailbox [email] or [phone] unknown");
+                });
+    }
+
+    /** Adds an appender writing to {@code target} with the layout of the configuration's appender {@code name}. */
+    private static void capture(LoggerContext context, String name, StringWriter target) {
+        @SuppressWarnings("unchecked")
+        Layout<String> layout = (Layout<String>) context.getConfiguration().getAppender(name).getLayout();
+        WriterAppender appender = WriterAppender.newBuilder().setName("capture-" + name).setTarget(target)
+                .setLayout(layout).build();
+        appender.start();
+        context.getConfiguration().addAppender(appender);
+        context.getRootLogger().addAppender(appender);
+        context.getConfiguration().getLoggerConfig("org.warroom").addAppender(appender, null, null);
     }
 }

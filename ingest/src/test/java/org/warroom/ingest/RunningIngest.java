@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.warroom.contracts.access.ApiKeyGrant;
+import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.ingest.auth.ApiKeys;
@@ -69,9 +70,11 @@ final class RunningIngest implements AutoCloseable {
                 "ingest.key", key));
         settings.putAll(overrides);
         IngestConfig config = IngestConfig.from(kafka.settings().with(settings));
-        Vertx vertx = Vertx.vertx();
+        // As IngestMain runs it: Vert.x reporting to the service's registry.
+        ServiceMetrics metrics = ServiceMetrics.create(dataDir);
+        Vertx vertx = IngestMain.vertx(metrics);
         IngestVerticle verticle = new IngestVerticle(config, FirstKey.resolve(config.ingestKey(), config.ingestKeyFile()),
-                PLACES, clock);
+                PLACES, clock, metrics);
         vertx.deployVerticle(verticle).await();
         return new RunningIngest(vertx, kafka, verticle, key, dataDir);
     }

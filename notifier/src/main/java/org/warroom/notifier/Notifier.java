@@ -64,6 +64,7 @@ public final class Notifier {
     private final Supplier<Collection<UserAccount>> users;
     private final Function<String, Optional<UserAccount>> user;
     private final Clock clock;
+    private final NotifierMetrics metrics;
 
     private final Map<String, Alert> alerts = new HashMap<>();
     private final Set<String> acknowledged = new HashSet<>();
@@ -74,7 +75,8 @@ public final class Notifier {
 
     public Notifier(Vertx vertx, NotifyConfig config, EscalationPolicy policy, Collection<Channel> channels,
                     AckTokens tokens, MessageText text, DeliveryLog log, Supplier<Collection<UserAccount>> users,
-                    Function<String, Optional<UserAccount>> user, Clock clock) {
+                    Function<String, Optional<UserAccount>> user, Clock clock, NotifierMetrics metrics) {
+        this.metrics = metrics;
         this.vertx = vertx;
         this.config = config;
         this.policy = policy;
@@ -200,6 +202,7 @@ public final class Notifier {
             RateLimiter limit = limits.get(channel);
             if (limit != null && !limit.tryAcquire()) {
                 limited++;
+                metrics.rateLimited(channel);
                 continue;
             }
             notifications += message.size();
@@ -209,6 +212,7 @@ public final class Notifier {
         if (limited > 0) {
             LOG.warn("{} message(s) over their channel's rate wait for the next tick", limited);
         }
+        metrics.held(held);
         TickReport report = new TickReport(sends.size(), notifications, held, limited);
         return Future.join(sends).transform(ar -> Future.succeededFuture(report));
     }
@@ -231,7 +235,8 @@ public final class Notifier {
             delivered = log.writeAll(records(message, Delivery.SENDING, 0, null, digest))
                     .compose(v -> attempt(channel, out, message, digest, 1));
         }
-        return delivered.compose(result -> log.writeAll(records(message,
+        return delivered.onSuccess(result -> metrics.settled(first.channel(), result.ok(), message.size()))
+                .compose(result -> log.writeAll(records(message,
                         result.ok() ? Delivery.SENT : Delivery.UNDELIVERABLE, result.attempts(), result.error(), digest)))
                 .onComplete(ar -> message.forEach(d -> {
                     inFlight.remove(d.id());
@@ -249,6 +254,7 @@ public final class Notifier {
         return channel.send(out).map(v -> new Attempted(true, n, null)).recover(e -> {
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             boolean permanent = e instanceof Channel.PermanentFailure;
+            metrics.attemptFailed(channel.kind());
             if (permanent || n >= config.attempts()) {
                 LOG.warn("{} undeliverable after {} attempt(s): {}", out.deliveryId(), n, error);
                 return Future.succeededFuture(new Attempted(false, n, error));

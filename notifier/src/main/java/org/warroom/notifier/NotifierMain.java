@@ -20,10 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.config.Settings;
 import org.warroom.contracts.health.HealthReport;
+import org.warroom.contracts.metrics.ServiceMetrics;
 
 /**
  * The notifier process (alert delivery): reads {@link NotifyConfig}, serves {@code GET /health}, {@code /health/live}
- * and {@code /health/ready} on {@code notifier.management.port} (ready: 200 when Kafka answers and the notifier has
+ * and {@code /health/ready} and {@code GET /metrics} on {@code notifier.management.port} (ready: 200 when Kafka answers and the notifier has
  * caught up, 503 otherwise; see {@link #health(String, int, Admin, BooleanSupplier)}), and runs
  * the {@link NotifierVerticle} until stopped.
  */
@@ -37,8 +38,10 @@ public final class NotifierMain {
         NotifyConfig config = NotifyConfig.from(Settings.fromEnvironment());
         LOG.info("notifier starting: {}", config);
         Admin admin = Admin.create(config.kafka().client());
+        ServiceMetrics metrics = ServiceMetrics.create();
+        metrics.bind(admin);
         Vertx vertx = Vertx.vertx();
-        NotifierVerticle verticle = new NotifierVerticle(config, Clock.systemUTC());
+        NotifierVerticle verticle = new NotifierVerticle(config, Clock.systemUTC(), metrics);
         HttpServer management = health(config, admin, verticle);
         LOG.info("notifier management on http://{}:{}/health", config.managementHost(),
                 management.getAddress().getPort());
@@ -62,7 +65,7 @@ public final class NotifierMain {
     }
 
     static HttpServer health(NotifyConfig config, Admin admin, NotifierVerticle verticle) throws IOException {
-        return health(config.managementHost(), config.managementPort(), admin, verticle::ready);
+        return health(config.managementHost(), config.managementPort(), admin, verticle::ready, verticle.metrics());
     }
 
     /**
@@ -73,10 +76,12 @@ public final class NotifierMain {
      *   <li>{@code GET /health/ready} ({@link HealthReport}): 200 when Kafka answers and the notifier has read every
      *       alert that existed when it joined; 503 naming what is not so ({@code kafka}, {@code alerts});</li>
      *   <li>{@code GET /health}: the readiness verdict in its historical body
-     *       {@code {"status": "ok"|"unavailable", "checks": {"kafka", "caughtUp"}}}.</li>
+     *       {@code {"status": "ok"|"unavailable", "checks": {"kafka", "caughtUp"}}};</li>
+     *   <li>{@code GET /metrics}: Prometheus text ({@link NotifierMetrics} and the process's; docs/METRICS.md).</li>
      * </ul>
      */
-    static HttpServer health(String host, int port, Admin admin, BooleanSupplier caughtUp) throws IOException {
+    static HttpServer health(String host, int port, Admin admin, BooleanSupplier caughtUp, ServiceMetrics metrics)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "notifier-management");
@@ -92,6 +97,8 @@ public final class NotifierMain {
                     .getBytes(StandardCharsets.UTF_8);
             send(exchange, ok ? 200 : 503, body);
         });
+        server.createContext("/metrics", exchange -> send(exchange, 200, ServiceMetrics.CONTENT_TYPE,
+                metrics.scrape().getBytes(StandardCharsets.UTF_8)));
         server.createContext("/health/live", exchange -> {
             HealthReport report = HealthReport.of(Map.of());
             send(exchange, report.httpStatus(), report.json());
@@ -117,7 +124,11 @@ public final class NotifierMain {
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        send(exchange, status, "application/json", body);
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", type);
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {

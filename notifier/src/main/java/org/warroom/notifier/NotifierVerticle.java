@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.account.AccountTopics;
+import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.contracts.notify.ChannelKind;
 import org.warroom.contracts.notify.NotifyTopics;
 import org.warroom.contracts.reference.DistrictDirectory;
@@ -48,6 +49,7 @@ public final class NotifierVerticle extends VerticleBase {
 
     private final NotifyConfig config;
     private final Clock clock;
+    private final ServiceMetrics metrics;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicBoolean caughtUp = new AtomicBoolean();
     private Context context;
@@ -64,8 +66,19 @@ public final class NotifierVerticle extends VerticleBase {
 
     /** @param clock drives escalation, quiet hours, tokens and rates (tests move it) */
     public NotifierVerticle(NotifyConfig config, Clock clock) {
+        this(config, clock, ServiceMetrics.create());
+    }
+
+    /** @param metrics the process's registry, where the delivery meters go ({@link NotifierMetrics}) */
+    public NotifierVerticle(NotifyConfig config, Clock clock, ServiceMetrics metrics) {
         this.config = config;
         this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** The registry this notifier reports to. */
+    public ServiceMetrics metrics() {
+        return metrics;
     }
 
     @Override
@@ -86,7 +99,8 @@ public final class NotifierVerticle extends VerticleBase {
             notifier = new Notifier(vertx, config, config.policy(), channels(),
                     config.ack().tokens(clock),
                     new MessageText(DistrictDirectory.load(), ZoneId.of("Asia/Kolkata")),
-                    new DeliveryLog(writer, d -> notifier.onDelivery(d)), users::all, users::find, clock);
+                    new DeliveryLog(writer, d -> notifier.onDelivery(d)), users::all, users::find, clock,
+                    new NotifierMetrics(metrics.registry()));
             subscriptions = new CompactedReader(vertx, config.kafka(), "warroom-notifier-subscriptions-" + instance,
                     List.of(NotifyTopics.SUBSCRIPTIONS.name()), (topic, key, value, p, o) -> notifier.onSubscription(key,
                     NotifyTopics.SUBSCRIPTIONS.valueSerde().deserializer().deserialize(topic, value)));
@@ -147,6 +161,7 @@ public final class NotifierVerticle extends VerticleBase {
         props.put("enable.auto.commit", "false");
         props.put("auto.offset.reset", "earliest");
         alerts = KafkaConsumer.create(vertx, props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        metrics.bind(alerts.unwrap());
         Promise<Void> ready = Promise.promise();
         alerts.exceptionHandler(e -> LOG.warn("alerts consumer: {}", e.toString()));
         alerts.partitionsAssignedHandler(assigned -> {

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.warroom.contracts.metrics.ServiceMetrics;
 
 /** The management port with Kafka unreachable (nothing listens on port 1): alive, not ready, and it says why. */
 class NotifierHealthTest {
@@ -23,7 +24,7 @@ class NotifierHealthTest {
     void shouldStayAliveButNotReadyWithoutKafka() throws Exception {
         try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000))) {
-            HttpServer server = NotifierMain.health("127.0.0.1", 0, admin, () -> true);
+            HttpServer server = NotifierMain.health("127.0.0.1", 0, admin, () -> true, ServiceMetrics.create());
             try {
                 HttpResponse<String> live = get(server, "/health/live");
                 assertThat(live.statusCode()).isEqualTo(200);
@@ -35,6 +36,10 @@ class NotifierHealthTest {
                 HttpResponse<String> health = get(server, "/health");
                 assertThat(health.statusCode()).isEqualTo(503);
                 assertThat(health.body()).startsWith("{\"status\":\"unavailable\",\"checks\":{\"kafka\":\"unreachable");
+                HttpResponse<String> metrics = get(server, "/metrics");
+                assertThat(metrics.statusCode()).isEqualTo(200);
+                assertThat(metrics.headers().firstValue("Content-Type")).hasValue(ServiceMetrics.CONTENT_TYPE);
+                assertThat(metrics.body()).contains("# TYPE jvm_memory_used_bytes gauge");
             } finally {
                 server.stop(0);
             }

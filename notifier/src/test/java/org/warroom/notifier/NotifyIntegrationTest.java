@@ -54,6 +54,7 @@ import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.testkit.LocalKafka;
 import org.warroom.testkit.RealKafka;
+import org.warroom.testkit.Scrape;
 import org.warroom.vertxkafka.TopicWriter;
 import org.warroom.vertxkafka.UserDirectory;
 
@@ -280,6 +281,9 @@ class NotifyIntegrationTest {
         user(name, Role.RESPONDER, List.of(district), List.of(), new Contact(null, null, receivers.base() + path));
         subscribe(name, List.of(district), List.of("webhook"));
         receivers.failFirst(path, 2);
+        String sentSeries = "warroom_notifier_deliveries_total{channel=\"webhook\",outcome=\"sent\"}";
+        String failedSeries = "warroom_notifier_attempts_failed_total{channel=\"webhook\"}";
+        String before = notifier.metrics().scrape();
 
         Alert alert = publish(district, Severity.CRITICAL);
         eventually(WAIT, () -> {
@@ -290,6 +294,12 @@ class NotifyIntegrationTest {
         List<Receivers.Hook> hooks = receivers.hooksAt(path);
         assertThat(hooks).extracting(Receivers.Hook::status).containsExactly(500, 500, 200);
         assertThat(hooks).extracting(h -> h.headers().get("x-warroom-delivery")).containsOnly(hooks.get(0).headers().get("x-warroom-delivery"));
+        String after = notifier.metrics().scrape();
+        assertThat(Scrape.value(after, sentSeries).orElseThrow() - Scrape.value(before, sentSeries).orElseThrow())
+                .isEqualTo(1);
+        assertThat(Scrape.value(after, failedSeries).orElseThrow() - Scrape.value(before, failedSeries).orElseThrow())
+                .isEqualTo(2);
+        assertThat(Scrape.sum(after, "kafka_consumer_fetch_manager_records_consumed_total").orElseThrow()).isPositive();
 
         eventually(WAIT, () -> {
             List<Delivery> items = deliveries(alert);

@@ -7,16 +7,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 import org.warroom.contracts.health.HealthReport;
+import org.warroom.contracts.metrics.ServiceMetrics;
 
 /**
  * On the JDK's HTTP server:
@@ -28,18 +25,20 @@ import org.warroom.contracts.health.HealthReport;
  *       stack the first rebalance (internal topics, tasks, stores, transactions) took up to 50 s, and an event sent
  *       meanwhile waited for all of it;</li>
  *   <li>{@code GET /health}: the readiness verdict in its historical body {@code {"status","state"}};</li>
- *   <li>{@code GET /metrics}: Kafka Streams metrics in the Prometheus text format.</li>
+ *   <li>{@code GET /metrics}: {@link StreamsMetrics} in the Prometheus text format (docs/METRICS.md).</li>
  * </ul>
  */
 final class ManagementServer implements AutoCloseable {
     private final HttpServer server;
     private final Supplier<KafkaStreams> streams;
     private final BooleanSupplier hasRun;
+    private final StreamsMetrics metrics;
 
     /** @param hasRun whether Kafka Streams has been RUNNING at least once */
-    ManagementServer(String host, int port, Supplier<KafkaStreams> streams, BooleanSupplier hasRun) {
+    ManagementServer(String host, int port, Supplier<KafkaStreams> streams, BooleanSupplier hasRun, StreamsMetrics metrics) {
         this.streams = streams;
         this.hasRun = hasRun;
+        this.metrics = metrics;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
         } catch (IOException e) {
@@ -102,39 +101,7 @@ final class ManagementServer implements AutoCloseable {
     }
 
     private void metrics(HttpExchange exchange) throws IOException {
-        KafkaStreams s = streams.get();
-        StringBuilder out = new StringBuilder();
-        if (s != null) {
-            Map<String, Double> lines = new TreeMap<>();
-            for (Map.Entry<MetricName, ? extends Metric> e : s.metrics().entrySet()) {
-                Object value = e.getValue().metricValue();
-                if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
-                    lines.put(line(e.getKey()), n.doubleValue());
-                }
-            }
-            lines.forEach((k, v) -> out.append(k).append(' ').append(v).append('\n'));
-            out.append("warroom_streams_up ").append(s.state().isRunningOrRebalancing() ? 1 : 0).append('\n');
-        }
-        send(exchange, 200, "text/plain; version=0.0.4", out.toString());
-    }
-
-    private static String line(MetricName name) {
-        StringBuilder b = new StringBuilder(sanitize("kafka_" + name.group() + "_" + name.name()));
-        if (!name.tags().isEmpty()) {
-            b.append('{');
-            String sep = "";
-            for (Map.Entry<String, String> tag : new TreeMap<>(name.tags()).entrySet()) {
-                b.append(sep).append(sanitize(tag.getKey())).append("=\"")
-                        .append(tag.getValue().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-                sep = ",";
-            }
-            b.append('}');
-        }
-        return b.toString();
-    }
-
-    private static String sanitize(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        send(exchange, 200, ServiceMetrics.CONTENT_TYPE, metrics.scrape());
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.StateDirectory;
 import org.warroom.contracts.topic.ResultTopics;
@@ -30,10 +31,12 @@ public final class StreamsService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final ManagementServer management;
+    private final StreamsMetrics metrics;
 
-    private StreamsService(KafkaStreams streams, ManagementServer management) {
+    private StreamsService(KafkaStreams streams, ManagementServer management, StreamsMetrics metrics) {
         this.streams = streams;
         this.management = management;
+        this.metrics = metrics;
     }
 
     /** Starts the service; returns once Kafka Streams is started (not necessarily RUNNING yet). */
@@ -56,11 +59,13 @@ public final class StreamsService implements AutoCloseable {
                 hasRun.set(true);
             }
         });
+        StreamsMetrics metrics = new StreamsMetrics(ServiceMetrics.create(config.stateDir()), () -> streams);
+        metrics.bind(streams);
         ManagementServer management = new ManagementServer(config.managementHost(), config.managementPort(), () -> streams,
-                hasRun::get);
+                hasRun::get, metrics);
         streams.start();
         LOG.info("streams {} started; health on port {}", config.applicationId(), management.port());
-        return new StreamsService(streams, management);
+        return new StreamsService(streams, management, metrics);
     }
 
     private static BucketNames names() {
@@ -91,6 +96,7 @@ public final class StreamsService implements AutoCloseable {
         // Leave the group: a restarted instance then gets its tasks at once instead of after the session timeout.
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        metrics.close();
         LOG.info("streams stopped ({})", streams.state());
     }
 }

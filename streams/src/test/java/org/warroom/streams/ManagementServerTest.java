@@ -11,12 +11,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.warroom.contracts.metrics.ServiceMetrics;
 
 class ManagementServerTest {
 
     @Test
     void shouldAnswer503WhileStreamsIsNotRunning() throws Exception {
-        try (ManagementServer server = new ManagementServer("127.0.0.1", 0, () -> null, () -> false)) {
+        try (ManagementServer server = new ManagementServer("127.0.0.1", 0, () -> null, () -> false,
+                new StreamsMetrics(ServiceMetrics.create(), () -> null))) {
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
 
@@ -25,13 +27,15 @@ class ManagementServerTest {
             HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("warroom_streams_up 0").contains("warroom_streams_state{state=\"CREATED\"} 1");
         }
     }
 
     @Test
     @DisplayName("before Kafka Streams runs: live 200, ready 503 naming its state, in the one health shape")
     void shouldBeAliveButNotReadyWhileStarting() throws Exception {
-        try (ManagementServer server = new ManagementServer("127.0.0.1", 0, () -> null, () -> false)) {
+        try (ManagementServer server = new ManagementServer("127.0.0.1", 0, () -> null, () -> false,
+                new StreamsMetrics(ServiceMetrics.create(), () -> null))) {
             HttpResponse<String> live = get(server, "/health/live");
             assertThat(live.statusCode()).isEqualTo(200);
             assertThat(live.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"kafkaStreams\":\"ok\"}}");

@@ -56,9 +56,13 @@ final class LiveSocket implements LiveState.Listener {
     private Runnable unlisten = () -> { };
     private long coalesced;
     private long dropped;
+    private final LiveMetrics metrics;
+    private volatile int pendingNow;
+    private volatile boolean waitingNow;
 
     LiveSocket(Vertx vertx, ServerWebSocket ws, LiveState live, SnapshotFrames frames, LiveSettings settings,
-               Viewer viewer, SessionCheck session) {
+               Viewer viewer, SessionCheck session, LiveMetrics metrics) {
+        this.metrics = metrics;
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.ws = ws;
@@ -78,6 +82,7 @@ final class LiveSocket implements LiveState.Listener {
         ws.exceptionHandler(e -> stop());
         unlisten = live.listen(this);
         timer = vertx.setPeriodic(settings.ping().toMillis(), t -> tick());
+        metrics.opened(this);
     }
 
     private void stop() {
@@ -88,6 +93,7 @@ final class LiveSocket implements LiveState.Listener {
         unlisten.run();
         vertx.cancelTimer(timer);
         pending.clear();
+        metrics.closed(this);
     }
 
     @Override
@@ -98,6 +104,7 @@ final class LiveSocket implements LiveState.Listener {
     // ------------------------------------------------------------------ from the client
 
     private void onMessage(String text) {
+        metrics.received();
         lastHeard = System.nanoTime();
         JsonObject message;
         try {
@@ -111,7 +118,7 @@ final class LiveSocket implements LiveState.Listener {
             case "subscribe" -> subscribe(message);
             case "ping" -> {
                 session.check(true);
-                send("{\"type\":\"pong\"}");
+                send("pong", "{\"type\":\"pong\"}");
             }
             case "pong" -> session.check(true);
             default -> error("unknown message type; use subscribe, ping or pong");
@@ -175,10 +182,12 @@ final class LiveSocket implements LiveState.Listener {
             String slot = change.channel().wire() + '\u0000' + change.key();
             if (pending.put(slot, change) != null) {
                 coalesced++;
+                metrics.coalesced();
             }
         }
         if (pending.size() > settings.maxPending()) {
             dropped += pending.size();
+            metrics.dropped(pending.size());
             pending.clear();
             resync = true;
         }
@@ -205,7 +214,7 @@ final class LiveSocket implements LiveState.Listener {
             }
             LiveChange change = it.next();
             it.remove();
-            send(updateFrame(change));
+            send("update", updateFrame(change));
         }
         if (!closed && !waitingForDrain && (resync || !pending.isEmpty())) {
             waitingForDrain = true;
@@ -214,6 +223,18 @@ final class LiveSocket implements LiveState.Listener {
                 drain();
             });
         }
+        pendingNow = pending.size();
+        waitingNow = waitingForDrain;
+    }
+
+    /** Updates waiting for this client's write queue (as of the last change or drain; read by the meters). */
+    int pendingNow() {
+        return closed ? 0 : pendingNow;
+    }
+
+    /** Whether this socket waits for its write queue to drain. */
+    boolean waitingNow() {
+        return !closed && waitingNow;
     }
 
     private void sendSnapshot(LiveChannel channel) {
@@ -221,6 +242,7 @@ final class LiveSocket implements LiveState.Listener {
             return;
         }
         snapshot(channel).writeTo(ws);
+        metrics.sent("snapshot", 1);
     }
 
     /**
@@ -261,7 +283,6 @@ final class LiveSocket implements LiveState.Listener {
         }
         Optional<Viewer> now = session.check(false);
         if (now.isEmpty()) {
-            closed = true;
             stop();
             ws.close((short) SESSION_ENDED, "session ended");
             return;
@@ -277,19 +298,20 @@ final class LiveSocket implements LiveState.Listener {
             ws.close((short) 1001, "no pong");
             return;
         }
-        send("{\"type\":\"ping\"}");
+        send("ping", "{\"type\":\"ping\"}");
     }
 
     private void error(String reason) {
         if (ws.writeQueueFull()) {
             return; // a client that does not read gets no more of these
         }
-        send(new JsonObject().put("type", "error").put("reason", reason).encode());
+        send("error", new JsonObject().put("type", "error").put("reason", reason).encode());
     }
 
-    private void send(String frame) {
+    private void send(String type, String frame) {
         if (!closed && !ws.isClosed()) {
             ws.writeTextMessage(frame);
+            metrics.sent(type, 1);
         }
     }
 

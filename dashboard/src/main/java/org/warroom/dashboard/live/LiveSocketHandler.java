@@ -21,14 +21,16 @@ public final class LiveSocketHandler {
     private final LiveSettings settings;
     private final SessionStore sessions;
     private final Authenticator auth;
+    private final LiveMetrics metrics;
 
     public LiveSocketHandler(Vertx vertx, LiveState live, LiveSettings settings, SessionStore sessions,
-                             Authenticator auth) {
-        this(vertx, live, DistrictDirectory.load(), settings, sessions, auth);
+                             Authenticator auth, LiveMetrics metrics) {
+        this(vertx, live, DistrictDirectory.load(), settings, sessions, auth, metrics);
     }
 
     public LiveSocketHandler(Vertx vertx, LiveState live, DistrictDirectory districts, LiveSettings settings,
-                             SessionStore sessions, Authenticator auth) {
+                             SessionStore sessions, Authenticator auth, LiveMetrics metrics) {
+        this.metrics = metrics;
         this.vertx = vertx;
         this.live = live;
         this.frames = new SnapshotFrames(live, districts);
@@ -50,7 +52,7 @@ public final class LiveSocketHandler {
         }
         String token = session.get().token();
         ctx.request().toWebSocket().onSuccess(ws -> new LiveSocket(vertx, ws, live, frames, settings, viewer.get(),
-                activity -> (activity ? sessions.use(token) : sessions.find(token)).flatMap(auth::viewerOf)).start())
+                activity -> (activity ? sessions.use(token) : sessions.find(token)).flatMap(auth::viewerOf), metrics).start())
                 .onFailure(e -> {
                     if (!ctx.response().ended()) {
                         Answers.error(ctx, 400, "invalid", null, "not a websocket upgrade: " + e.getMessage());

@@ -21,8 +21,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.warroom.contracts.config.Settings;
+import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.dashboard.DashboardConfig;
+import org.warroom.dashboard.DashboardMain;
 import org.warroom.dashboard.DashboardVerticle;
 import org.warroom.elastic.DependencyHealth;
 import org.warroom.elastic.ElasticClientFactory;
@@ -38,7 +40,9 @@ public final class TestDashboard implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "test-admin-password-1";
     public static final String UNREACHABLE_ES = "http://127.0.0.1:1";
 
-    public final Vertx vertx = Vertx.vertx();
+    /** The process's registry, as DashboardMain makes it: Vert.x and the verticle report to it. */
+    public final ServiceMetrics metrics = ServiceMetrics.create();
+    public final Vertx vertx = DashboardMain.vertx(metrics);
     public final MutableClock clock = new MutableClock();
     public final WebClient http;
     public final DashboardVerticle verticle;
@@ -62,7 +66,7 @@ public final class TestDashboard implements AutoCloseable {
         config = DashboardConfig.from(Settings.ofKeys(keys));
         admin = Admin.create(config.kafka().client());
         elastic = ElasticClientFactory.create(config.elastic());
-        verticle = new DashboardVerticle(config, new DependencyHealth(admin, elastic), elastic, clock);
+        verticle = new DashboardVerticle(config, new DependencyHealth(admin, elastic), elastic, clock, metrics);
         vertx.deployVerticle(verticle).await();
         http = WebClient.create(vertx);
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrap(), "acks", "all"),

@@ -26,6 +26,7 @@ import org.warroom.dashboard.api.TestDashboard;
 import org.warroom.dashboard.api.TestDashboard.Login;
 import org.warroom.testkit.LocalKafka;
 import org.warroom.testkit.RealKafka;
+import org.warroom.testkit.Scrape;
 
 /** The websocket {@code /ws} against a real dashboard: snapshot, live updates from the real topics, scoping, keepalive. */
 @ExtendWith(RealKafka.class)
@@ -134,6 +135,44 @@ class LiveSocketIntegrationTest {
         assertThat(updates(c, OWN + "|medicine").get(1).getValue("value")).as("a deleted value").isNull();
         assertThat(c.of("update", "call-load")).isEmpty();
         c.ws().close().await();
+    }
+
+    @Test
+    @DisplayName("/metrics: websocket sessions open, frames sent by type and received, pending depth, Vert.x HTTP by route")
+    void shouldCountSessionsAndFrames() {
+        String before = scrape();
+        double sessions = Scrape.value(before, "warroom_dashboard_ws_sessions").orElseThrow();
+        double snapshots = Scrape.value(before, "warroom_dashboard_ws_frames_sent_total{type=\"snapshot\"}").orElseThrow();
+        double received = Scrape.value(before, "warroom_dashboard_ws_frames_received_total").orElseThrow();
+
+        Client c = connect(dashboard.login("ws-op", PASSWORD), true);
+        c.send(subscribe("shortages", "call-load"));
+        eventually(DELIVERY, () -> assertThat(c.of("snapshot", "call-load")).hasSize(1));
+        eventually(DELIVERY, () -> {
+            String open = scrape();
+            assertThat(Scrape.value(open, "warroom_dashboard_ws_sessions").orElseThrow()).isEqualTo(sessions + 1);
+            assertThat(Scrape.value(open, "warroom_dashboard_ws_frames_sent_total{type=\"snapshot\"}").orElseThrow()
+                    - snapshots).isEqualTo(2);
+            assertThat(Scrape.value(open, "warroom_dashboard_ws_frames_received_total").orElseThrow() - received)
+                    .isEqualTo(1);
+            assertThat(Scrape.value(open, "warroom_dashboard_ws_pending")).isPresent();
+            assertThat(Scrape.value(open, "warroom_dashboard_ws_pending_max")).isPresent();
+        });
+
+        c.ws().close().await();
+        eventually(DELIVERY, () -> assertThat(Scrape.value(scrape(), "warroom_dashboard_ws_sessions").orElseThrow())
+                .isEqualTo(sessions));
+        String after = scrape();
+        assertThat(Scrape.sum(after, "vertx_http_server_requests_total", "route=\"/api/v1/session\"",
+                "method=\"POST\"", "code=\"200\"").orElseThrow()).isPositive();
+        assertThat(Scrape.sum(after, "jvm_memory_used_bytes", "area=\"heap\"").orElseThrow()).isPositive();
+        assertThat(after).contains("# TYPE warroom_dashboard_ws_sessions gauge");
+    }
+
+    private String scrape() {
+        var answer = dashboard.request(io.vertx.core.http.HttpMethod.GET, "/metrics").send().await();
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer.bodyAsString();
     }
 
     private static List<JsonObject> updates(Client c, String key) {

@@ -61,6 +61,11 @@ public final class FeedProducer implements AutoCloseable {
     }
 
     /** The Kafka record of an accepted event. */
+    /** The producer's own meters ({@code kafka_producer_*}) into the service's registry. */
+    public void bindTo(org.warroom.contracts.metrics.ServiceMetrics metrics) {
+        metrics.bind(producer);
+    }
+
     public static ProducerRecord<byte[], byte[]> record(Outgoing<?> event) {
         return new ProducerRecord<>(event.topic().name(), event.keyBytes(), event.valueBytes());
     }

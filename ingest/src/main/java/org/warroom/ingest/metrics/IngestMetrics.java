@@ -1,18 +1,21 @@
 package org.warroom.ingest.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.warroom.contracts.metrics.ServiceMetrics;
 
 /**
  * The counters ingest exposes at {@code /metrics} (Prometheus text format). Tags are low-cardinality words:
- * feed names, provider names, outcomes; never keys, numbers or districts of people.
+ * feed names, provider names, outcomes; never keys, numbers or districts of people. They join the service's JVM,
+ * process, disk, Kafka producer and Vert.x meters ({@link ServiceMetrics}; docs/METRICS.md).
  */
 public final class IngestMetrics {
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ServiceMetrics service;
+    private final MeterRegistry registry;
 
-    public IngestMetrics() {
-        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+    public IngestMetrics(ServiceMetrics service) {
+        this.service = service;
+        this.registry = service.registry();
     }
 
     public void accepted(String feed, long n) {
@@ -47,12 +50,12 @@ public final class IngestMetrics {
         counter("warroom.ingest.webhooks", "provider callbacks by outcome", "provider", provider, "outcome", outcome).increment();
     }
 
-    public PrometheusMeterRegistry registry() {
-        return registry;
+    public ServiceMetrics service() {
+        return service;
     }
 
     public String scrape() {
-        return registry.scrape();
+        return service.scrape();
     }
 
     private Counter counter(String name, String description, String... tags) {
