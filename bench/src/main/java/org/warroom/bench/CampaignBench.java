@@ -44,7 +44,8 @@ final class CampaignBench {
         double waitMinutes = o.number("wait-minutes", 45);
         o.checkAllRead();
         Report report = new Report("campaign");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
         String prefix = rig.stack.env.getOrDefault("WARROOM_ES_INDEX_PREFIX", "warroom");
         URI count = rig.stack.elasticsearch().resolve("/" + prefix + "-workers/_count");
         long present = count(http, count);
@@ -83,7 +84,8 @@ final class CampaignBench {
         long rss0 = Machine.rssMiB(dashboardPid);
         long c0 = System.nanoTime();
         HttpResponse<String> created = post(http, rig.stack, supToken, "/api/v1/campaigns",
-                "{\"name\":\"bench " + run + "\",\"filter\":{},\"maxAttempts\":3,\"retryAfter\":120,\"leaseMinutes\":10}");
+                "{\"name\":\"bench " + run + "\",\"filter\":{},\"maxAttempts\":3,\"retryAfter\":120,\"leaseMinutes\":10,"
+                        + "\"callingHours\":{\"from\":\"00:00\",\"to\":\"00:00\"}}");
         double ready = (System.nanoTime() - c0) / 1e9;
         if (created.statusCode() != 201) {
             throw new IllegalStateException("creating the campaign answered " + created.statusCode() + ": " + created.body());
@@ -117,10 +119,11 @@ final class CampaignBench {
                         next.add((System.nanoTime() - t) / 1_000_000);
                         if (n.statusCode() == 204) {
                             empty.incrementAndGet();
+                            Thread.sleep(100);
                             continue;
                         }
                         if (n.statusCode() != 200) {
-                            errors.incrementAndGet();
+                            error(errors, "next answered " + n.statusCode() + ": " + n.body());
                             continue;
                         }
                         String worker = field(n.body().substring(n.body().indexOf("\"worker\"")), "id");
@@ -135,10 +138,12 @@ final class CampaignBench {
                         HttpResponse<String> answer = post(http, rig.stack, token, "/api/v1/campaigns/" + id + "/attempts", body);
                         record.add((System.nanoTime() - r) / 1_000_000);
                         if (answer.statusCode() != 200) {
-                            errors.incrementAndGet();
+                            error(errors, "attempt answered " + answer.statusCode() + ": " + answer.body());
                         }
+                    } catch (InterruptedException e) {
+                        return;
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        error(errors, e.toString());
                     }
                 }
             }, "agent-" + a));
@@ -164,6 +169,13 @@ final class CampaignBench {
                 .verdict(ready <= 60 && next.percentile(95) <= 100 && twice.get() == 0 && errors.get() == 0,
                         "ready ≤ 60 s, next worker p95 ≤ 100 ms, never the same worker twice, no error");
         report.publish(rig.stack);
+    }
+
+    /** Counts an error; the first few are shown, so a run that fails says why. */
+    private static void error(AtomicLong errors, String what) {
+        if (errors.incrementAndGet() <= 3) {
+            Rig.log("error: %s", what.length() > 300 ? what.substring(0, 300) : what);
+        }
     }
 
     private static long count(HttpClient http, URI count) throws Exception {

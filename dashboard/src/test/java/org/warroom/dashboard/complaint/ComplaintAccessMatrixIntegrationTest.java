@@ -156,10 +156,12 @@ class ComplaintAccessMatrixIntegrationTest {
         for (String role : List.of("operator", "agent", "responder")) {
             JsonArray items = dashboard.get("/api/v1/complaints", logins.get(role)).bodyAsJsonObject().getJsonArray("items");
             assertThat(items).as(role).isNotEmpty();
+            // Other test classes register complaints on the same broker: every phone masked, ours among them.
             items.stream().map(JsonObject.class::cast).forEach(c -> {
-                assertThat(c.getString("phone")).as(role).isEqualTo("+91******5678");
+                assertThat(c.getString("phone")).as(role).matches("\\+91\\*{6}\\d{4}");
                 assertThat(c.containsKey("name")).as(role).isFalse();
             });
+            assertThat(items.stream().map(c -> ((JsonObject) c).getString("phone"))).as(role).contains("+91******5678");
         }
         JsonArray agent = dashboard.get("/api/v1/complaints", logins.get("agent")).bodyAsJsonObject().getJsonArray("items");
         assertThat(agent.stream().map(JsonObject.class::cast).filter(c -> OWN.equals(c.getString("district"))).findFirst()
