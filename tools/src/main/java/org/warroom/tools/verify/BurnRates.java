@@ -47,26 +47,12 @@ public record BurnRates(int minReports, Duration minSpan, Duration minGap, Durat
         Map<String, List<Point>> points = new TreeMap<>();
         Map<String, StockItem> latest = new TreeMap<>();
         Map<String, Long> latestAt = new TreeMap<>();
-        for (DistrictReport r : reports) {
-            if (r == null || r.district() == null || r.at() == null) {
-                continue;
-            }
-            long at = r.at().toInstant().toEpochMilli();
-            for (StockItem item : r.items()) {
-                if (item == null || item.commodity() == null) {
-                    continue;
-                }
-                String key = r.district() + "|" + item.commodity().wire();
-                Long kept = latestAt.get(key);
-                if (kept != null && at <= kept) {
-                    continue;
-                }
-                latestAt.put(key, at);
-                latest.put(key, item);
-                points.put(key, next(points.getOrDefault(key, List.of()), new Point(at, item.stock(),
-                        item.inTransit() == null ? 0 : item.inTransit())));
-            }
-        }
+        NewestStock.each(reports, (key, r, item, at) -> {
+            latestAt.put(key, at);
+            latest.put(key, item);
+            points.put(key, next(points.getOrDefault(key, List.of()), new Point(at, item.stock(),
+                    item.inTransit() == null ? 0 : item.inTransit())));
+        });
         Map<String, Burn> out = new TreeMap<>();
         points.forEach((key, p) -> {
             Double rate = rate(p);

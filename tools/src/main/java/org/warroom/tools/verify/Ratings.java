@@ -1,13 +1,11 @@
 package org.warroom.tools.verify;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.warroom.contracts.config.Settings;
 import org.warroom.contracts.event.DistrictReport;
-import org.warroom.contracts.event.StockItem;
 
 /**
  * District ratings recomputed by the formula of docs/RATING.md with its own arithmetic: SLA compliance, report
@@ -51,35 +49,19 @@ public record Ratings(double slaWeight, double reportWeight, double shortageWeig
      */
     public static Map<String, Episodes> episodes(Iterable<DistrictReport> reports, Rules rules) {
         Map<String, Episodes> out = new TreeMap<>();
-        Map<String, Long> latestAt = new HashMap<>();
-        for (DistrictReport r : reports) {
-            if (r == null || r.district() == null || r.at() == null) {
-                continue;
+        NewestStock.each(reports, (key, r, item, at) -> {
+            String status = Recompute.status(new Recompute.Stock(r.district(), item.commodity(), item.stock(),
+                    item.dailyNeed(), r.at(), r.id()), rules, at);
+            Episodes e = out.computeIfAbsent(key, k -> new Episodes());
+            boolean shortage = status.equals("LOW") || status.equals("CRITICAL");
+            if (shortage && e.since == null) {
+                e.since = at;
+            } else if (status.equals("OK") && e.since != null) {
+                e.ended++;
+                e.endedHours += Math.max(0, at - e.since) / 3_600_000d;
+                e.since = null;
             }
-            long at = r.at().toInstant().toEpochMilli();
-            for (StockItem item : r.items()) {
-                if (item == null || item.commodity() == null) {
-                    continue;
-                }
-                String key = r.district() + "|" + item.commodity().wire();
-                Long kept = latestAt.get(key);
-                if (kept != null && at <= kept) {
-                    continue;
-                }
-                latestAt.put(key, at);
-                String status = Recompute.status(new Recompute.Stock(r.district(), item.commodity(), item.stock(),
-                        item.dailyNeed(), r.at(), r.id()), rules, at);
-                Episodes e = out.computeIfAbsent(key, k -> new Episodes());
-                boolean shortage = status.equals("LOW") || status.equals("CRITICAL");
-                if (shortage && e.since == null) {
-                    e.since = at;
-                } else if (status.equals("OK") && e.since != null) {
-                    e.ended++;
-                    e.endedHours += Math.max(0, at - e.since) / 3_600_000d;
-                    e.since = null;
-                }
-            }
-        }
+        });
         return out;
     }
 
