@@ -117,7 +117,9 @@ async function loadUsers() {
     drawUserChoice();
     replace(document.querySelector('#users tbody'), (answer.items || []).map((u) => el('tr', { dataset: { user: u.username } },
       el('td', { text: u.username }), el('td', { text: t(`role.${u.role}`) }),
-      el('td', { text: (u.districts || []).join(', ') }), el('td', { text: (u.categories || []).join(', ') }))));
+      el('td', { text: (u.states || []).length ? t('admin.statesOnly', { states: u.states.join(', ') })
+        : (u.districts || []).join(', ') }),
+      el('td', { text: (u.categories || []).join(', ') }))));
   } catch (e) {
     status.textContent = errorText(e);
   }
@@ -130,6 +132,7 @@ async function createUser(event) {
     password: document.getElementById('u-password').value,
     role: document.getElementById('u-role').value,
     districts: list(document.getElementById('u-districts').value),
+    states: list(document.getElementById('u-states').value),
     categories: list(document.getElementById('u-categories').value),
   };
   const contact = {};

@@ -201,11 +201,11 @@ public final class DashboardVerticle extends VerticleBase {
     }
 
     private Router router(WebRoutes.Prepared web) {
-        Authenticator auth = new Authenticator(sessions, users);
+        Authenticator auth = new Authenticator(sessions, users, districts);
         LoginThrottle throttle = new LoginThrottle(config.login(), clock);
         SessionApi session = new SessionApi(vertx, users, sessions, throttle, auth, audit);
         LiveApi api = new LiveApi(live, districts, states, writer, audit, clock, zone);
-        AdminApi admin = new AdminApi(vertx, users, keys, districts, audit, clock);
+        AdminApi admin = new AdminApi(vertx, users, keys, districts, states, audit, clock);
         IndexNames names = new IndexNames(config.elastic().indexPrefix());
         QueryApi query = new QueryApi(vertx, new SearchService(elastic, names), new WorkerSearch(elastic, names),
                 new DrillDownService(elastic, names, zone, clock), new AlertHistory(elastic, names),

@@ -1,13 +1,18 @@
 package org.warroom.dashboard.access;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 import org.warroom.contracts.account.Role;
+import org.warroom.contracts.account.UserAccount;
+import org.warroom.contracts.reference.DistrictDirectory;
 
 /**
  * What a viewer may see, in one place for pages, JSON, websocket and search alike:
  * <ul>
- *   <li>Operators and administrators: everything (operators with personal data masked).</li>
+ *   <li>Operators and administrators: everything (operators with personal data masked). An operator limited to
+ *       some states sees those states' districts like a commander sees theirs, and no state-wide (all-India)
+ *       figure.</li>
  *   <li>Commanders: values of their own districts only. State-wide figures (call load per line, registry
  *       totals, unlocated messages, state-wide alerts, worker distributions by state, skill or status) are not
  *       district data and are not shown to them.</li>
@@ -47,6 +52,22 @@ public final class Visibility {
     /** Whether the viewer sees state-wide figures. */
     public static boolean seesStateWide(Viewer viewer) {
         return viewer.scope().allDistricts();
+    }
+
+    /**
+     * The scope of a user: {@link #scopeOf(Role, Collection)}, except that an operator limited to states sees every
+     * district of those states and nothing else.
+     */
+    public static Scope scopeOf(UserAccount user, DistrictDirectory directory) {
+        Role role = user.roleEnum();
+        if (role == Role.OPERATOR && !user.states().isEmpty()) {
+            Set<String> districts = new HashSet<>();
+            for (String state : user.states()) {
+                directory.inState(state).forEach(d -> districts.add(d.code()));
+            }
+            return Scope.states(Set.copyOf(user.states()), districts, false);
+        }
+        return scopeOf(role, user.districts());
     }
 
     /** The scope a role gets: the whole state for operators and admins, the bound districts otherwise. */

@@ -16,6 +16,7 @@ import org.warroom.contracts.access.ApiKeyGrant;
 import org.warroom.contracts.account.Role;
 import org.warroom.contracts.account.UserAccount;
 import org.warroom.contracts.reference.DistrictDirectory;
+import org.warroom.contracts.reference.StateDirectory;
 import org.warroom.dashboard.access.Viewer;
 import org.warroom.dashboard.audit.AuditLog;
 import org.warroom.dashboard.http.Answers;
@@ -40,12 +41,12 @@ public final class AdminApi {
     private final AuditLog audit;
     private final Clock clock;
 
-    public AdminApi(Vertx vertx, UserDirectory users, KeyDirectory keys, DistrictDirectory districts, AuditLog audit,
-                    Clock clock) {
+    public AdminApi(Vertx vertx, UserDirectory users, KeyDirectory keys, DistrictDirectory districts,
+                    StateDirectory states, AuditLog audit, Clock clock) {
         this.vertx = vertx;
         this.users = users;
         this.keys = keys;
-        this.requests = new UserRequests(districts);
+        this.requests = new UserRequests(districts, states);
         this.districts = districts;
         this.audit = audit;
         this.clock = clock;
@@ -105,8 +106,7 @@ public final class AdminApi {
     }
 
     private static UserAccount withHash(UserAccount a, String hash) {
-        return new UserAccount(a.username(), hash, a.role(), a.districts(), a.categories(), a.contact(), a.disabled(),
-                a.createdAt(), a.updatedAt(), a.updatedBy(), a.departments());
+        return a.withPasswordHash(hash);
     }
 
     // ------------------------------------------------------------------ keys

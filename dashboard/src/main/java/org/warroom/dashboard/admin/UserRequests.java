@@ -13,12 +13,13 @@ import org.warroom.contracts.account.Role;
 import org.warroom.contracts.account.UserAccount;
 import org.warroom.contracts.event.TicketCategory;
 import org.warroom.contracts.reference.DistrictDirectory;
+import org.warroom.contracts.reference.StateDirectory;
 import org.warroom.dashboard.http.Answers;
 import org.warroom.dashboard.http.ApiError;
 
 /**
  * Validates {@code POST /api/v1/admin/users} bodies ({@code {"username", "password"?, "role", "districts",
- * "categories", "departments" (officers), "contact": {"email"?, "phone"?, "webhook"?}, "disabled"?}}) and turns them into the account to
+ * "categories", "departments" (officers), "states" (operators limited to some states), "contact": {"email"?, "phone"?, "webhook"?}, "disabled"?}}) and turns them into the account to
  * store, with a clear field error for the first problem found. Creating needs a password; updating keeps the old
  * one when none is given. Password hashing is left to the caller (it is slow).
  */
@@ -31,9 +32,11 @@ public final class UserRequests {
 
     private static final String ROLES = "operator, commander, responder, admin, officer, agent or supervisor";
     private final DistrictDirectory districts;
+    private final StateDirectory states;
 
-    public UserRequests(DistrictDirectory districts) {
+    public UserRequests(DistrictDirectory districts, StateDirectory states) {
         this.districts = districts;
+        this.states = states;
     }
 
     /** A validated request: the account to store (hash still the old one, or null) and the new password, if any. */
@@ -109,6 +112,12 @@ public final class UserRequests {
         if (role != Role.OFFICER && !departments.isEmpty()) {
             throw ApiError.invalid("departments", "only officers have departments");
         }
+        List<String> stateCodes = body.containsKey("states") || existing.isEmpty()
+                ? states(Answers.strings(body, "states", 40)) : existing.get().states();
+        if (role != Role.OPERATOR && !stateCodes.isEmpty()) {
+            throw ApiError.invalid("states", "only operators are limited to states; a " + role.wire()
+                    + (role == Role.ADMIN || role == Role.SUPERVISOR ? " sees every state" : " is bound to districts"));
+        }
         Contact contact = body.containsKey("contact") || existing.isEmpty()
                 ? contact(body.getValue("contact")) : existing.get().contact();
         Object disabledValue = body.getValue("disabled");
@@ -118,7 +127,7 @@ public final class UserRequests {
         boolean disabled = disabledValue == null ? existing.map(UserAccount::disabled).orElse(false) : (Boolean) disabledValue;
         UserAccount account = new UserAccount(username, existing.map(UserAccount::passwordHash).orElse(null),
                 role.wire(), districtCodes, categories, contact, disabled,
-                existing.map(UserAccount::createdAt).orElse(now), now, actor, departments);
+                existing.map(UserAccount::createdAt).orElse(now), now, actor, departments, stateCodes);
         return new Change(account, Optional.ofNullable(password), existing.isEmpty());
     }
 
@@ -133,6 +142,21 @@ public final class UserRequests {
                         + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(", ", suggestions) + "?"));
             });
             out.add(known);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private List<String> states(List<String> given) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            String code = given.get(i).strip();
+            final int index = i;
+            out.add(states.byCode(code).map(s -> s.code()).orElseThrow(() -> ApiError.invalid("states[" + index + "]",
+                    "unknown LGD state code '" + code + "'" + states.resolve(code).map(c -> "; did you mean " + c + "?")
+                            .orElse(" (e.g. 23 for Madhya Pradesh, 10 for Bihar)"))));
+            if (districts.inState(code).isEmpty()) {
+                throw ApiError.invalid("states[" + i + "]", "state " + code + " has no districts in the reference data");
+            }
         }
         return new ArrayList<>(out);
     }

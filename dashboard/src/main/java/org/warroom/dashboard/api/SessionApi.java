@@ -117,6 +117,7 @@ public final class SessionApi {
         me.put("districts", viewer.scope().allDistricts() ? java.util.List.of()
                 : viewer.scope().districts().stream().sorted().toList());
         me.put("allDistricts", viewer.scope().allDistricts());
+        me.put("states", viewer.scope().states().stream().sorted().toList());
         me.put("categories", viewer.categories());
         me.put("personalData", viewer.scope().personalData());
         me.put("csrf", viewer.csrfToken());

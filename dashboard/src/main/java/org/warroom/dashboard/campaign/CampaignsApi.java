@@ -279,7 +279,8 @@ public final class CampaignsApi {
 
     private static boolean mayView(Viewer viewer, Campaign campaign) {
         return switch (viewer.role()) {
-            case ADMIN, SUPERVISOR, OPERATOR -> true;
+            case ADMIN, SUPERVISOR -> true;
+            case OPERATOR -> viewer.scope().allDistricts(); // a campaign spans the registry: not for a state-limited one
             case AGENT -> campaign.workedBy(viewer.username());
             default -> false;
         };

@@ -29,6 +29,7 @@ import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.DistrictRecognizer;
 import org.warroom.contracts.reference.StateDirectory;
 import org.warroom.dashboard.access.Viewer;
+import org.warroom.dashboard.access.Visibility;
 import org.warroom.dashboard.audit.AuditLog;
 import org.warroom.dashboard.http.Answers;
 import org.warroom.dashboard.http.ApiError;
@@ -136,6 +137,9 @@ public final class ComplaintApi {
         String district = ctx.request().getParam("district");
         String department = ctx.request().getParam("department");
         String assignee = ctx.request().getParam("assignee");
+        if (district != null && !district.isBlank() && !Visibility.sees(viewer, district.strip())) {
+            throw ApiError.forbidden("district " + district.strip() + " is outside your scope");
+        }
         Instant now = clock.instant();
         List<Map<String, Object>> items = book.all().stream()
                 .filter(c -> ComplaintAccess.sees(viewer, c))

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.warroom.contracts.account.Role;
 import org.warroom.contracts.account.UserAccount;
+import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.dashboard.access.Viewer;
 import org.warroom.dashboard.access.Visibility;
 import org.warroom.dashboard.http.Answers;
@@ -31,10 +32,12 @@ public final class Authenticator {
 
     private final SessionStore sessions;
     private final UserDirectory users;
+    private final DistrictDirectory districts;
 
-    public Authenticator(SessionStore sessions, UserDirectory users) {
+    public Authenticator(SessionStore sessions, UserDirectory users, DistrictDirectory districts) {
         this.sessions = sessions;
         this.users = users;
+        this.districts = districts;
     }
 
     /** Attaches the viewer when the request carries a live session; never answers by itself. */
@@ -125,9 +128,10 @@ public final class Authenticator {
         return users.find(session.username()).filter(u -> !u.disabled()).map(u -> viewerOf(u, session.csrf()));
     }
 
-    public static Viewer viewerOf(UserAccount user, String csrf) {
+    /** The viewer of a user's current record (its scope from its role, districts and states). */
+    public Viewer viewerOf(UserAccount user, String csrf) {
         Role role = user.roleEnum();
-        return new Viewer(user.username(), role, Visibility.scopeOf(role, user.districts()),
+        return new Viewer(user.username(), role, Visibility.scopeOf(user, districts),
                 role == Role.RESPONDER ? user.categories() : java.util.List.of(), csrf,
                 role == Role.OFFICER ? user.departments() : java.util.List.of());
     }
