@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.account.Role;
 import org.warroom.contracts.account.UserAccount;
+import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.notify.AckTokens;
 import org.warroom.contracts.notify.AlertCategories;
 import org.warroom.contracts.notify.ChannelKind;
@@ -53,6 +54,7 @@ public final class Notifier {
         }
     }
 
+    private static final AlertAudience AUDIENCE = new AlertAudience(DistrictDirectory.load());
     private final Vertx vertx;
     private final NotifyConfig config;
     private final EscalationPolicy policy;
@@ -287,7 +289,7 @@ public final class Notifier {
                 continue;
             }
             Optional<Role> role = Role.parse(account.role());
-            if (role.isPresent() && step.roles().contains(role.get()) && covers(account, role.get(), alert, categories)) {
+            if (role.isPresent() && step.roles().contains(role.get()) && AUDIENCE.covers(account, role.get(), alert, categories)) {
                 out.put(account.username(), account);
             }
         }
@@ -296,19 +298,6 @@ public final class Notifier {
         }
         return List.copyOf(out.values());
     }
-
-    /** Whether the account's scope takes in the alert (as the dashboard's visibility rules do). */
-    static boolean covers(UserAccount account, Role role, Alert alert, Set<String> categories) {
-        boolean everywhere = role == Role.OPERATOR || role == Role.ADMIN;
-        if (!everywhere && (alert.district() == null || !account.districts().contains(alert.district()))) {
-            return false;
-        }
-        if (role == Role.RESPONDER && !account.categories().isEmpty() && !categories.isEmpty()) {
-            return categories.stream().anyMatch(account.categories()::contains);
-        }
-        return true;
-    }
-
 
     /** An address as the delivery log keeps it: enough to tell which, not enough to reuse. */
     static String mask(ChannelKind channel, String address) {

@@ -21,7 +21,12 @@ public enum Role {
      */
     AGENT,
     /** Campaign supervisor: runs verification-call campaigns over the whole registry, personal data masked. */
-    SUPERVISOR;
+    SUPERVISOR,
+    /**
+     * A registered wall display (docs/DISPLAYS.md): a device, not a person — read-only, no personal data, its view
+     * only. Never a user's role.
+     */
+    DISPLAY;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

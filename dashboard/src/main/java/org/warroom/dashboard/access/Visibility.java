@@ -73,7 +73,7 @@ public final class Visibility {
     /** The scope a role gets: the whole state for operators and admins, the bound districts otherwise. */
     public static Scope scopeOf(Role role, Collection<String> districts) {
         return switch (role) {
-            case OPERATOR, SUPERVISOR -> Scope.everywhere(false);
+            case OPERATOR, SUPERVISOR, DISPLAY -> Scope.everywhere(false);
             case ADMIN -> Scope.everywhere(true);
             case COMMANDER -> Scope.districts(Set.copyOf(districts), true);
             case RESPONDER -> Scope.districts(Set.copyOf(districts), false);

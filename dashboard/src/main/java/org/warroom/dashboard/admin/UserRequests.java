@@ -66,7 +66,9 @@ public final class UserRequests {
             throw ApiError.invalid("role", "is required: " + ROLES);
         }
         Role role = roleText == null ? existing.get().roleEnum() : Role.parse(roleText)
-                .orElseThrow(() -> ApiError.invalid("role", "must be " + ROLES));
+                .filter(r -> r != Role.DISPLAY)
+                .orElseThrow(() -> ApiError.invalid("role", "must be " + ROLES
+                        + (Role.parse(roleText).isPresent() ? " (wall displays are registered under /api/v1/admin/displays)" : "")));
         List<String> districtCodes = body.containsKey("districts") || existing.isEmpty()
                 ? districts(Answers.strings(body, "districts", 1000)) : existing.get().districts();
         List<String> categories = body.containsKey("categories") || existing.isEmpty()

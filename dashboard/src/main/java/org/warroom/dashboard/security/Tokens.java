@@ -24,6 +24,16 @@ public final class Tokens {
         return random(32);
     }
 
+    /** The lower-case hex SHA-256 of a presented credential (how API keys and display credentials are stored). */
+    public static String sha256(String credential) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(credential.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static boolean equal(String a, String b) {
         if (a == null || b == null) {
             return false;
