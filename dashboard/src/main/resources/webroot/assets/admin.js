@@ -4,6 +4,7 @@
 import { districtName, t, tOr } from './i18n.js';
 import { el, num, replace, when } from './dom.js';
 import { deleteJson, districts, getJson, postJson, query } from './api.js';
+import { startDisplays } from './displays.js';
 import { errorText, startPage } from './shell.js';
 import { SubscriptionForm, categoryLabel, quietText, reason } from './subscriptions.js';
 
@@ -224,6 +225,7 @@ async function main() {
   });
   document.getElementById('user-form').addEventListener('submit', createUser);
   document.getElementById('key-form').addEventListener('submit', createKey);
+  startDisplays();
   document.getElementById('audit-form').addEventListener('submit', loadAudit);
   document.getElementById('key-copy').addEventListener('click', () => {
     navigator.clipboard?.writeText(document.getElementById('key-value').textContent);

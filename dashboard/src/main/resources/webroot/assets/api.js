@@ -1,6 +1,8 @@
 // The JSON API (DASHBOARD-PROTOCOL.md): same-origin fetches with the session cookie; state-changing requests
 // carry X-CSRF-Token from /api/v1/me; a 401 sends the browser to the login page.
 
+import { displayId, showRevoked } from './display.js';
+
 let csrf = null;
 
 export class ApiError extends Error {
@@ -12,6 +14,10 @@ export class ApiError extends Error {
 }
 
 export function toLogin() {
+  if (displayId) {
+    showRevoked();
+    return;
+  }
   const next = location.pathname + location.search;
   location.assign(`/login?next=${encodeURIComponent(next)}`);
 }

@@ -1,6 +1,8 @@
 // The /ws live feed: subscribe, take a snapshot per channel, apply updates by key; ping/pong; reconnect with
 // exponential backoff and jitter; say when disconnected.
 
+import { displayId, showRevoked } from './display.js';
+
 const KEYS = {
   shortages: (v) => `${v.district}|${v.commodity}`,
   backlogs: (v) => `${v.district}|${v.department}`,
@@ -17,6 +19,10 @@ const SESSION_ENDED = 4401; // the server closes with this when the session is l
 
 /** The session is gone: back to the login page, then here again. */
 function sessionEnded() {
+  if (displayId) {
+    showRevoked();
+    return;
+  }
   location.assign(`/login?expired=1&next=${encodeURIComponent(location.pathname + location.search)}`);
 }
 const MIN_DELAY_MS = 500;

@@ -25,6 +25,7 @@ export async function startPage({ active } = {}) {
   if (header) drawHeader(header, viewer, active);
   applyI18n();
   document.body.classList.add(`role-${viewer.role}`);
+  if (viewer.role === 'display') document.body.classList.add('kiosk', 'display');
   return viewer;
 }
 
@@ -43,7 +44,8 @@ function drawHeader(header, viewer, active) {
     type: 'button', class: 'lang-toggle', id: 'lang-toggle', 'data-i18n': 'lang.toggle',
     'data-i18n-title': 'lang.toggle.title', on: { click: () => setLang(lang() === 'hi' ? 'en' : 'hi') },
   });
-  const out = el('button', { type: 'button', class: 'link', 'data-i18n': 'nav.logout', on: { click: () => logout() } });
+  const out = viewer.role === 'display' ? el('span')
+    : el('button', { type: 'button', class: 'link', 'data-i18n': 'nav.logout', on: { click: () => logout() } });
   replace(header,
     el('a', { href: '/', class: 'brand', 'data-i18n': 'app.name' }),
     el('nav', { 'aria-label': 'main' }, links),

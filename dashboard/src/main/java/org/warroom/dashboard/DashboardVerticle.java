@@ -27,6 +27,7 @@ import org.warroom.contracts.campaign.CampaignTopics;
 import org.warroom.contracts.complaint.ComplaintLifecycle;
 import org.warroom.contracts.complaint.ComplaintNumbers;
 import org.warroom.contracts.complaint.ComplaintTopics;
+import org.warroom.contracts.display.DisplayTopics;
 import org.warroom.contracts.health.HealthReport;
 import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.contracts.notify.NotifyTopics;
@@ -59,6 +60,10 @@ import org.warroom.dashboard.campaign.CampaignStore;
 import org.warroom.dashboard.campaign.CampaignsApi;
 import org.warroom.dashboard.campaign.WorkerCards;
 import org.warroom.dashboard.complaint.ComplaintApi;
+import org.warroom.dashboard.display.DisplayApi;
+import org.warroom.dashboard.display.DisplayDevices;
+import org.warroom.dashboard.display.DisplayDirectory;
+import org.warroom.dashboard.display.DisplayPages;
 import org.warroom.dashboard.complaint.ComplaintBook;
 import org.warroom.dashboard.complaint.RoutingApi;
 import org.warroom.dashboard.http.Answers;
@@ -131,6 +136,7 @@ public final class DashboardVerticle extends VerticleBase {
     private ReportArchive reportArchive;
     private ScheduledReports scheduledReports;
     private ComplaintBook complaints;
+    private DisplayDirectory displays;
 
     /**
      * @param elastic the Elasticsearch client (search, drill-down, the audit log's search copy); the caller owns it
@@ -160,6 +166,7 @@ public final class DashboardVerticle extends VerticleBase {
                             new IndexNames(config.elastic().indexPrefix()))), clock);
                     users = new UserDirectory(writer, this::userChanged);
                     keys = new KeyDirectory(writer);
+                    displays = new DisplayDirectory(writer);
                     sharedSessions = new SharedSessions(writer, sessions);
                     campaigns = new CampaignStore(writer);
                     bulletinSwitch = new BulletinSwitch(writer, config.bulletin().enabledByDefault());
@@ -171,6 +178,7 @@ public final class DashboardVerticle extends VerticleBase {
                             complaints.start(vertx, config.kafka(), instance),
                             sharedSessions.start(vertx, config.kafka(), instance),
                             keys.start(vertx, config.kafka(), instance),
+                            displays.start(vertx, config.kafka(), instance),
                             vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)),
                             bulletinSwitch.start(vertx, config.kafka(), instance),
                             reportArchive.start(vertx, instance)));
@@ -201,7 +209,8 @@ public final class DashboardVerticle extends VerticleBase {
     }
 
     private Router router(WebRoutes.Prepared web) {
-        Authenticator auth = new Authenticator(sessions, users, districts);
+        DisplayDevices devices = new DisplayDevices(displays, districts);
+        Authenticator auth = new Authenticator(sessions, users, districts, devices);
         LoginThrottle throttle = new LoginThrottle(config.login(), clock);
         SessionApi session = new SessionApi(vertx, users, sessions, throttle, auth, audit);
         LiveApi api = new LiveApi(live, districts, states, writer, audit, clock, zone);
@@ -212,6 +221,7 @@ public final class DashboardVerticle extends VerticleBase {
                 new SituationReportData(elastic, names, zone, clock), districts, zone);
         LiveSocketHandler ws = new LiveSocketHandler(vertx, live, config.live(), sessions, auth,
                 new LiveMetrics(metrics.registry()));
+        displays.onChange(ws::recheckDevices);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY);
 
         Router router = Router.router(vertx);
@@ -247,6 +257,10 @@ public final class DashboardVerticle extends VerticleBase {
         router.post("/api/v1/admin/keys").handler(admin::handleCreateKey);
         router.delete("/api/v1/admin/keys/:keyId").handler(admin::handleRevokeKey);
         router.get("/api/v1/audit").handler(auth::requireAdmin).handler(admin::handleAudit);
+        DisplayApi displayApi = new DisplayApi(displays, districts, states, audit, clock);
+        router.get("/api/v1/admin/displays").handler(displayApi::handleList);
+        router.post("/api/v1/admin/displays").handler(displayApi::handleRegister);
+        router.delete("/api/v1/admin/displays/:id").handler(displayApi::handleRevoke);
         publicBulletin.mountAdmin(router);
         ComplaintApi complaintApi = new ComplaintApi(complaints, districts, states, users, audit, clock, zone);
         RoutingApi routing = new RoutingApi(complaints, districts, audit, clock);
@@ -273,6 +287,7 @@ public final class DashboardVerticle extends VerticleBase {
                 new WorkerCards(elastic, names), complaints, writer, audit, districts, states, Words.bundled(), clock, zone))
                 .mount(router);
         router.get("/ws").handler(ws::handle);
+        new DisplayPages(devices, displays, auth, audit, Words.bundled()).mount(router);
         new PageRoutes(districts).mount(router);
         router.route("/api/*").last().handler(ctx -> Answers.error(ctx, 404, "not found", null, "no such path"));
         router.route().last().handler(ctx -> ctx.response().setStatusCode(404)
@@ -312,6 +327,7 @@ public final class DashboardVerticle extends VerticleBase {
         topics.addAll(BulletinTopics.all());
         topics.addAll(ReportTopics.all());
         topics.addAll(ComplaintTopics.all());
+        topics.addAll(DisplayTopics.all());
         new TopicCreator(config.kafka()).ensure(topics);
         return null;
     }
@@ -441,6 +457,7 @@ public final class DashboardVerticle extends VerticleBase {
                 .eventually(() -> sharedSessions == null ? Future.succeededFuture() : sharedSessions.close())
                 .eventually(() -> users == null ? Future.succeededFuture() : users.close())
                 .eventually(() -> keys == null ? Future.succeededFuture() : keys.close())
+                .eventually(() -> displays == null ? Future.succeededFuture() : displays.close())
                 .eventually(() -> complaints == null ? Future.succeededFuture() : complaints.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
                     if (writer != null) {

@@ -54,6 +54,7 @@ final class LiveSocket implements LiveState.Listener {
     private long lastHeard;
     private long timer = -1;
     private Runnable unlisten = () -> { };
+    private Runnable onStop = () -> { };
     private long coalesced;
     private long dropped;
     private final LiveMetrics metrics;
@@ -91,9 +92,15 @@ final class LiveSocket implements LiveState.Listener {
         }
         closed = true;
         unlisten.run();
+        onStop.run();
         vertx.cancelTimer(timer);
         pending.clear();
         metrics.closed(this);
+    }
+
+    /** Runs once when the socket stops. */
+    void onStop(Runnable action) {
+        this.onStop = action;
     }
 
     @Override
@@ -277,21 +284,35 @@ final class LiveSocket implements LiveState.Listener {
 
     // ------------------------------------------------------------------ keepalive
 
-    private void tick() {
+    /**
+     * Checks the session (or device) again: gone — closed with {@value #SESSION_ENDED}, answers false; otherwise
+     * takes the viewer's current scope. On the socket's context.
+     */
+    boolean recheck() {
         if (closed) {
-            return;
+            return false;
         }
         Optional<Viewer> now = session.check(false);
         if (now.isEmpty()) {
             stop();
             ws.close((short) SESSION_ENDED, "session ended");
-            return;
+            return false;
         }
         viewer = now.get();
         if (district != null && !viewer.scope().sees(district)) {
             district = null;
             channels = EnumSet.noneOf(LiveChannel.class);
             error("district no longer in your scope; subscribe again");
+        }
+        return true;
+    }
+
+    private void tick() {
+        if (closed) {
+            return;
+        }
+        if (!recheck()) {
+            return;
         }
         if (System.nanoTime() - lastHeard > settings.idle().toNanos()) {
             stop();

@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.warroom.contracts.account.Role;
@@ -28,42 +30,89 @@ public final class Authenticator {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String SESSION_KEY = "warroom.session";
     private static final String BY_COOKIE_KEY = "warroom.by-cookie";
+    private static final String DEVICE_KEY = "warroom.device";
+    /** The cookie of a registered wall display (its device credential). */
+    public static final String DEVICE_COOKIE = "warroom_display";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final SessionStore sessions;
     private final UserDirectory users;
     private final DistrictDirectory districts;
+    private final DeviceCredentials devices;
 
     public Authenticator(SessionStore sessions, UserDirectory users, DistrictDirectory districts) {
+        this(sessions, users, districts, DeviceCredentials.NONE);
+    }
+
+    public Authenticator(SessionStore sessions, UserDirectory users, DistrictDirectory districts,
+                         DeviceCredentials devices) {
         this.sessions = sessions;
         this.users = users;
         this.districts = districts;
+        this.devices = devices;
     }
 
-    /** Attaches the viewer when the request carries a live session; never answers by itself. */
+    /**
+     * Attaches the viewer when the request carries a live session, or a live device credential (a registered wall
+     * display: bearer, its own cookie {@value #DEVICE_COOKIE}, or {@code ?token=} on the websocket). Answers by itself
+     * only to refuse a device what it may not do (403): devices read their view and nothing else.
+     */
     public void identify(RoutingContext ctx) {
         String bearer = bearer(ctx);
-        String token = bearer;
+        List<String> tokens = new ArrayList<>(2);
         boolean byCookie = false;
-        if (token == null) {
+        if (bearer != null) {
+            tokens.add(bearer);
+        } else {
             Cookie cookie = ctx.request().getCookie(COOKIE);
-            if (cookie != null) {
-                token = cookie.getValue();
+            Cookie device = ctx.request().getCookie(DEVICE_COOKIE);
+            if (cookie != null || device != null) {
                 byCookie = true;
-            } else if ("/ws".equals(ctx.normalizedPath())) {
-                token = ctx.request().getParam("token");
+                if (cookie != null) {
+                    tokens.add(cookie.getValue());
+                }
+                if (device != null) {
+                    tokens.add(device.getValue());
+                }
+            } else if ("/ws".equals(ctx.normalizedPath()) && ctx.request().getParam("token") != null) {
+                tokens.add(ctx.request().getParam("token"));
             }
         }
-        if (token != null) {
+        for (String token : tokens) {
+            if (devices.recognises(token)) {
+                Optional<Viewer> device = devices.viewerOf(token);
+                if (device.isEmpty()) {
+                    continue;
+                }
+                if (!devices.allows(ctx.request().method(), ctx.normalizedPath())) {
+                    Answers.error(ctx, 403, "forbidden", null, "a wall display only reads its own view");
+                    return;
+                }
+                device.get().attachTo(ctx);
+                ctx.put(DEVICE_KEY, token);
+                ctx.put(BY_COOKIE_KEY, byCookie);
+                break;
+            }
             Optional<Session> session = sessions.use(token);
             Optional<Viewer> viewer = session.flatMap(this::viewerOf);
             if (viewer.isPresent()) {
                 viewer.get().attachTo(ctx);
                 ctx.put(SESSION_KEY, session.get());
                 ctx.put(BY_COOKIE_KEY, byCookie);
+                break;
             }
         }
         ctx.next();
+    }
+
+    /** The device credential this request was authenticated by (a wall display), if it was. */
+    public static Optional<String> device(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.get(DEVICE_KEY));
+    }
+
+    /** The viewer of a device credential now (empty once revoked). */
+    public Optional<Viewer> deviceViewer(String credential) {
+        return devices.viewerOf(credential);
     }
 
     /** For the JSON API: 401 without a viewer; 403 for a cookie-authenticated change without the CSRF token. */
@@ -141,6 +190,12 @@ public final class Authenticator {
         return Cookie.cookie(COOKIE, session.token()).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
                 .setSecure(sessions.settings().secureCookie())
                 .setMaxAge(Duration.between(session.createdAt(), session.expiresAt()).toSeconds());
+    }
+
+    /** The cookie of a wall display: its credential, HttpOnly, SameSite=Strict, kept for 400 days (browsers' limit). */
+    public Cookie deviceCookie(String credential) {
+        return Cookie.cookie(DEVICE_COOKIE, credential).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
+                .setSecure(sessions.settings().secureCookie()).setMaxAge(Duration.ofDays(400).toSeconds());
     }
 
     /** The cookie that removes the session cookie. */
