@@ -999,6 +999,39 @@ await step("issue 18's five examples read sensibly (screenshots issue18-*.png, d
   await (await page.$('#report-ratings')).screenshot({ path: join(SHOTS, 'issue18-report-attention.png') });
 });
 
+await step('a wall display registered by the admin opens its wall without any login, reads only, and blanks within seconds of revocation', async () => {
+  await signIn('admin');
+  await page.goto(`${BASE}/admin`);
+  await page.waitForSelector('#display-form');
+  await page.fill('#d-name', `Wall MP ${Date.now().toString(36)}`);
+  await page.selectOption('#d-view', 'wall');
+  await page.fill('#d-state', '23');
+  await page.click('#display-form button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('display-url').textContent.includes('/display/'));
+  const address = await textOf('#display-url');
+  const id = address.match(/\/display\/([0-9a-f]{12})/)[1];
+  await shot('issue21-display-registered');
+  // the screen: a browser with no person's session at all
+  await context.clearCookies();
+  await page.goto(address);
+  await page.waitForURL((url) => url.pathname === '/' && url.searchParams.get('display') === id);
+  await mapReady(52);
+  check(await page.$eval('header.top nav', (n) => getComputedStyle(n).display === 'none'), 'a display shows navigation');
+  const me = await page.evaluate(() => fetch('/api/v1/me').then((r) => r.json()));
+  check(me.role === 'display' && me.personalData === false, `display viewer: ${JSON.stringify(me)}`);
+  const refused = await page.evaluate(() => fetch('/api/v1/search?q=x').then((r) => r.status));
+  check(refused === 403, `a display searched: ${refused}`);
+  await shot('issue21-display-wall');
+  // revoked by the administrator (through the API): the open screen goes blank within seconds, not at the next ping
+  const login = await http('POST', `${BASE}/api/v1/session`, { username: accounts.admin.username, password: accounts.admin.password });
+  const revokedAt = Date.now();
+  await http('DELETE', `${BASE}/api/v1/admin/displays/${id}`, undefined, { Authorization: `Bearer ${login.token}` });
+  await page.waitForSelector('#display-revoked', { timeout: 10000 });
+  console.log(`    display blank ${Date.now() - revokedAt} ms after its revocation`);
+  await shot('issue21-display-revoked');
+  check(!page.url().includes('/login'), `a revoked display went to the login page: ${page.url()}`);
+});
+
 await step('every label exists in both English and Hindi', async () => {
   const missing = await page.evaluate(async () => {
     const { DICTIONARIES } = await import('/assets/i18n.js');
