@@ -23,13 +23,15 @@ import org.warroom.elastic.ElasticSettings;
  * login throttling ({@link LoginLimits}), TLS ({@link TlsSettings}), the live push ({@link LiveSettings}) and the alert-delivery routes
  * ({@link AckLinks}: the acknowledgement links, their secret shared with the notifier) and the public bulletin
  * ({@link BulletinSettings}), the situation report's schedule ({@link ReportSchedule}) and PDF font
- * ({@link PdfFontFile}).
+ * ({@link PdfFontFile}), and with several instances which one owns the writes
+ * ({@link org.warroom.dashboard.cluster.WritesOwnerSettings}).
  */
 public record DashboardConfig(String host, int port, KafkaSettings kafka, ElasticSettings elastic, Path dataDir,
                               Optional<String> adminPassword, SessionSettings sessions, LoginLimits login,
                               TlsSettings tls, LiveSettings live, AckLinks ackLinks,
                               BulletinSettings bulletin, ReportSchedule reports, Optional<PdfFontFile> reportFont,
-                              org.warroom.contracts.complaint.ComplaintSla complaintSla) {
+                              org.warroom.contracts.complaint.ComplaintSla complaintSla,
+                              org.warroom.dashboard.cluster.WritesOwnerSettings writesOwner) {
 
     public static DashboardConfig from(Settings settings) {
         TlsSettings tls = TlsSettings.from(settings);
@@ -54,7 +56,8 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                 BulletinSettings.from(settings),
                 ReportSchedule.from(settings),
                 PdfFontFile.from(settings),
-                org.warroom.contracts.complaint.ComplaintSla.from(settings));
+                org.warroom.contracts.complaint.ComplaintSla.from(settings),
+                org.warroom.dashboard.cluster.WritesOwnerSettings.from(settings));
     }
 
     /** Where the generated first administrator password is kept (read by {@code bin/warroom}). */

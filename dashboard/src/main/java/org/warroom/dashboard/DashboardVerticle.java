@@ -42,6 +42,8 @@ import org.warroom.contracts.topic.TopicCreator;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.dashboard.admin.AdminApi;
 import org.warroom.dashboard.admin.FirstAdmin;
+import org.warroom.dashboard.cluster.WritesGate;
+import org.warroom.dashboard.cluster.WritesOwnership;
 import org.warroom.dashboard.admin.KeyDirectory;
 import org.warroom.dashboard.api.LiveApi;
 import org.warroom.dashboard.api.QueryApi;
@@ -135,6 +137,7 @@ public final class DashboardVerticle extends VerticleBase {
     private BulletinCache bulletin;
     private ReportArchive reportArchive;
     private ScheduledReports scheduledReports;
+    private WritesOwnership writesOwnership = WritesOwnership.single();
     private ComplaintBook complaints;
     private DisplayDirectory displays;
 
@@ -160,6 +163,7 @@ public final class DashboardVerticle extends VerticleBase {
     public Future<?> start() {
         sessions = new SessionStore(config.sessions(), clock);
         return vertx.executeBlocking(this::ensureTopics)
+                .compose(v -> vertx.executeBlocking(this::joinWritesOwnership))
                 .compose(v -> {
                     writer = new TopicWriter(vertx, config.kafka(), java.time.Duration.ofSeconds(15));
                     audit = new AuditLog(vertx, writer, Optional.of(new org.warroom.elastic.AuditLog(elastic,
@@ -199,6 +203,7 @@ public final class DashboardVerticle extends VerticleBase {
                     server = s;
                     vertx.setPeriodic(60_000, t -> sessions.purge());
                     if (scheduledReports != null) {
+                        scheduledReports.makeOnlyWhen(writesOwnership::owns);
                         scheduledReports.start();
                     }
                     if (firstAdmin != null && firstAdmin.generated()) {
@@ -236,6 +241,7 @@ public final class DashboardVerticle extends VerticleBase {
         router.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", ServiceMetrics.CONTENT_TYPE)
                 .putHeader("Cache-Control", "no-store").end(metrics.scrape()));
         router.route().handler(auth::identify);
+        router.route("/api/*").handler(new WritesGate(writesOwnership)::handle);
         router.post("/api/v1/session").handler(body).handler(session::handleLogin);
         router.route("/api/v1/*").handler(auth::requireApi);
         router.route("/api/v1/*").handler(body);
@@ -311,6 +317,13 @@ public final class DashboardVerticle extends VerticleBase {
             default -> "internal error";
         };
         Answers.error(ctx, status, status == 500 ? "internal" : "invalid", null, reason);
+    }
+
+    /** With several instances (dashboard.writes.owner.group set): joins the group that picks the one owning writes. */
+    private Void joinWritesOwnership() {
+        config.writesOwner().group().ifPresent(group -> writesOwnership = WritesOwnership.member(config.kafka(), group,
+                instance, config.writesOwner().session()));
+        return null;
     }
 
     private Void ensureTopics() {
@@ -460,6 +473,7 @@ public final class DashboardVerticle extends VerticleBase {
                 .eventually(() -> displays == null ? Future.succeededFuture() : displays.close())
                 .eventually(() -> complaints == null ? Future.succeededFuture() : complaints.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
+                    writesOwnership.close();
                     if (writer != null) {
                         writer.close();
                     }

@@ -93,8 +93,9 @@ public final class CompactedReader {
     private Future<Void> read() {
         consumer.exceptionHandler(e -> LOG.warn("{}: Kafka consumer problem: {}", clientId, e.toString()));
         List<Future<List<io.vertx.kafka.client.common.PartitionInfo>>> lookups = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 30_000;
         for (String topic : topics) {
-            lookups.add(consumer.partitionsFor(topic));
+            lookups.add(partitionsFor(topic, deadline));
         }
         return Future.all(lookups).compose(found -> {
             Set<TopicPartition> partitions = new HashSet<>();
@@ -114,6 +115,22 @@ public final class CompactedReader {
                         return caughtUp.future();
                     });
         }).onSuccess(v -> LOG.info("{}: loaded {} records from {}", clientId, records.get(), topics));
+    }
+
+    /**
+     * The partitions of {@code topic}, asked again for up to 30 s while none are known: with several brokers, the
+     * broker the consumer asks may not know a topic yet that another one just created (a local 3-node cluster's
+     * dashboard failed with "topic warroom.campaign-members does not exist" under load).
+     */
+    private Future<List<io.vertx.kafka.client.common.PartitionInfo>> partitionsFor(String topic, long deadline) {
+        return consumer.partitionsFor(topic).compose(infos -> {
+            if ((infos != null && !infos.isEmpty()) || System.currentTimeMillis() > deadline || closed) {
+                return Future.succeededFuture(infos);
+            }
+            Promise<List<io.vertx.kafka.client.common.PartitionInfo>> again = Promise.promise();
+            vertx.setTimer(500, t -> partitionsFor(topic, deadline).onComplete(again));
+            return again.future();
+        });
     }
 
     /**

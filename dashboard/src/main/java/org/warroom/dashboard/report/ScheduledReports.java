@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.report.StoredReport;
@@ -34,6 +35,7 @@ public final class ScheduledReports {
     private final ZoneId zone;
     private Instant done = Instant.MIN;
     private long timer = -1;
+    private BooleanSupplier mayMake = () -> true;
 
     public ScheduledReports(Vertx vertx, ReportSchedule schedule, ReportSource source, ReportPdf pdf,
                             ReportArchive archive, Clock clock, ZoneId zone) {
@@ -44,6 +46,15 @@ public final class ScheduledReports {
         this.archive = archive;
         this.clock = clock;
         this.zone = zone;
+    }
+
+    /**
+     * With several dashboard instances: only while {@code owner} says so does this one make an edition; the others
+     * look a minute later whether it was kept (by the owner), and make it themselves if they own the writes by then
+     * (the owner died). An edition's id is its date, time, scope and language: made twice, it is kept once.
+     */
+    public void makeOnlyWhen(BooleanSupplier owner) {
+        this.mayMake = owner;
     }
 
     public void start() {
@@ -60,6 +71,20 @@ public final class ScheduledReports {
     }
 
     private void attempt(ReportSchedule.Edition edition, int attempt) {
+        if (kept(edition)) {
+            done = ReportSchedule.at(edition, zone);
+            planNext();
+            return;
+        }
+        if (!mayMake.getAsBoolean()) {
+            if (attempt < MAX_TRIES) {
+                timer = vertx.setTimer(60_000, t -> attempt(edition, attempt + 1));
+            } else {
+                done = ReportSchedule.at(edition, zone);
+                planNext();
+            }
+            return;
+        }
         make(edition).onSuccess(kept -> {
             done = ReportSchedule.at(edition, zone);
             LOG.info("situation report {} {} made and kept ({})", edition.date(), edition.label(),
@@ -75,6 +100,11 @@ public final class ScheduledReports {
                 planNext();
             }
         });
+    }
+
+    private boolean kept(ReportSchedule.Edition edition) {
+        return schedule.languages().stream().allMatch(language -> archive.find(
+                StoredReport.id(edition.date(), edition.label(), null, language)).isPresent());
     }
 
     /** Makes and keeps one edition now, in every configured language (also for tests and a manual re-run). */

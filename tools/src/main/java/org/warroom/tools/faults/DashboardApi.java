@@ -20,6 +20,7 @@ public final class DashboardApi {
     private final String user;
     private final String password;
     private volatile String token;
+    private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
 
     public DashboardApi(URI base, String user, String password) {
         this.base = base;
@@ -44,8 +45,14 @@ public final class DashboardApi {
             }
             t = Json.mapper().readTree(answer.body()).path("token").asText();
             token = t;
+            logins.incrementAndGet();
         }
         return t;
+    }
+
+    /** How many times this client logged in (1 when every session outlived every fault). */
+    public int logins() {
+        return logins.get();
     }
 
     /** Logs in again next time (the dashboard was restarted and forgot its sessions). */

@@ -63,7 +63,7 @@ final class LoadRun {
             long nextReconnect = 0;
             while (sending.isAlive()) {
                 if (System.currentTimeMillis() >= nextReconnect) {
-                    nextReconnect = System.currentTimeMillis() + 2000;
+                    nextReconnect = System.currentTimeMillis() + 500;
                     reconnect(screens, http, dashboard);
                     if (slowWanted && (slow == null || slow.closed())) {
                         if (slow != null) {
@@ -119,6 +119,8 @@ final class LoadRun {
             summary.put("liveWorkersAtEnd", live);
             summary.put("screens", screens.stream().map(LoadRun::describe).toList());
             summary.put("screenReconnects", reconnects);
+            summary.put("longestScreenGapMs", ScreenGaps.longest(replaced, screens));
+            summary.put("logins", dashboard.logins());
             if (slow != null) {
                 summary.put("slowScreen", describe(slow));
                 summary.put("slowScreenClosedBy", slowClosures);
@@ -136,6 +138,8 @@ final class LoadRun {
     }
 
     private static int reconnects;
+    /** Every screen connection that was replaced, in order, per slot (for the longest gap a wall screen saw). */
+    private static final List<List<Screen>> replaced = new ArrayList<>();
 
     /** Replaces the closed screens by new connections (a wall screen reconnects by itself after a restart). */
     private static void reconnect(List<Screen> screens, HttpClient http, DashboardApi dashboard) {
@@ -145,6 +149,10 @@ final class LoadRun {
                 if (fresh == null) {
                     return;
                 }
+                while (replaced.size() <= i) {
+                    replaced.add(new ArrayList<>());
+                }
+                replaced.get(i).add(screens.get(i));
                 screens.set(i, fresh);
                 reconnects++;
             }

@@ -26,6 +26,9 @@ public final class Screen implements WebSocket.Listener {
     private final AtomicLong updates = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private volatile long workersTotal = -1;
+    private volatile long firstMessageAt = -1;
+    private volatile long lastMessageAt = -1;
+    private volatile long longestGapMs;
     private volatile boolean paused;
     private volatile boolean closed;
     private volatile String closeReason = "";
@@ -49,6 +52,13 @@ public final class Screen implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        long now = System.currentTimeMillis();
+        if (firstMessageAt < 0) {
+            firstMessageAt = now;
+        } else {
+            longestGapMs = Math.max(longestGapMs, now - lastMessageAt);
+        }
+        lastMessageAt = now;
         bytes.addAndGet(data.length());
         partial.append(data);
         if (last) {
@@ -137,6 +147,20 @@ public final class Screen implements WebSocket.Listener {
 
     public long workersTotal() {
         return workersTotal;
+    }
+
+    /** When this connection received its first and its last message (epoch ms; -1: none yet). */
+    public long firstMessageAt() {
+        return firstMessageAt;
+    }
+
+    public long lastMessageAt() {
+        return lastMessageAt;
+    }
+
+    /** The longest time between two messages on this connection. */
+    public long longestGapMs() {
+        return longestGapMs;
     }
 
     public boolean closed() {

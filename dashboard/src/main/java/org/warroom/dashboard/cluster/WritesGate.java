@@ -1,0 +1,30 @@
+package org.warroom.dashboard.cluster;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import org.warroom.dashboard.http.Answers;
+
+/**
+ * In front of the API: a write (any method but GET, HEAD and OPTIONS) on an instance that does not own the writes
+ * ({@link WritesOwnership}) is answered {@code 503} before anything is read or done, with
+ * {@code X-Warroom-Writes: elsewhere}, so that the proxy passes it on to the instance that owns them (the local
+ * cluster's nginx and docker/nginx: {@code proxy_next_upstream http_503 non_idempotent}). Reads are answered anywhere.
+ */
+public final class WritesGate {
+    private final WritesOwnership ownership;
+
+    public WritesGate(WritesOwnership ownership) {
+        this.ownership = ownership;
+    }
+
+    public void handle(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS || ownership.owns()) {
+            ctx.next();
+            return;
+        }
+        ctx.response().putHeader("X-Warroom-Writes", "elsewhere").putHeader("Retry-After", "1");
+        Answers.error(ctx, 503, "unavailable", null,
+                "another dashboard instance takes writes now; send it again (the proxy does)");
+    }
+}
