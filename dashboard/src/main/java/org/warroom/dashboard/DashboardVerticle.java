@@ -27,6 +27,8 @@ import org.warroom.contracts.campaign.CampaignTopics;
 import org.warroom.contracts.complaint.ComplaintLifecycle;
 import org.warroom.contracts.complaint.ComplaintNumbers;
 import org.warroom.contracts.complaint.ComplaintTopics;
+import org.warroom.contracts.directive.DirectiveTopics;
+import org.warroom.contracts.shift.ShiftTopics;
 import org.warroom.contracts.health.HealthReport;
 import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.contracts.notify.NotifyTopics;
@@ -61,6 +63,11 @@ import org.warroom.dashboard.campaign.WorkerCards;
 import org.warroom.dashboard.complaint.ComplaintApi;
 import org.warroom.dashboard.complaint.ComplaintBook;
 import org.warroom.dashboard.complaint.RoutingApi;
+import org.warroom.dashboard.directive.DirectiveApi;
+import org.warroom.dashboard.directive.DirectiveBook;
+import org.warroom.dashboard.shift.HandoverDrafter;
+import org.warroom.dashboard.shift.ShiftApi;
+import org.warroom.dashboard.shift.ShiftBook;
 import org.warroom.dashboard.http.Answers;
 import org.warroom.dashboard.http.ApiError;
 import org.warroom.dashboard.live.LiveChannel;
@@ -131,6 +138,8 @@ public final class DashboardVerticle extends VerticleBase {
     private ReportArchive reportArchive;
     private ScheduledReports scheduledReports;
     private ComplaintBook complaints;
+    private DirectiveBook directives;
+    private ShiftBook shift;
 
     /**
      * @param elastic the Elasticsearch client (search, drill-down, the audit log's search copy); the caller owns it
@@ -166,9 +175,13 @@ public final class DashboardVerticle extends VerticleBase {
                     reportArchive = new ReportArchive(writer, config.kafka());
                     complaints = new ComplaintBook(new ComplaintNumbers(states),
                             new ComplaintLifecycle(config.complaintSla()), writer);
+                    directives = new DirectiveBook(writer);
+                    shift = new ShiftBook(writer);
                     return Future.all(List.of(users.start(vertx, config.kafka(), instance),
                             campaigns.start(vertx, config.kafka(), instance),
                             complaints.start(vertx, config.kafka(), instance),
+                            directives.start(vertx, config.kafka(), instance),
+                            shift.start(vertx, config.kafka(), instance),
                             sharedSessions.start(vertx, config.kafka(), instance),
                             keys.start(vertx, config.kafka(), instance),
                             vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)),
@@ -257,6 +270,7 @@ public final class DashboardVerticle extends VerticleBase {
         router.post("/api/v1/complaints/:number/actions").handler(complaintApi::handleAction);
         router.get("/api/v1/admin/routing").handler(routing::handleGet);
         router.put("/api/v1/admin/routing").handler(routing::handlePut);
+        mountOperations(router);
         router.get("/api/v1/search").handler(query::handleSearch);
         router.get("/api/v1/workers/search").handler(query::handleWorkerSearch);
         router.get("/api/v1/districts/:code/trends").handler(query::handleTrends);
@@ -279,6 +293,24 @@ public final class DashboardVerticle extends VerticleBase {
                 .putHeader("Content-Type", "text/plain; charset=utf-8").end("Not found."));
         router.route().failureHandler(this::handleFailure);
         return router;
+    }
+
+    /** Directives, the shift log and handovers (docs/OPERATIONS.md). */
+    private void mountOperations(Router router) {
+        DirectiveApi directiveApi = new DirectiveApi(directives, districts, audit, clock, zone);
+        router.post("/api/v1/directives").handler(directiveApi::handleIssue);
+        router.get("/api/v1/directives").handler(directiveApi::handleList);
+        router.get("/api/v1/directives/:id").handler(directiveApi::handleGet);
+        router.post("/api/v1/directives/:id/actions").handler(directiveApi::handleAction);
+        ShiftApi shiftApi = new ShiftApi(shift, new HandoverDrafter(live, directives, complaints, shift, zone), districts,
+                audit, clock, zone);
+        router.post("/api/v1/log").handler(shiftApi::handleWrite);
+        router.get("/api/v1/log").handler(shiftApi::handleLog);
+        router.post("/api/v1/handovers").handler(shiftApi::handleDraft);
+        router.get("/api/v1/handovers").handler(shiftApi::handleList);
+        router.get("/api/v1/handovers/:id").handler(shiftApi::handleGet);
+        router.post("/api/v1/handovers/:id/sign").handler(shiftApi::handleSign);
+        router.post("/api/v1/handovers/:id/acknowledge").handler(shiftApi::handleAcknowledge);
     }
 
     private void handleFailure(RoutingContext ctx) {
@@ -312,6 +344,8 @@ public final class DashboardVerticle extends VerticleBase {
         topics.addAll(BulletinTopics.all());
         topics.addAll(ReportTopics.all());
         topics.addAll(ComplaintTopics.all());
+        topics.addAll(DirectiveTopics.all());
+        topics.addAll(ShiftTopics.all());
         new TopicCreator(config.kafka()).ensure(topics);
         return null;
     }
@@ -442,6 +476,8 @@ public final class DashboardVerticle extends VerticleBase {
                 .eventually(() -> users == null ? Future.succeededFuture() : users.close())
                 .eventually(() -> keys == null ? Future.succeededFuture() : keys.close())
                 .eventually(() -> complaints == null ? Future.succeededFuture() : complaints.close())
+                .eventually(() -> directives == null ? Future.succeededFuture() : directives.close())
+                .eventually(() -> shift == null ? Future.succeededFuture() : shift.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
                     if (writer != null) {
                         writer.close();
