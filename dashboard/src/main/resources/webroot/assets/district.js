@@ -1,4 +1,5 @@
-// District page /district/{code}: stock and days of cover per commodity, complaints by department, open alerts,
+// District page /district/{code}: stock and days of cover per commodity, directives (issue, act, overdue), complaints
+// by department, open alerts,
 // rating, today's trend chart, recent messages with search, workers from and in the district. Live from /ws.
 import { districtName, lang, t, tOr } from './i18n.js';
 import { age, el, highlighted, num, pct, replace, stars, when } from './dom.js';
