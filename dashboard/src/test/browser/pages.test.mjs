@@ -1032,6 +1032,97 @@ await step('a wall display registered by the admin opens its wall without any lo
   check(!page.url().includes('/login'), `a revoked display went to the login page: ${page.url()}`);
 });
 
+// ---- running the room (docs/OPERATIONS.md): a directive from an alert to Bhopal, closed there, accepted; the shift
+// log and a handover drafted, signed by the outgoing lead and acknowledged by the incoming one
+
+let directiveId = null;
+
+/** Waits until the directive's row on the district page is in the given state. */
+async function directiveBecomes(state) {
+  await page.waitForSelector(`#directives li[data-id="${directiveId}"][data-state="${state}"]`, { timeout: 30000 });
+}
+
+await step('an operator issues a directive from an alert; it shows on Bhopal\'s page, live', async () => {
+  await signIn('operator');
+  await criticalReport(BHOPAL, 'medicine'); // an open alert of Bhopal to issue it from (or the one already open)
+  await page.goto(`${BASE}/alerts`);
+  const link = `article[data-alert-id*="|${BHOPAL}|"] a.issue-directive`;
+  await page.waitForSelector(link, { timeout: 60000 });
+  const alertId = await page.$eval(link, (a) => a.closest('article').dataset.alertId);
+  await Promise.all([page.waitForURL((url) => url.pathname === `/district/${BHOPAL}`), page.click(link)]);
+  await page.waitForSelector('#directive-form textarea');
+  check((await textOf('#directive-form')).includes(alertId), 'the form does not name the alert it comes from');
+  await page.fill('#directive-form textarea', 'Send 200 kits of medicine to Bhopal by tonight (browser test)');
+  await page.selectOption('#directive-form select[name=priority]', 'high');
+  await page.click('#directive-submit');
+  await page.waitForFunction(() => /Directive D-\w+ issued/.test(document.getElementById('directives-panel').textContent)
+    || document.querySelector('#directives li[data-state="issued"]'));
+  directiveId = await page.$$eval('#directives li[data-state="issued"]', (li) => li
+    .filter((x) => x.textContent.includes('browser test')).map((x) => x.dataset.id)[0]);
+  check(directiveId, 'the issued directive is not listed on the district page');
+  const stored = await page.evaluate((id) => fetch(`/api/v1/directives/${id}`).then((r) => r.json()), directiveId);
+  check(stored.alert === alertId && stored.priority === 'high' && stored.district === BHOPAL,
+    `directive ${JSON.stringify(stored)}`);
+  await shot('directive-issued', true);
+});
+
+await step("Bhopal's commander acknowledges and closes it with a note; the operator accepts it", async () => {
+  check(directiveId, 'no directive was issued');
+  await signIn('commander');
+  await page.goto(`${BASE}/district/${BHOPAL}`);
+  const row = `#directives li[data-id="${directiveId}"]`;
+  await page.waitForSelector(`${row} button[data-action="acknowledge"]`, { timeout: 30000 });
+  check(await page.$('#directive-new:not([hidden])') === null, 'a commander is offered to issue directives');
+  await page.click(`${row} button[data-action="acknowledge"]`);
+  await directiveBecomes('acknowledged');
+  await page.fill(`${row} .directive-note`, '200 kits delivered to the district hospital');
+  await page.click(`${row} button[data-action="close"]`);
+  await directiveBecomes('closed');
+  await shot('directive-closed', true);
+  await signIn('operator');
+  await page.goto(`${BASE}/district/${BHOPAL}`);
+  await page.waitForSelector(`${row} button[data-action="accept"]`, { timeout: 30000 });
+  await page.click(`${row} button[data-action="accept"]`);
+  await directiveBecomes('accepted');
+  const history = await page.evaluate((id) => fetch(`/api/v1/directives/${id}`).then((r) => r.json()), directiveId);
+  check(history.history.map((h) => h.action).join() === 'issue,acknowledge,close,accept', `history ${JSON.stringify(history.history)}`);
+});
+
+await step('the shift log and the handover: an entry, a draft, signed by the outgoing lead, acknowledged by the incoming one', async () => {
+  await signIn('operator');
+  await page.goto(`${BASE}/shift`);
+  const entry = `Spoke to Bhopal's collector about medicine (browser test ${Date.now()})`;
+  await page.fill('#log-text', entry);
+  await page.fill('#log-district', 'Bhopal');
+  await page.fill('#log-directive', directiveId || '');
+  await page.click('#log-write');
+  await page.waitForFunction((text) => [...document.querySelectorAll('#log li')].some((li) => li.textContent.includes(text)), entry);
+  await page.click('#handover-draft');
+  await page.waitForFunction(() => document.getElementById('handover-state').textContent === 'Drafted');
+  await page.waitForFunction((text) => document.querySelector('[data-part="log"]').textContent.includes(text), entry);
+  await page.fill('#handover-summary', 'Quiet night; Bhopal medicine delivered (browser test)');
+  await page.click('#handover-sign');
+  await page.waitForFunction(() => document.getElementById('handover-state').textContent === 'Signed');
+  check(await page.$('#handover-acknowledge') !== null, 'no acknowledge button after signing');
+  await page.click('#handover-acknowledge'); // the one who signed cannot acknowledge
+  await page.waitForFunction(() => /signed handover/.test(document.getElementById('handover-status').textContent));
+  await signIn('admin'); // the incoming lead
+  await page.goto(`${BASE}/shift`);
+  await page.waitForFunction(() => document.getElementById('handover-state').textContent === 'Signed');
+  await page.click('#handover-acknowledge');
+  await page.waitForFunction(() => document.getElementById('handover-state').textContent === 'Acknowledged');
+  check((await textOf('#handover')).includes('Quiet night; Bhopal medicine delivered'), 'the summary is not shown');
+  await shot('handover-acknowledged', true);
+  await page.emulateMedia({ media: 'print' });
+  await shot('handover-print', true);
+  await page.emulateMedia({ media: 'screen' });
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'hi');
+  check((await textOf('h1')) === 'शिफ्ट लॉग और हैंडओवर', `heading ${await textOf('h1')}`);
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+});
+
 await step('every label exists in both English and Hindi', async () => {
   const missing = await page.evaluate(async () => {
     const { DICTIONARIES } = await import('/assets/i18n.js');

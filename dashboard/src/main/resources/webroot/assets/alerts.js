@@ -6,8 +6,11 @@ import { el, num, replace, when } from './dom.js';
 import { districts, getJson, postJson, query } from './api.js';
 import { LiveFeed, frameThrottled } from './live.js';
 import { errorText, showConnection, startPage } from './shell.js';
+import { ISSUERS } from './directives.js';
 import { deliveryLog, openLogs, refresh } from './deliveries.js';
 import { SubscriptionForm } from './subscriptions.js';
+
+let viewerRole = null;
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 const STATES = ['open', 'active', 'acknowledged', 'cleared', 'all'];
@@ -123,6 +126,13 @@ function alertWords(a) {
   return lang() === 'hi' && a.messageHi ? a.messageHi : a.message;
 }
 
+/** "Issue a directive about this": the district page's directive form, linked to the alert (operators, admins). */
+function directiveLink(a) {
+  if (!a.district || a.state === 'cleared' || !ISSUERS.includes(viewerRole)) return null;
+  return el('a', { class: 'issue-directive', href: `/district/${encodeURIComponent(a.district)}${query({ directive: 1, alert: a.id })}`,
+    text: t('directive.issue.from') });
+}
+
 function card(a) {
   const details = [`${t('alerts.raised')}: ${when(a.raisedAt)}`, `${t('alerts.value')}: ${num(a.value, 2)}`,
     `${t('alerts.threshold')}: ${num(a.threshold, 2)}`, `${t('alerts.level')}: ${num(a.level)}`];
@@ -136,7 +146,8 @@ function card(a) {
     a.ackBy ? el('div', { class: 'meta' }, t('alerts.ack.by', { u: a.ackBy, t: when(a.ackAt) }),
       a.ackComment ? ': ' : null, a.ackComment ? el('q', { text: a.ackComment }) : null) : null,
     a.clearedAt ? el('div', { class: 'meta', text: t('alerts.cleared', { t: when(a.clearedAt) }) }) : null,
-    deliveryLog(a.id, () => render()));
+    deliveryLog(a.id, () => render()),
+    directiveLink(a));
   if (a.state === 'active') {
     if (openForms.has(a.id)) node.append(ackForm(a));
     else {
@@ -223,6 +234,7 @@ async function loadHistory() {
 
 async function main() {
   const viewer = await startPage({ active: '/alerts' });
+  viewerRole = viewer.role;
   try {
     known = await districts();
   } catch (e) {

@@ -1,4 +1,5 @@
-// District page /district/{code}: stock and days of cover per commodity, complaints by department, open alerts,
+// District page /district/{code}: stock and days of cover per commodity, directives (issue, act, overdue), complaints
+// by department, open alerts,
 // rating, today's trend chart, recent messages with search, workers from and in the district. Live from /ws.
 import { districtName, lang, t, tOr } from './i18n.js';
 import { age, el, highlighted, num, pct, replace, stars, when } from './dom.js';
@@ -7,12 +8,15 @@ import { LiveFeed, frameThrottled } from './live.js';
 import { errorText, showConnection, startPage } from './shell.js';
 import { reported, shownStatus } from './ratings.js';
 import { drawCrumbs } from './crumbs.js';
+import { ISSUERS, directiveForm, drawDirectives, overdueDirectives } from './directives.js';
 
 const code = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
 const COMMODITY_ORDER = ['ration', 'water', 'fruit', 'vegetables', 'milk', 'medicine', 'lpg', 'petrol', 'diesel', 'sanitary'];
 const RANK = { CRITICAL: 0, LOW: 1, STALE: 2, OK: 3 };
 let district = null;
 let viewerRole = null;
+let viewer = null;
+const stepped = new Map(); // directives as our own steps answered them, until the live feed has caught up
 const REGISTERS = ['operator', 'commander', 'admin', 'officer', 'agent'];
 
 /** "Make a complaint of this message": the call-taker form, filled from the message, which it keeps as a link. */
@@ -60,8 +64,12 @@ function renderCommodities() {
       : t('district.burn.none') }),
     el('td', { class: 'num', text: num(s.inTransit) }),
     el('td', { class: 'num', text: num(s.signalsLastHour) }),
-    el('td', { class: 'muted', text: when(s.asOf) })))
-    : el('tr', {}, el('td', { colspan: '10', class: 'muted', text: t('status.none') })));
+    el('td', { class: 'muted', text: when(s.asOf) }),
+    el('td', {}, ISSUERS.includes(viewerRole) && (s.status === 'CRITICAL' || s.status === 'LOW')
+      ? el('button', { type: 'button', class: 'link issue-directive', text: t('directive.issue'),
+        on: { click: () => openDirectiveForm({ shortage: `${s.district}|${s.commodity}`,
+          text: `${tOr(`commodity.${s.commodity}`, s.commodity)}: ` }) } }) : null)))
+    : el('tr', {}, el('td', { colspan: '11', class: 'muted', text: t('status.none') })));
 }
 
 /** The burn rate, or "not enough data" while it is null for a reported commodity (docs/TOPICS.md, "Burn rate"). */
@@ -96,6 +104,33 @@ function renderAlerts() {
     : el('li', { class: 'muted', text: t('common.none') }));
 }
 
+/** The district's directives, live (channel directives) merged with the answers to our own steps. */
+function renderDirectives() {
+  const all = new Map();
+  for (const d of feed.values('directives').values()) if (d.district === code) all.set(d.id, d);
+  for (const [id, d] of stepped) if (!all.has(id) || all.get(id).version < d.version) all.set(id, d);
+  drawDirectives(document.getElementById('directives'), all.values(), viewer, (d) => {
+    stepped.set(d.id, d);
+    render();
+  });
+  const overdue = overdueDirectives(all.values()).length;
+  const badge = document.getElementById('directives-overdue');
+  badge.hidden = overdue === 0;
+  badge.textContent = t('directive.overdueCount', { n: num(overdue) });
+}
+
+/** The issue form under the directives' heading, linked to an alert or a shortage when given. */
+function openDirectiveForm({ alert = '', shortage = '', text = '' } = {}) {
+  const slot = document.getElementById('directive-form-slot');
+  replace(slot, directiveForm({ district: code, alert, shortage, text, onIssued: (d) => {
+    stepped.set(d.id, d);
+    replace(slot);
+    render();
+  } }));
+  document.getElementById('directives-panel').scrollIntoView();
+  slot.querySelector('textarea').focus();
+}
+
 function renderRating() {
   const r = feed.values('ratings').get(code);
   document.getElementById('district-stars').textContent = r ? stars(r.stars) : '';
@@ -125,6 +160,7 @@ const render = frameThrottled(() => {
   renderAlerts();
   renderRating();
   renderWorkers();
+  renderDirectives();
 });
 
 function trendChart() {
@@ -150,7 +186,8 @@ async function searchMessages(q) {
 }
 
 async function main() {
-  viewerRole = (await startPage({ active: '/district' })).role;
+  viewer = await startPage({ active: '/district' });
+  viewerRole = viewer.role;
   document.getElementById('district-report').href = `/report${query({ district: code })}`;
   document.getElementById('workers-link').href = `/workers${query({ district: code })}`;
   try {
@@ -164,7 +201,7 @@ async function main() {
   renderHeader();
   trendChart();
   feed = new LiveFeed({
-    channels: ['shortages', 'backlogs', 'ratings', 'alerts', 'worker-distribution'],
+    channels: ['shortages', 'backlogs', 'ratings', 'alerts', 'worker-distribution', 'directives'],
     district: code,
     onChange: () => render(),
     onStatus: (status, info) => showConnection(status, info),
@@ -174,6 +211,14 @@ async function main() {
     searchMessages(document.getElementById('message-q').value.trim());
   });
   searchMessages('');
+  const newDirective = document.getElementById('directive-new');
+  newDirective.hidden = !ISSUERS.includes(viewerRole);
+  newDirective.addEventListener('click', () => openDirectiveForm());
+  const asked = new URLSearchParams(location.search);
+  if (asked.get('directive') && ISSUERS.includes(viewerRole)) {
+    openDirectiveForm({ alert: asked.get('alert') || '', shortage: asked.get('shortage') || '' });
+  }
+  setInterval(() => render(), 30000); // a directive turns overdue by the clock
   setInterval(trendChart, 5 * 60 * 1000);
   window.addEventListener('langchange', () => {
     trendChart();

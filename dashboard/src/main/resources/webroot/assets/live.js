@@ -12,6 +12,7 @@ const KEYS = {
   ratings: (v) => v.district,
   alerts: (v) => v.id,
   'unlocated-messages': () => 'all',
+  directives: (v) => v.id,
 };
 
 const SILENCE_LIMIT_MS = 45000; // the server pings every 20 s

@@ -14,6 +14,7 @@ const NAV = [
   { href: '/campaigns', key: 'nav.campaigns', roles: ['operator', 'agent', 'supervisor', 'admin'] },
   { href: '/complaints', key: 'nav.complaints', roles: ['operator', 'commander', 'admin', 'officer', 'agent'] },
   { href: '/complaints/new', key: 'nav.complaints.new', roles: ['operator', 'commander', 'admin', 'officer', 'agent'] },
+  { href: '/shift', key: 'nav.shift', roles: ['operator', 'admin'] },
   { href: '/admin', key: 'nav.admin', roles: ['admin'] },
 ];
 

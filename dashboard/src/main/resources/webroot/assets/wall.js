@@ -10,6 +10,7 @@ import { drawMap } from './map.js';
 import { drawCrumbs } from './crumbs.js';
 import { bestFirst, needsAttention, reported, worstFirst } from './ratings.js';
 import { errorText, showConnection, startPage } from './shell.js';
+import { overdueDirectives } from './directives.js';
 
 const RANK = { CRITICAL: 4, LOW: 3, STALE: 2, OK: 1 };
 const STATUSES = ['CRITICAL', 'LOW', 'STALE', 'OK', 'none'];
@@ -124,6 +125,8 @@ function renderCounters(feed) {
   for (const s of feed.values('shortages').values()) if (inState(s.district) && s.status === 'CRITICAL') critical += 1;
   let active = 0;
   for (const a of feed.values('alerts').values()) if (a.state === 'active' && (!a.district || inState(a.district))) active += 1;
+  const overdue = overdueDirectives(feed.values('directives').values(), Date.now())
+    .filter((d) => inState(d.district)).length;
   const totals = feed.values('worker-totals').get('all');
   const set = (id, text, alarm, channel) => {
     const node = document.getElementById(`v-${id}`);
@@ -140,6 +143,7 @@ function renderCounters(feed) {
   set('breaches', num(breaches), breaches > 0, 'backlogs');
   set('critical', num(critical), critical > 0, 'shortages');
   set('alerts', num(active), active > 0, 'alerts');
+  set('directives', num(overdue), overdue > 0, 'directives');
   set('workers', totals ? num(totals.total) : '—', false, 'worker-totals');
   const unlocated = feed.values('unlocated-messages').get('all');
   document.getElementById('v-unlocated').textContent = unlocated ? num(unlocated.lastHour) : '—';
@@ -231,13 +235,14 @@ async function main() {
     let index = view.states.findIndex((s) => s.code === wanted);
     if (index < 0) index = Math.max(0, view.states.findIndex((s) => s.code === '23'));
     feed = new LiveFeed({
-      channels: ['shortages', 'backlogs', 'call-load', 'worker-totals', 'ratings', 'alerts', 'unlocated-messages'],
+      channels: ['shortages', 'backlogs', 'call-load', 'worker-totals', 'ratings', 'alerts', 'unlocated-messages', 'directives'],
       state: view.states[index].code,
       onChange: () => render(),
       onStatus: (status, info) => showConnection(status, info),
     });
     await loadState(index);
     feed.start();
+    setInterval(() => render(), 30000); // a directive turns overdue by the clock, not by a message
     if (kiosk && view.states.length > 1) {
       setInterval(() => loadState((view.stateIndex + 1) % view.states.length), rotateSeconds * 1000);
     }

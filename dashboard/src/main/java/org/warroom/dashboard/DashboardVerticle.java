@@ -27,6 +27,7 @@ import org.warroom.contracts.campaign.CampaignTopics;
 import org.warroom.contracts.complaint.ComplaintLifecycle;
 import org.warroom.contracts.complaint.ComplaintNumbers;
 import org.warroom.contracts.complaint.ComplaintTopics;
+import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.display.DisplayTopics;
 import org.warroom.contracts.health.HealthReport;
 import org.warroom.contracts.metrics.ServiceMetrics;
@@ -35,6 +36,7 @@ import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.StateDirectory;
 import org.warroom.contracts.report.ReportTopics;
 import org.warroom.contracts.result.Alert;
+import org.warroom.contracts.shift.ShiftTopics;
 import org.warroom.contracts.text.Words;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
@@ -42,8 +44,6 @@ import org.warroom.contracts.topic.TopicCreator;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.dashboard.admin.AdminApi;
 import org.warroom.dashboard.admin.FirstAdmin;
-import org.warroom.dashboard.cluster.WritesGate;
-import org.warroom.dashboard.cluster.WritesOwnership;
 import org.warroom.dashboard.admin.KeyDirectory;
 import org.warroom.dashboard.api.LiveApi;
 import org.warroom.dashboard.api.QueryApi;
@@ -61,13 +61,17 @@ import org.warroom.dashboard.campaign.CampaignMembership;
 import org.warroom.dashboard.campaign.CampaignStore;
 import org.warroom.dashboard.campaign.CampaignsApi;
 import org.warroom.dashboard.campaign.WorkerCards;
+import org.warroom.dashboard.cluster.WritesGate;
+import org.warroom.dashboard.cluster.WritesOwnership;
 import org.warroom.dashboard.complaint.ComplaintApi;
+import org.warroom.dashboard.complaint.ComplaintBook;
+import org.warroom.dashboard.complaint.RoutingApi;
+import org.warroom.dashboard.directive.DirectiveApi;
+import org.warroom.dashboard.directive.DirectiveBook;
 import org.warroom.dashboard.display.DisplayApi;
 import org.warroom.dashboard.display.DisplayDevices;
 import org.warroom.dashboard.display.DisplayDirectory;
 import org.warroom.dashboard.display.DisplayPages;
-import org.warroom.dashboard.complaint.ComplaintBook;
-import org.warroom.dashboard.complaint.RoutingApi;
 import org.warroom.dashboard.http.Answers;
 import org.warroom.dashboard.http.ApiError;
 import org.warroom.dashboard.live.LiveChannel;
@@ -94,6 +98,9 @@ import org.warroom.dashboard.security.SecurityHeaders;
 import org.warroom.dashboard.security.SessionStore;
 import org.warroom.dashboard.security.SessionTopics;
 import org.warroom.dashboard.security.SharedSessions;
+import org.warroom.dashboard.shift.HandoverDrafter;
+import org.warroom.dashboard.shift.ShiftApi;
+import org.warroom.dashboard.shift.ShiftBook;
 import org.warroom.dashboard.web.PageRoutes;
 import org.warroom.dashboard.web.WebDependencies;
 import org.warroom.dashboard.web.WebRoutes;
@@ -140,6 +147,8 @@ public final class DashboardVerticle extends VerticleBase {
     private WritesOwnership writesOwnership = WritesOwnership.single();
     private ComplaintBook complaints;
     private DisplayDirectory displays;
+    private DirectiveBook directives;
+    private ShiftBook shift;
 
     /**
      * @param elastic the Elasticsearch client (search, drill-down, the audit log's search copy); the caller owns it
@@ -177,9 +186,13 @@ public final class DashboardVerticle extends VerticleBase {
                     reportArchive = new ReportArchive(writer, config.kafka());
                     complaints = new ComplaintBook(new ComplaintNumbers(states),
                             new ComplaintLifecycle(config.complaintSla()), writer);
+                    directives = new DirectiveBook(writer);
+                    shift = new ShiftBook(writer);
                     return Future.all(List.of(users.start(vertx, config.kafka(), instance),
                             campaigns.start(vertx, config.kafka(), instance),
                             complaints.start(vertx, config.kafka(), instance),
+                            directives.start(vertx, config.kafka(), instance),
+                            shift.start(vertx, config.kafka(), instance),
                             sharedSessions.start(vertx, config.kafka(), instance),
                             keys.start(vertx, config.kafka(), instance),
                             displays.start(vertx, config.kafka(), instance),
@@ -277,6 +290,7 @@ public final class DashboardVerticle extends VerticleBase {
         router.post("/api/v1/complaints/:number/actions").handler(complaintApi::handleAction);
         router.get("/api/v1/admin/routing").handler(routing::handleGet);
         router.put("/api/v1/admin/routing").handler(routing::handlePut);
+        mountOperations(router);
         router.get("/api/v1/search").handler(query::handleSearch);
         router.get("/api/v1/workers/search").handler(query::handleWorkerSearch);
         router.get("/api/v1/districts/:code/trends").handler(query::handleTrends);
@@ -300,6 +314,24 @@ public final class DashboardVerticle extends VerticleBase {
                 .putHeader("Content-Type", "text/plain; charset=utf-8").end("Not found."));
         router.route().failureHandler(this::handleFailure);
         return router;
+    }
+
+    /** Directives, the shift log and handovers (docs/OPERATIONS.md). */
+    private void mountOperations(Router router) {
+        DirectiveApi directiveApi = new DirectiveApi(directives, districts, audit, clock, zone);
+        router.post("/api/v1/directives").handler(directiveApi::handleIssue);
+        router.get("/api/v1/directives").handler(directiveApi::handleList);
+        router.get("/api/v1/directives/:id").handler(directiveApi::handleGet);
+        router.post("/api/v1/directives/:id/actions").handler(directiveApi::handleAction);
+        ShiftApi shiftApi = new ShiftApi(shift, new HandoverDrafter(live, directives, complaints, shift, zone), districts,
+                audit, clock, zone);
+        router.post("/api/v1/log").handler(shiftApi::handleWrite);
+        router.get("/api/v1/log").handler(shiftApi::handleLog);
+        router.post("/api/v1/handovers").handler(shiftApi::handleDraft);
+        router.get("/api/v1/handovers").handler(shiftApi::handleList);
+        router.get("/api/v1/handovers/:id").handler(shiftApi::handleGet);
+        router.post("/api/v1/handovers/:id/sign").handler(shiftApi::handleSign);
+        router.post("/api/v1/handovers/:id/acknowledge").handler(shiftApi::handleAcknowledge);
     }
 
     private void handleFailure(RoutingContext ctx) {
@@ -341,6 +373,8 @@ public final class DashboardVerticle extends VerticleBase {
         topics.addAll(ReportTopics.all());
         topics.addAll(ComplaintTopics.all());
         topics.addAll(DisplayTopics.all());
+        topics.addAll(DirectiveTopics.all());
+        topics.addAll(ShiftTopics.all());
         new TopicCreator(config.kafka()).ensure(topics);
         return null;
     }
@@ -472,6 +506,8 @@ public final class DashboardVerticle extends VerticleBase {
                 .eventually(() -> keys == null ? Future.succeededFuture() : keys.close())
                 .eventually(() -> displays == null ? Future.succeededFuture() : displays.close())
                 .eventually(() -> complaints == null ? Future.succeededFuture() : complaints.close())
+                .eventually(() -> directives == null ? Future.succeededFuture() : directives.close())
+                .eventually(() -> shift == null ? Future.succeededFuture() : shift.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
                     writesOwnership.close();
                     if (writer != null) {

@@ -22,7 +22,7 @@ import org.warroom.streams.workers.WorkerDistributionTopology;
  * The whole war-room topology, composed of the pure builders; used by {@link StreamsMain} and by tests alike.
  *
  * <p>Inputs: {@code warroom.reports}, {@code warroom.messages}, {@code warroom.tickets}, {@code warroom.calls},
- * {@code warroom.workers}, {@code warroom.alert-acks}. Outputs: {@code warroom.shortages}, {@code warroom.backlogs},
+ * {@code warroom.workers}, {@code warroom.alert-acks}, {@code warroom.directives}. Outputs: {@code warroom.shortages}, {@code warroom.backlogs},
  * {@code warroom.call-load}, {@code warroom.unlocated-messages}, {@code warroom.worker-distribution},
  * {@code warroom.worker-totals}, {@code warroom.ratings}, {@code warroom.alerts}, and bad records to
  * {@code warroom.deadletter}. See {@code docs/TOPICS.md}.

@@ -61,6 +61,11 @@ public final class AlertText {
                 v.put("department", department(a.subject(), language));
                 v.put("value", whole(value));
             }
+            case "overdue-directive" -> {
+                v.put("value", oneDecimal(Math.max(0, value)));
+                String subject = a.subject() == null ? "" : a.subject();
+                v.put("directive", subject.substring(subject.indexOf('|') + 1));
+            }
             default -> v.put("value", whole(value));
         }
         if (words.find(language, key) == null) {

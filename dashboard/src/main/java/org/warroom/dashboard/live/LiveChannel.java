@@ -3,6 +3,8 @@ package org.warroom.dashboard.live;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import org.warroom.contracts.directive.Directive;
+import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.BacklogStatus;
 import org.warroom.contracts.result.DistributionBucket;
@@ -12,7 +14,7 @@ import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
 
 /**
- * The websocket channels (DASHBOARD-PROTOCOL.md), one per compacted result topic, and how each value is placed:
+ * The websocket channels (DASHBOARD-PROTOCOL.md), one per compacted result topic (and the directives' topic), and how each value is placed:
  * the district it belongs to (null for state-wide figures) and, for alerts, the categories it concerns.
  */
 public enum LiveChannel {
@@ -23,7 +25,9 @@ public enum LiveChannel {
     WORKER_TOTALS("worker-totals", ResultTopics.WORKER_TOTALS),
     RATINGS("ratings", ResultTopics.RATINGS),
     ALERTS("alerts", ResultTopics.ALERTS),
-    UNLOCATED_MESSAGES("unlocated-messages", ResultTopics.UNLOCATED_MESSAGES);
+    UNLOCATED_MESSAGES("unlocated-messages", ResultTopics.UNLOCATED_MESSAGES),
+    /** The war room's directives (not a streams result: written by the dashboard, docs/OPERATIONS.md). */
+    DIRECTIVES("directives", DirectiveTopics.DIRECTIVES);
 
     private final String wire;
     private final Topic<String, ?> topic;
@@ -56,6 +60,7 @@ public enum LiveChannel {
             case BACKLOGS -> ((BacklogStatus) value).district();
             case RATINGS -> ((DistrictRating) value).district();
             case ALERTS -> ((Alert) value).district();
+            case DIRECTIVES -> ((Directive) value).district();
             case WORKER_DISTRIBUTION -> {
                 DistributionBucket b = (DistributionBucket) value;
                 boolean perDistrict = DistributionBucket.BY_CURRENT_DISTRICT.equals(b.by())

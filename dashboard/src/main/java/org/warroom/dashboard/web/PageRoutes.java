@@ -39,6 +39,7 @@ public final class PageRoutes {
         router.get("/admin").handler(this::handleAdmin);
         router.get("/complaints").handler(ctx -> signedIn(ctx, "complaints.html"));
         router.get("/complaints/new").handler(ctx -> signedIn(ctx, "complaint-new.html"));
+        router.get("/shift").handler(ctx -> signedIn(ctx, "shift.html"));
     }
 
     private void handleWall(RoutingContext ctx) {

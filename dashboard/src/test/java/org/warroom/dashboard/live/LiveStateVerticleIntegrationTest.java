@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.result.LineLoad;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.dashboard.api.Results;
@@ -31,6 +32,7 @@ class LiveStateVerticleIntegrationTest {
     @Test
     void shouldStartFromTheNewestRecordOfEveryKeyThenFollow(LocalKafka kafka) throws Exception {
         kafka.ensure(ResultTopics.all());
+        kafka.ensure(DirectiveTopics.all()); // the live state reads the directives' channel too
         String run = Long.toString(System.nanoTime(), 36);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 Map.<String, Object>of("bootstrap.servers", kafka.bootstrap()), new StringSerializer(), new ByteArraySerializer())) {

@@ -2,6 +2,7 @@ package org.warroom.streams.alert;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.warroom.contracts.directive.Directive;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.BacklogStatus;
@@ -31,6 +32,8 @@ import org.warroom.streams.support.Times;
  *   <tr><td>backlog-breaches</td><td>district|department</td><td>5 or more open tickets past SLA</td><td>medium</td></tr>
  *   <tr><td>line-load</td><td>line</td><td>in progress at or above 90 % of capacity</td><td>high</td></tr>
  *   <tr><td>unlocated-messages</td><td>all</td><td>20 or more messages without district in the last hour</td><td>low</td></tr>
+ *   <tr><td>overdue-directive</td><td>district|directive</td><td>a directive 0 h or more past its deadline and
+ *       neither closed nor accepted (docs/OPERATIONS.md)</td><td>high</td></tr>
  * </table>
  * Stale or never-reported figures raise no shortage or stock-out alert (report-stale covers them).
  */
@@ -105,6 +108,23 @@ final class AlertRules {
                 : List.of(new Observation(rule.name() + "|" + UnlocatedMessages.KEY, rule.name(), null, null,
                         UnlocatedMessages.KEY, Observation.Kind.VALUE, u.lastHour(), null, rule.threshold(), true,
                         rule.severity()));
+    }
+
+    /**
+     * A directive is overdue from its deadline on (hours since the deadline, by the wall clock: the punctuator raises
+     * it without a new record) until it is closed or accepted (then a value below the threshold clears it).
+     */
+    List<Observation> fromDirective(Directive d) {
+        AlertRule rule = rule(WarroomStreamsConfig.RULE_OVERDUE_DIRECTIVE);
+        if (d == null || d.id() == null || d.district() == null || d.deadline() == null || d.state() == null
+                || !rule.enabled()) {
+            return List.of();
+        }
+        String subject = d.district() + "|" + d.id();
+        boolean done = d.state().done();
+        return List.of(new Observation(rule.name() + "|" + subject, rule.name(), d.district(), null, subject,
+                done ? Observation.Kind.VALUE : Observation.Kind.HOURS_SINCE, done ? -1 : 0,
+                done ? null : Times.millis(d.deadline()), rule.threshold(), true, rule.severity()));
     }
 
     private static Observation value(AlertRule rule, String subject, String district, ShortageStatus s, double value) {

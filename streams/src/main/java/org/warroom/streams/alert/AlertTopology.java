@@ -9,6 +9,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.BacklogStatus;
 import org.warroom.contracts.result.LineLoad;
@@ -26,7 +27,8 @@ import org.warroom.streams.support.StoreSupport;
  * <ul>
  *   <li>In: the result streams of shortages ({@code district|commodity} → {@link ShortageStatus}), backlogs
  *       ({@code district|department} → {@link BacklogStatus}), call load (line → {@link LineLoad}), unlocated
- *       messages ({@code all} → {@link UnlocatedMessages}), turned into observations by {@link AlertRules}; and
+ *       messages ({@code all} → {@link UnlocatedMessages}), directives ({@code warroom.directives}, id →
+ *       {@code Directive}: rule {@code overdue-directive}), turned into observations by {@link AlertRules}; and
  *       {@code warroom.alert-acks} (alert id → {@code AlertAck}).</li>
  *   <li>Through: repartition topic {@value #REPARTITION} keyed by route ({@link AlertInput#routeOf}: the district,
  *       line or {@code all} that the condition {@code rule|subject} is about; an ack's condition is its alert id
@@ -55,7 +57,10 @@ public final class AlertTopology {
                 .merge(lineLoad.flatMap((k, v) -> observe(alertRules.fromLineLoad(v)), Named.as("alert-observe-lines")),
                         Named.as("alert-merge-lines"))
                 .merge(unlocated.flatMap((k, v) -> observe(alertRules.fromUnlocated(v)), Named.as("alert-observe-unlocated")),
-                        Named.as("alert-merge-unlocated"));
+                        Named.as("alert-merge-unlocated"))
+                .merge(sources.stream(DirectiveTopics.DIRECTIVES)
+                                .flatMap((k, v) -> observe(alertRules.fromDirective(v)), Named.as("alert-observe-directives")),
+                        Named.as("alert-merge-directives"));
         KStream<String, AlertInput> acks = sources.stream(ResultTopics.ALERT_ACKS)
                 .filter((id, ack) -> ack != null && ack.alertId() != null, Named.as("alert-acks-valid"))
                 .map((id, ack) -> KeyValue.pair(AlertInput.routeOf(Alert.conditionOf(ack.alertId())), new AlertInput(null, ack)),

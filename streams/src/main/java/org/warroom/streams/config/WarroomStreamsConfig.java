@@ -178,6 +178,7 @@ public record WarroomStreamsConfig(
     public static final String RULE_REPORT_STALE = "report-stale";
     public static final String RULE_CITIZEN_SIGNALS = "citizen-signals";
     public static final String RULE_UNLOCATED_MESSAGES = "unlocated-messages";
+    public static final String RULE_OVERDUE_DIRECTIVE = "overdue-directive";
 
     /** Default LOW / CRITICAL days of cover per commodity. */
     public static final Map<Commodity, Thresholds> DEFAULT_THRESHOLDS;
@@ -315,6 +316,7 @@ public record WarroomStreamsConfig(
         rule(s, alertRules, RULE_REPORT_STALE, 0, Severity.MEDIUM);        // threshold: shortage.stale.after
         rule(s, alertRules, RULE_CITIZEN_SIGNALS, 10, Severity.MEDIUM);    // signals per hour, one commodity
         rule(s, alertRules, RULE_UNLOCATED_MESSAGES, 20, Severity.LOW);    // unlocated messages per hour
+        rule(s, alertRules, RULE_OVERDUE_DIRECTIVE, 0, Severity.HIGH);     // hours past a directive's deadline
         double hysteresis = s.getDouble("alert.hysteresis", 0.2);
         if (hysteresis < 0 || hysteresis >= 1) {
             throw new ConfigException("alert.hysteresis", "must be at least 0 and below 1");

@@ -18,6 +18,12 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.warroom.contracts.directive.Directive;
+import org.warroom.contracts.directive.DirectiveAction;
+import org.warroom.contracts.directive.DirectiveLifecycle;
+import org.warroom.contracts.directive.DirectiveOrder;
+import org.warroom.contracts.directive.DirectiveRequest;
+import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.event.Commodity;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.AlertAck;
@@ -270,5 +276,50 @@ class AlertTopologyTest {
         assertThat(AlertInput.routeOf("line-load|181")).isEqualTo("181");
         assertThat(AlertInput.routeOf("unlocated-messages|all")).isEqualTo("all");
         assertThat(AlertInput.routeOf("backlog-breaches|" + BHOPAL + "|health")).isEqualTo(BHOPAL);
+    }
+
+    @Test
+    void shouldRaiseOverdueDirectiveAtItsDeadlineAndClearItWhenClosed() {
+        DirectiveLifecycle lifecycle = new DirectiveLifecycle();
+        TestInputTopic<String, Directive> directives = driver.input(DirectiveTopics.DIRECTIVES);
+        Directive d = lifecycle.issue("D-1", new DirectiveOrder(BHOPAL, null, "send 200 medicine kits",
+                at(minutes(30)), null, null, null), "op1", at(minutes(0)));
+        directives.pipeInput(d.id(), d, driver.now());
+        driver.advance(minutes(29), Duration.ofMinutes(1));
+        assertThat(alerts.isEmpty()).as("before the deadline").isTrue();
+        d = lifecycle.act(d, new DirectiveRequest(DirectiveAction.ACKNOWLEDGE, null, 1), "cmdr", at(minutes(29)));
+        directives.pipeInput(d.id(), d, driver.now());
+        assertThat(alerts.isEmpty()).as("acknowledged, still before the deadline").isTrue();
+
+        driver.advance(minutes(1), Duration.ofMinutes(1));
+        Alert overdue = alerts.readValue();
+        assertThat(overdue.rule()).isEqualTo("overdue-directive");
+        assertThat(overdue.id()).isEqualTo("overdue-directive|396|D-1|" + TestDriver.T0.plus(minutes(30)).toEpochMilli());
+        assertThat(overdue.district()).isEqualTo(BHOPAL);
+        assertThat(overdue.severity()).isEqualTo(Severity.HIGH);
+        assertThat(overdue.state()).isEqualTo(AlertState.ACTIVE);
+        assertThat(overdue.message()).isEqualTo("Directive D-1 to Bhopal is 0.0 h past its deadline");
+        assertThat(overdue.messageHi()).isEqualTo("भोपाल को निर्देश D-1 अपनी समय-सीमा से 0.0 घंटे पीछे है");
+
+        d = lifecycle.act(d, new DirectiveRequest(DirectiveAction.CLOSE, "kits delivered", 2), "cmdr", at(minutes(40)));
+        directives.pipeInput(d.id(), d, driver.now());
+        Alert cleared = alerts.readValue();
+        assertThat(cleared.id()).isEqualTo(overdue.id());
+        assertThat(cleared.state()).isEqualTo(AlertState.CLEARED);
+        driver.advance(hours(2), Duration.ofMinutes(1));
+        assertThat(alerts.isEmpty()).as("a closed directive stays quiet").isTrue();
+    }
+
+    @Test
+    void shouldRaiseNothingForADirectiveClosedBeforeItsDeadline() {
+        DirectiveLifecycle lifecycle = new DirectiveLifecycle();
+        TestInputTopic<String, Directive> directives = driver.input(DirectiveTopics.DIRECTIVES);
+        Directive d = lifecycle.issue("D-2", new DirectiveOrder(BHOPAL, "Health", "open a camp", at(minutes(30)),
+                null, null, null), "op1", at(minutes(0)));
+        directives.pipeInput(d.id(), d, driver.now());
+        d = lifecycle.act(d, new DirectiveRequest(DirectiveAction.CLOSE, "camp open", 1), "officer", at(minutes(5)));
+        directives.pipeInput(d.id(), d, driver.now());
+        driver.advance(hours(3), Duration.ofMinutes(1));
+        assertThat(alerts.isEmpty()).isTrue();
     }
 }
