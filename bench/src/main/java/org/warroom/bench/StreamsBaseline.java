@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -154,12 +155,11 @@ final class StreamsBaseline {
                     break;
                 }
             }
-            streams.close(Duration.ofSeconds(30));
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(30)));
             streams.cleanUp();
         } finally {
-            rig.lag.admin().deleteConsumerGroups(List.of(application)).all().get();
-            List<String> internal = rig.lag.admin().listTopics().names().get().stream().filter(t -> t.startsWith(application)).toList();
-            rig.lag.admin().deleteTopics(internal).all().get();
+            forget(rig, application);
         }
         if (done < 0) {
             throw new IllegalStateException("the baseline did not catch up within " + timeoutSeconds + " s");
@@ -167,6 +167,21 @@ final class StreamsBaseline {
         Result result = new Result(read.get(), done);
         Rig.log("baseline (%s): %s", what, result.describe());
         return result;
+    }
+
+    /** Deletes the baseline's group and internal topics; best effort (a leftover is named by the run and harmless). */
+    private static void forget(Rig rig, String application) {
+        try {
+            rig.lag.admin().deleteConsumerGroups(List.of(application)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Rig.log("baseline: consumer group %s not deleted: %s", application, e.getMessage());
+        }
+        try {
+            List<String> internal = rig.lag.admin().listTopics().names().get().stream().filter(t -> t.startsWith(application)).toList();
+            rig.lag.admin().deleteTopics(internal).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Rig.log("baseline: internal topics of %s not deleted: %s", application, e.getMessage());
+        }
     }
 
     /**
