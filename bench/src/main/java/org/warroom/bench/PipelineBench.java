@@ -15,6 +15,10 @@ import java.util.TreeMap;
  * the end is under 5 seconds' worth of events, and probes still reach the websocket within 5 s. Then the best
  * rate runs for the full duration; lag is bounded when it never exceeds 5 seconds' worth in the last half. Before the
  * steps, {@code --warmup-seconds} (60) at the first step's rate, not measured, until every stage has caught up.
+ * After the run: the records streams wrote per input record in it, and the engine's own baseline
+ * ({@link StreamsBaseline#feeds}: a minimal Kafka Streams application reading every feed from the start through one
+ * count per feed, same broker and settings; {@code --streams-baseline 0} skips it); the sustained rate divided by the
+ * baseline's records/s is the ratio that does not depend on how busy the machine is.
  */
 final class PipelineBench {
     private static final double[] STEPS = {250, 500, 1_000, 2_500, 5_000, 7_500, 10_000, 15_000, 20_000};
@@ -30,6 +34,7 @@ final class PipelineBench {
         long baselineRecords = o.whole("baseline-records", 500_000);
         double warmupSeconds = o.number("warmup-seconds", 60);
         Double fixed = o.has("rate") ? o.number("rate", 0) : null;
+        boolean streamsBaseline = o.whole("streams-baseline", 1) != 0;
         o.checkAllRead();
         Report report = new Report("pipeline");
 
@@ -91,6 +96,9 @@ final class PipelineBench {
             List<Map<String, Long>> lags = new ArrayList<>();
             double seconds = minutes * 60;
             long acceptedBefore = intake.accepted.get();
+            WrittenByStreams written = new WrittenByStreams(rig.lag.admin(),
+                    org.warroom.contracts.topic.Topics.feeds().stream().map(org.warroom.contracts.topic.Topic::name)
+                            .collect(java.util.stream.Collectors.toSet()));
             long t0 = System.nanoTime();
             long got = intake.run(rate, seconds, s -> {
                 if (s % 10 == 0) {
@@ -102,6 +110,9 @@ final class PipelineBench {
             });
             double took = (System.nanoTime() - t0) / 1e9;
             Map<String, Double> cpu1 = rig.stack.cpu();
+            rig.awaitDrained(Math.round(rate), 120);
+            String writes = written.describe();
+            Rig.log("written by streams: %s", writes);
             Map<String, Long> worst = new TreeMap<>();
             for (Map<String, Long> l : lags.subList(lags.size() / 2, lags.size())) {
                 l.forEach((g, v) -> worst.merge(g, v, Math::max));
@@ -110,11 +121,19 @@ final class PipelineBench {
             boolean bounded = worstLag <= rate * 5;
             double sustained = got / took;
             rig.rememberSustainedRate(bounded ? sustained : sustained / 2);
+            StreamsBaseline.Result engine = null;
+            if (streamsBaseline) {
+                engine = StreamsBaseline.feeds(rig, 900);
+            }
             StringBuilder parts = new StringBuilder();
             cpu1.forEach((p, c) -> parts.append(p).append(' ').append(String.format("%.0f%%", 100 * (c - cpu0.getOrDefault(p, c)) / took)).append(", "));
             report.figure("sustained", String.format("%,.0f ev/s for %.0f s (target %,.0f)", sustained, took, rate))
                     .figure("baseline ProducerPerformance", String.format("%,.0f rec/s (%d B, %d partitions)", baseline, recordSize, partitions))
                     .figure("ratio", Report.ratio(sustained / baseline))
+                    .figure("engine baseline (one count by district per feed, same broker and settings)",
+                            engine == null ? "not run" : engine.describe())
+                    .figure("ratio to the engine baseline", engine == null ? "-" : Report.ratio(sustained / engine.rate()))
+                    .figure("written by streams", writes)
                     .figure("worst lag in 2nd half", worst + (bounded ? " (bounded)" : " (NOT bounded)"))
                     .figure("freshness meanwhile", probe.latency.describe())
                     .figure("intake", intake.describe())

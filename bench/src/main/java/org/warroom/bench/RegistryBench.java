@@ -16,7 +16,9 @@ import org.warroom.tools.simulator.WorkerRegistry;
  * {@code registry}: uploads a {@code --rows} (1 600 000) worker registry CSV (the simulator's generator) to ingest
  * and measures: the upload (until {@code 202}), the import (until the job is {@code done}), distributions complete
  * (streams' consumer group has committed past every record of {@code warroom.workers}), all searchable (the
- * indexer's group likewise, plus a refresh interval), and ingest's peak heap (its {@code /metrics}) and RSS.
+ * indexer's group likewise, plus a refresh interval), ingest's peak heap (its {@code /metrics}) and RSS, the records
+ * streams wrote per worker record, and then the engine's own baseline on the same records ({@link StreamsBaseline};
+ * {@code --baseline 0} skips it): rows per second from upload to distributions divided by the baseline's records/s.
  */
 final class RegistryBench {
     private static final Pattern HEAP = Pattern.compile("jvm_memory_used_bytes\\{area=\"heap\",id=\"[^\"]+\"\\} ([0-9.E+]+)");
@@ -29,6 +31,7 @@ final class RegistryBench {
         long rows = o.whole("rows", 1_600_000);
         long seed = o.whole("seed", 2020);
         double waitSeconds = o.number("wait-minutes", 15) * 60;
+        boolean baseline = o.whole("baseline", 1) != 0;
         o.checkAllRead();
         Report report = new Report("registry");
         Path csv = Files.createTempFile("warroom-bench-registry", ".csv");
@@ -65,6 +68,7 @@ final class RegistryBench {
             });
             sampler.setDaemon(true);
             sampler.start();
+            WrittenByStreams written = new WrittenByStreams(rig.lag.admin(), java.util.Set.of("warroom.workers"));
             long t0 = System.nanoTime();
             HttpResponse<String> upload = http.send(HttpRequest.newBuilder(ingest.resolve("/v1/workers/upload"))
                     .header("Authorization", "Bearer " + rig.stack.ingestKey()).header("Content-Type", "text/csv")
@@ -108,11 +112,20 @@ final class RegistryBench {
                 Thread.sleep(250);
             }
             sampler.interrupt();
+            String writes = written.describe();
+            Rig.log("written by streams: %s", writes);
+            double ours = rows / (distributed < 0 ? waitSeconds : distributed);
+            StreamsBaseline.Result engine = baseline ? StreamsBaseline.registry(rig, waitSeconds) : null;
             report.figure("rows", String.format("%,d (%,d MB)", rows, Files.size(csv) / 1_000_000))
                     .figure("upload", String.format("%.1f s", uploaded))
                     .figure("imported (job done)", String.format("%.1f s (%,.0f rows/s)", imported, rows / imported))
                     .figure("distributions complete", distributed < 0 ? "not within the wait (" + Math.round(waitSeconds) + " s)" : String.format("%.1f s", distributed))
                     .figure("all searchable", searchable < 0 ? "not within the wait (" + Math.round(waitSeconds) + " s)" : String.format("%.1f s", searchable))
+                    .figure("records/s upload → distributions", String.format("%s%,.0f", distributed < 0 ? "< " : "", ours))
+                    .figure("engine baseline (KTable groupBy/count by 5 dimensions, same broker and settings)",
+                            engine == null ? "not run" : engine.describe())
+                    .figure("ratio to the baseline", engine == null ? "-" : (distributed < 0 ? "< " : "") + Report.ratio(ours / engine.rate()))
+                    .figure("written by streams", writes)
                     .figure("ingest peak heap", String.format("%.0f MiB (RSS %d MiB)", peakHeap[0] / 1024 / 1024, peakRss[0]))
                     .verdict(distributed >= 0 && distributed <= 60 && searchable >= 0 && searchable <= 180 && peakHeap[0] <= 512L * 1024 * 1024,
                             "distributions ≤ 60 s, searchable ≤ 3 min, ingest heap ≤ 512 MB");

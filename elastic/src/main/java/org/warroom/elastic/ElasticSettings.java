@@ -14,12 +14,16 @@ import org.warroom.contracts.config.Settings;
  * for a TLS cluster, the index prefix {@code es.index.prefix} (default {@code warroom}), replicas per index
  * {@code es.replicas} (default 0), primary shards per index {@code es.shards} (default 1), the analyser of message
  * text and ticket notes {@code es.text.analyzer} (default {@code standard}, which tokenises Devanagari and Latin
- * alike; {@code hindi} on a full distribution), and the refresh interval {@code es.refresh.interval} (default
- * {@code 1s}: an event is searchable about a second after it was indexed).
+ * alike; {@code hindi} on a full distribution), and the refresh intervals: {@code es.refresh.interval} (default
+ * {@code 1s}: an event is searchable about a second after it was indexed) for the families people search live
+ * ({@link IndexFamily#searchedLive()}), {@code es.refresh.interval.background} (default {@code 5s}) for the rest. A
+ * refresh of an index that received documents costs Elasticsearch a new segment and later merges: on two busy cores
+ * seven indices refreshed every second were its largest use of CPU (docs/BENCHMARKS.md).
  */
 public record ElasticSettings(String url, Optional<String> username, Optional<String> password,
                               Optional<String> caCertificate, String indexPrefix, int replicas,
-                              int shards, String textAnalyzer, String refreshInterval) {
+                              int shards, String textAnalyzer, String refreshInterval,
+                              String backgroundRefreshInterval) {
 
     public ElasticSettings {
         if (hosts(url).isEmpty()) {
@@ -46,6 +50,10 @@ public record ElasticSettings(String url, Optional<String> username, Optional<St
         if (!refreshInterval.matches("-1|[0-9]+(ms|s|m)")) {
             throw new ConfigException("es.refresh.interval", "must be like 1s, 500ms or -1, was '" + refreshInterval + "'");
         }
+        if (!backgroundRefreshInterval.matches("-1|[0-9]+(ms|s|m)")) {
+            throw new ConfigException("es.refresh.interval.background", "must be like 5s, 500ms or -1, was '"
+                    + backgroundRefreshInterval + "'");
+        }
     }
 
     public static ElasticSettings from(Settings settings) {
@@ -58,7 +66,13 @@ public record ElasticSettings(String url, Optional<String> username, Optional<St
                 settings.getInt("es.replicas", 0),
                 settings.getInt("es.shards", 1),
                 settings.get("es.text.analyzer", "standard"),
-                settings.get("es.refresh.interval", "1s"));
+                settings.get("es.refresh.interval", "1s"),
+                settings.get("es.refresh.interval.background", "5s"));
+    }
+
+    /** The refresh interval of the family's indices. */
+    public String refreshInterval(IndexFamily family) {
+        return family.searchedLive() ? refreshInterval : backgroundRefreshInterval;
     }
 
     /** The nodes' URLs, in the order given. */

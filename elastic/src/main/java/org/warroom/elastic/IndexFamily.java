@@ -8,30 +8,41 @@ package org.warroom.elastic;
  */
 public enum IndexFamily {
     /** Call steps, one document per step id. */
-    CALLS("calls", true),
+    CALLS("calls", true, true),
     /** Complaint ticket steps, one document per step id; the note is full-text searchable. */
-    TICKETS("tickets", true),
+    TICKETS("tickets", true, true),
     /** Citizen messages, one document per message id; the text is full-text searchable. */
-    MESSAGES("messages", true),
+    MESSAGES("messages", true, true),
     /** District stock reports, one document per report and commodity. */
-    REPORTS("reports", true),
+    REPORTS("reports", true, true),
     /** The worker registry, one document per worker id (the latest record). */
-    WORKERS("workers", false),
+    WORKERS("workers", false, true),
     /** Snapshots of the live results over time, one document per key and change. */
-    SNAPSHOTS("snapshots", true),
+    SNAPSHOTS("snapshots", true, false),
     /** Alerts, one document per alert id, updated as it is acknowledged and cleared. */
-    ALERTS("alerts", true),
+    ALERTS("alerts", true, false),
     /** The audit log: append-only, written by the dashboard. */
-    AUDIT("audit", true),
+    AUDIT("audit", true, false),
     /** Alert delivery: every attempt to tell someone of an alert (who, channel, when, outcome, retries). */
-    DELIVERIES("deliveries", true);
+    DELIVERIES("deliveries", true, false);
 
     private final String word;
     private final boolean monthly;
+    private final boolean searchedLive;
 
-    IndexFamily(String word, boolean monthly) {
+    IndexFamily(String word, boolean monthly, boolean searchedLive) {
         this.word = word;
         this.monthly = monthly;
+        this.searchedLive = searchedLive;
+    }
+
+    /**
+     * Whether people search this family for what just happened (search freshness goal: 2 s from event to hit), so its
+     * indices refresh at {@code es.refresh.interval}; the others (history, audit, delivery log, snapshots for trends)
+     * are read as history and refresh at {@code es.refresh.interval.background}.
+     */
+    public boolean searchedLive() {
+        return searchedLive;
     }
 
     /** The family's word in index names and the name of its template resource. */

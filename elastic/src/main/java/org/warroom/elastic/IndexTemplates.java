@@ -68,7 +68,27 @@ public final class IndexTemplates {
             installed.add(name);
         }
         LOG.info("index templates installed: {}", installed);
+        applyRefreshIntervals(client, settings);
         return installed;
+    }
+
+    /**
+     * Sets each family's refresh interval on its existing indices too (a template applies to indices created after it;
+     * an upgrade or a changed setting should not wait for next month's index). Best effort: a refusal is logged.
+     */
+    static void applyRefreshIntervals(ElasticsearchClient client, ElasticSettings settings) {
+        IndexNames names = settings.names();
+        for (IndexFamily family : IndexFamily.values()) {
+            String interval = settings.refreshInterval(family);
+            try {
+                client.indices().putSettings(s -> s.index(names.pattern(family)).allowNoIndices(true).ignoreUnavailable(true)
+                        .settings(i -> i.refreshInterval(t -> t.time(interval))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot set the refresh interval of " + names.pattern(family), e);
+            } catch (ElasticsearchException e) {
+                LOG.warn("refresh interval {} not set on {}: {}", interval, names.pattern(family), e.getMessage());
+            }
+        }
     }
 
     /**
@@ -109,7 +129,7 @@ public final class IndexTemplates {
                 "${prefix}", settings.indexPrefix(),
                 "${shards}", Integer.toString(settings.shards()),
                 "${replicas}", Integer.toString(settings.replicas()),
-                "${refresh}", settings.refreshInterval(),
+                "${refresh}", settings.refreshInterval(family),
                 "${analyzer}", settings.textAnalyzer());
         String out = raw;
         for (Map.Entry<String, String> v : values.entrySet()) {

@@ -105,7 +105,10 @@ class IndexTemplatesIntegrationTest {
             assertThat(aliases).containsKey(prefix + "-messages");
             IndexSettings s = client.indices().getSettings(g -> g.index(messages)).result().get(messages).settings().index();
             assertThat(s.numberOfReplicas()).isEqualTo("0");
-            assertThat(s.refreshInterval().time()).isEqualTo("1s");
+            assertThat(s.refreshInterval().time()).as("searched live").isEqualTo("1s");
+            String snapshots = names.index(IndexFamily.SNAPSHOTS, at);
+            IndexSettings history = client.indices().getSettings(g -> g.index(snapshots)).result().get(snapshots).settings().index();
+            assertThat(history.refreshInterval().time()).as("read as history").isEqualTo("5s");
         }
     }
 

@@ -47,7 +47,8 @@ import org.warroom.elastic.doc.WorkerDoc;
  *   <tr><td>warroom.messages</td><td>messages</td><td>message id</td><td>create</td></tr>
  *   <tr><td>warroom.reports</td><td>reports</td><td>report id|commodity</td><td>create</td></tr>
  *   <tr><td>warroom.workers</td><td>workers</td><td>worker id</td><td>versioned (tombstone: delete)</td></tr>
- *   <tr><td>result tables</td><td>snapshots</td><td>kind|key@timestamp</td><td>versioned</td></tr>
+ *   <tr><td>result tables</td><td>snapshots</td><td>kind|key@timestamp</td><td>versioned; only when the key's value
+ *       changed ({@link UnchangedResults})</td></tr>
  *   <tr><td>warroom.alerts</td><td>alerts</td><td>alert id</td><td>versioned</td></tr>
  *   <tr><td>warroom.audit</td><td>audit</td><td>event id</td><td>create</td></tr>
  *   <tr><td>warroom.deliveries</td><td>deliveries</td><td>delivery id|outcome|attempts</td><td>create</td></tr>
@@ -64,8 +65,12 @@ final class DocumentMapper {
      */
     static final String AUDIT_TOPIC = org.warroom.contracts.audit.AuditTopics.AUDIT.name();
 
+    /** Result keys whose last value is remembered (about 20,000 keys all-India; a forgotten one costs one snapshot). */
+    private static final int REMEMBERED_RESULTS = 200_000;
+
     private final IndexNames names;
     private final Map<String, Mapping> byTopic = new LinkedHashMap<>();
+    private final UnchangedResults unchanged = new UnchangedResults(REMEMBERED_RESULTS);
 
     DocumentMapper(IndexNames names) {
         this.names = names;
@@ -84,6 +89,11 @@ final class DocumentMapper {
         snapshot(ResultTopics.WORKER_TOTALS, SnapshotDoc.WORKER_TOTALS, v -> null);
         snapshot(ResultTopics.UNLOCATED_MESSAGES, SnapshotDoc.UNLOCATED_MESSAGES, v -> null);
         snapshot(ResultTopics.WORKER_DISTRIBUTION, SnapshotDoc.WORKER_DISTRIBUTION, DocumentMapper::bucketDistrict);
+    }
+
+    /** Forgets the results' last values (partitions moved: another indexer may have written newer ones meanwhile). */
+    void forgetResults() {
+        unchanged.forget();
     }
 
     /** The topics this mapper understands: what the indexer subscribes to. */
@@ -217,6 +227,9 @@ final class DocumentMapper {
                 throw new Unindexable(null, "not JSON: " + e.getMessage());
             }
             String key = r.key() == null ? "-" : r.key();
+            if (!unchanged.changed(r.topic(), key, r.value())) {
+                return List.of(); // the same value as the last snapshot of the key: no new point in its history
+            }
             Instant at = Instant.ofEpochMilli(r.timestamp() >= 0 ? r.timestamp() : 0);
             SnapshotDoc doc = new SnapshotDoc(kind, key, at, district.apply(value), value);
             return List.of(action(r, IndexFamily.SNAPSHOTS, names.index(IndexFamily.SNAPSHOTS, at), doc.id(), doc,

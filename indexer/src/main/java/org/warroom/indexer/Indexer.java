@@ -378,11 +378,13 @@ public final class Indexer implements AutoCloseable {
                 commitFinished(true);
             }
             inFlight.revoke(partitions);
+            mapper.forgetResults();
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             inFlight.revoke(partitions);
+            mapper.forgetResults();
         }
 
         @Override

@@ -14,7 +14,9 @@ import org.warroom.elastic.ElasticSettings;
  *   <li>{@code management.host} / {@code management.port} for {@code /health} and {@code /metrics}, default
  *       127.0.0.1:8083 (0 picks a free port)</li>
  *   <li>{@code indexer.max.poll.records} records per batch, default 2000</li>
- *   <li>{@code indexer.bulk.actions} / {@code indexer.bulk.bytes} per bulk request, default 1000 / 5 MB</li>
+ *   <li>{@code indexer.bulk.bytes} / {@code indexer.bulk.actions} per bulk request, default 5 MB / 10,000: requests
+ *       are sized by bytes (a registry document is ten times a call step's; 1,000 actions made bulks of 150 KB of
+ *       call steps, many requests for little work); the action count is only a ceiling</li>
  *   <li>{@code indexer.bulk.concurrency} bulk requests in flight, default 2</li>
  *   <li>{@code indexer.bulk.flush.interval} the longest a partly filled bulk request waits before it is sent,
  *       default 200ms (a poll that finds the consumer caught up is sent at once; this bounds the tail of a busy
@@ -72,7 +74,7 @@ public record IndexerConfig(
                 s.get("management.host", "127.0.0.1"),
                 s.getPort("management.port", 8083),
                 s.getInt("indexer.max.poll.records", 2000),
-                s.getInt("indexer.bulk.actions", 1000),
+                s.getInt("indexer.bulk.actions", 10_000),
                 s.getLong("indexer.bulk.bytes", 5L * 1024 * 1024),
                 s.getInt("indexer.bulk.concurrency", 2),
                 s.getDuration("indexer.bulk.flush.interval", Duration.ofMillis(200)),

@@ -236,7 +236,7 @@ public record WarroomStreamsConfig(
                 standby,
                 s.getInt("streams.replication.factor", kafka.replicationFactor()),
                 positive(s, "streams.commit.interval", Duration.ofMillis(100)),
-                s.getLong("streams.cache.max.bytes", 0L),
+                s.getLong("streams.cache.max.bytes", 4L * 1024 * 1024),
                 rocksDbMemory(s),
                 positive(s, "streams.changelog.segment", Duration.ofMinutes(10)),
                 punctuate,

@@ -9,9 +9,9 @@ import org.warroom.contracts.result.WorkerTotals;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
 
 /**
- * Emits {@link WorkerTotals} from the latest histogram, on every change and on the wall-clock punctuator (a day
- * passing makes old verifications leave the window without any event). Store {@code workers-totals}: the latest
- * histogram and the last totals emitted.
+ * Adds the totals' deltas to the histogram and emits {@link WorkerTotals} from it, on every change and on the
+ * wall-clock punctuator (a day passing makes old verifications leave the window without any event). Store
+ * {@code workers-totals-histogram}: the histogram and the last totals emitted.
  */
 final class TotalsProcessor implements Processor<String, VerifiedHistogram, String, WorkerTotals> {
     private static final String HISTOGRAM = "histogram";
@@ -39,7 +39,9 @@ final class TotalsProcessor implements Processor<String, VerifiedHistogram, Stri
     @Override
     public void process(Record<String, VerifiedHistogram> record) {
         if (record.value() != null) {
-            state.put(HISTOGRAM, new TotalsState(record.value(), null));
+            TotalsState current = state.get(HISTOGRAM);
+            VerifiedHistogram histogram = current == null ? VerifiedHistogram.empty() : current.histogram();
+            state.put(HISTOGRAM, new TotalsState(histogram.plus(record.value()), null));
         }
         emit(context.currentSystemTimeMs());
     }

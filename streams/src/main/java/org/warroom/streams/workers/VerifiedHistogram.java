@@ -6,8 +6,8 @@ import java.util.TreeMap;
 import org.warroom.contracts.event.WorkerRecord;
 
 /**
- * The registry's size and how many workers were last verified on each UTC day (aggregate store
- * {@code workers-totals-aggregate}); built with an adder and a subtractor, so a re-verified worker moves days.
+ * The registry's size and how many workers were last verified on each UTC day (in store
+ * {@code workers-totals-histogram}); also a delta of them (negative counts), so a re-verified worker moves days.
  */
 record VerifiedHistogram(long total, TreeMap<Long, Long> verifiedByDay) {
     VerifiedHistogram {
@@ -27,25 +27,32 @@ record VerifiedHistogram(long total, TreeMap<Long, Long> verifiedByDay) {
         return verified == null ? NEVER : Math.floorDiv(verified.toInstant().toEpochMilli(), 86_400_000L);
     }
 
-    VerifiedHistogram add(Long day) {
-        return change(day, 1);
+    /** The delta of one pending sum of {@link BucketDeltasProcessor}: {@code @total} or {@code @day|<day>}. */
+    static VerifiedHistogram delta(String key, long delta) {
+        if (key.equals(WorkerDims.TOTAL)) {
+            return new VerifiedHistogram(delta, new TreeMap<>());
+        }
+        if (key.startsWith(WorkerDims.DAY)) {
+            TreeMap<Long, Long> days = new TreeMap<>();
+            days.put(Long.parseLong(key.substring(WorkerDims.DAY.length())), delta);
+            return new VerifiedHistogram(0, days);
+        }
+        throw new IllegalArgumentException("totals delta: key must be " + WorkerDims.TOTAL + " or " + WorkerDims.DAY
+                + "<day>, got " + key);
     }
 
-    VerifiedHistogram remove(Long day) {
-        return change(day, -1);
-    }
-
-    private VerifiedHistogram change(Long day, int delta) {
+    /** This histogram with {@code delta} added (days whose count falls to 0 are left out). */
+    VerifiedHistogram plus(VerifiedHistogram delta) {
         TreeMap<Long, Long> days = new TreeMap<>(verifiedByDay);
-        if (day != null && day != NEVER) {
-            long count = days.getOrDefault(day, 0L) + delta;
+        delta.verifiedByDay.forEach((day, n) -> {
+            long count = days.getOrDefault(day, 0L) + n;
             if (count == 0) {
                 days.remove(day);
             } else {
                 days.put(day, count);
             }
-        }
-        return new VerifiedHistogram(total + delta, days);
+        });
+        return new VerifiedHistogram(total + delta.total, days);
     }
 
     /** Workers verified on day {@code today − windowDays + 1} or later (future days included). */

@@ -1,16 +1,15 @@
 package org.warroom.streams.workers;
 
+import java.time.Duration;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 import org.warroom.contracts.event.WorkerRecord;
 import org.warroom.contracts.result.DistributionBucket;
 import org.warroom.contracts.result.WorkerTotals;
@@ -22,105 +21,79 @@ import org.warroom.streams.support.Sources;
 import org.warroom.streams.support.StoreSupport;
 
 /**
- * Worker distributions: KTable aggregations with a subtractor, so a worker who moves leaves the old bucket and joins
- * the new one (never a running counter).
+ * Worker distributions, pre-aggregated before the shuffle: a worker who moves leaves the old bucket and joins the new
+ * one (never a running counter of records), and a bulk upload crosses the network as a few hundred count deltas per
+ * flush, not as every worker through every dimension.
  *
  * <ul>
- *   <li>In: {@code warroom.workers} (compacted; worker id → {@code WorkerRecord}), as table {@value #REGISTRY_STORE}.</li>
- *   <li>Counts: for {@code currentState}, {@code currentDistrict}, {@code homeDistrict}, {@code status}:
- *       {@code groupBy} (repartition {@code workers-by-<by>}, carrying the bucket only) and {@code count} (store {@code workers-count-<by>});
- *       for {@code skill}: a table of {@code worker|skill} pairs ({@link SkillPairsProcessor}, stores
- *       {@value #SKILLS_STORE} and {@value #SKILL_PAIRS_STORE}) grouped by skill and counted. A worker with no value
- *       for a dimension counts in bucket {@code unknown}; skills are lower-cased.</li>
- *   <li>Totals: one aggregate (repartition {@value #ALL_GROUP} of each worker's verification day, store
- *       {@value #HISTOGRAM_STORE}) of the registry
- *       size and verifications per UTC day; {@link TotalsProcessor} (store {@value #TOTALS_STORE}) turns it into
+ *   <li>In: {@code warroom.workers} (compacted; worker id → {@code WorkerRecord}) as a stream.</li>
+ *   <li>Deltas: {@link BucketDeltasProcessor} keeps each worker's counted dimensions ({@link WorkerDims}, store
+ *       {@value #DIMS_STORE}, compact binary) and sums −1/+1 per bucket in store {@value #PENDING_STORE}; every
+ *       {@link #FLUSH_INTERVAL} it forwards one delta per changed bucket: {@code by|bucket} → delta for the dimensions
+ *       {@code currentState}, {@code currentDistrict}, {@code homeDistrict}, {@code status}, {@code skill} (a worker
+ *       with no value for a dimension counts in bucket {@code unknown}; skills are lower-cased, each once), and the
+ *       registry size and verification days for the totals.</li>
+ *   <li>Counts: repartition {@value #BUCKET_DELTAS} (by bucket), {@link BucketCountsProcessor} adds the deltas (store
+ *       {@value #COUNTS_STORE}) and sends the bucket's count.</li>
+ *   <li>Totals: repartition {@value #TOTALS_DELTAS} (all to key {@code all}; one record per task and flush) of the
+ *       size's and the verification days' deltas;
+ *       {@link TotalsProcessor} (store {@value #TOTALS_STORE}) adds them to the histogram and turns it into
  *       {@link WorkerTotals}, re-evaluated by the wall clock.</li>
  *   <li>Out: {@code warroom.worker-distribution} ({@code by|key} → {@link DistributionBucket});
  *       {@code warroom.worker-totals} ({@code all} → {@link WorkerTotals}).</li>
  * </ul>
  */
 public final class WorkerDistributionTopology {
-    public static final String REGISTRY_STORE = "workers-registry";
-    public static final String SKILLS_STORE = "workers-skills";
-    public static final String SKILL_PAIRS_STORE = "workers-skill-pairs";
-    public static final String ALL_GROUP = "workers-all";
-    public static final String HISTOGRAM_STORE = "workers-totals-aggregate";
-    public static final String TOTALS_STORE = "workers-totals";
+    public static final String DIMS_STORE = "workers-dims";
+    public static final String PENDING_STORE = "workers-pending-deltas";
+    public static final String BUCKET_DELTAS = "workers-bucket-deltas";
+    public static final String COUNTS_STORE = "workers-bucket-counts";
+    public static final String TOTALS_DELTAS = "workers-totals-deltas";
+    public static final String TOTALS_STORE = "workers-totals-histogram";
 
     /**
-     * What a count's repartition carries per worker: nothing but its bucket (the key). Only the bucket matters to a
-     * count, and the whole worker record (hundreds of bytes of JSON, read and written once for the old and once for
-     * the new value of every change, four times over) was most of the streams thread's work on a registry upload.
+     * How often the pending deltas are sent on: the distributions' and totals' extra delay. Shorter sends the same
+     * buckets more often (each flush costs a repartition record, a count changelog record and a result per changed
+     * bucket); 250 ms keeps a single worker's change on screen well within the second, like the call load's emit
+     * interval.
      */
-    private static final String COUNTED = "";
+    static final Duration FLUSH_INTERVAL = Duration.ofMillis(250);
 
     private WorkerDistributionTopology() {
     }
 
-    /** The store that counts dimension {@code by}. */
-    public static String countStore(String by) {
-        return "workers-count-" + by;
-    }
-
     /** Adds the worker distributions; writes both output topics. */
     public static void build(Sources sources, Rules rules, BucketNames names) {
-        StoreSupport.addStore(sources.builder(), SKILLS_STORE, SkillPairsProcessor.SkillSet.class);
+        sources.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DIMS_STORE),
+                Serdes.String(), WorkerDims.SERDE));
+        // Cached: a bucket's many updates between two commits reach the changelog once (the one store that caches; the
+        // cache size is streams.cache.max.bytes). Small (one entry per bucket), so kept in memory and restored from its changelog.
+        sources.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        sources.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNTS_STORE),
+                Serdes.String(), Serdes.Long()));
         StoreSupport.addStore(sources.builder(), TOTALS_STORE, TotalsProcessor.TotalsState.class);
-        KTable<String, WorkerRecord> workers = sources.table(Topics.WORKERS, REGISTRY_STORE);
 
-        KStream<String, DistributionBucket> buckets =
-                count(workers, DistributionBucket.BY_CURRENT_STATE, WorkerRecord::currentState, names)
-                .merge(count(workers, DistributionBucket.BY_CURRENT_DISTRICT, WorkerRecord::currentDistrict, names),
-                        Named.as("workers-merge-current-district"))
-                .merge(count(workers, DistributionBucket.BY_HOME_DISTRICT, WorkerRecord::homeDistrict, names),
-                        Named.as("workers-merge-home-district"))
-                .merge(count(workers, DistributionBucket.BY_STATUS, w -> w.status() == null ? null : w.status().wire(), names),
-                        Named.as("workers-merge-status"))
-                .merge(skills(sources, workers, names), Named.as("workers-merge-skill"));
+        KStream<String, WorkerRecord> workers = sources.stream(Topics.WORKERS);
+        Map<String, KStream<String, BucketDeltasProcessor.Delta>> deltas = workers
+                .process(() -> new BucketDeltasProcessor(FLUSH_INTERVAL), Named.as("workers-deltas-processor"),
+                        DIMS_STORE, PENDING_STORE)
+                .split(Named.as("workers-deltas-"))
+                .branch((key, delta) -> key.equals(BucketDeltasProcessor.TOTALS_KEY), Branched.as("totals"))
+                .defaultBranch(Branched.as("buckets"));
+
+        KStream<String, DistributionBucket> buckets = deltas.get("workers-deltas-buckets")
+                .mapValues(BucketDeltasProcessor.Delta::count, Named.as("workers-bucket-delta"))
+                .repartition(Repartitioned.<String, Long>as(BUCKET_DELTAS).withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
+                .process(() -> new BucketCountsProcessor(names), Named.as("workers-counts-processor"), COUNTS_STORE);
         Sources.to(buckets, ResultTopics.WORKER_DISTRIBUTION);
 
-        KStream<String, WorkerTotals> totals = workers
-                .groupBy((id, worker) -> KeyValue.pair(WorkerTotals.KEY, VerifiedHistogram.dayOf(worker)),
-                        Grouped.with(ALL_GROUP, Serdes.String(), Serdes.Long()))
-                .aggregate(VerifiedHistogram::empty,
-                        (key, day, histogram) -> histogram.add(day),
-                        (key, day, histogram) -> histogram.remove(day),
-                        Named.as(HISTOGRAM_STORE),
-                        Materialized.<String, VerifiedHistogram, KeyValueStore<Bytes, byte[]>>as(HISTOGRAM_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(InternalSerdes.of(VerifiedHistogram.class)))
-                .toStream(Named.as("workers-totals-changes"))
+        KStream<String, WorkerTotals> totals = deltas.get("workers-deltas-totals")
+                .map((key, delta) -> KeyValue.pair(WorkerTotals.KEY, delta.totals()), Named.as("workers-totals-delta"))
+                .repartition(Repartitioned.<String, VerifiedHistogram>as(TOTALS_DELTAS).withKeySerde(Serdes.String())
+                        .withValueSerde(InternalSerdes.of(VerifiedHistogram.class)))
                 .process(() -> new TotalsProcessor(rules), Named.as("workers-totals-processor"), TOTALS_STORE);
         Sources.to(totals, ResultTopics.WORKER_TOTALS);
-    }
-
-    private static KStream<String, DistributionBucket> count(KTable<String, WorkerRecord> workers, String by,
-                                                             Function<WorkerRecord, String> value, BucketNames names) {
-        return workers
-                .groupBy((id, worker) -> KeyValue.pair(bucket(value.apply(worker)), COUNTED),
-                        Grouped.with("workers-by-" + by, Serdes.String(), Serdes.String()))
-                .count(Named.as(countStore(by)), Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(countStore(by))
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
-                .toStream(Named.as("workers-changes-" + by))
-                .map((key, count) -> KeyValue.pair(DistributionBucket.key(by, key),
-                        new DistributionBucket(by, key, names.name(by, key), count == null ? 0 : count)),
-                        Named.as("workers-buckets-" + by));
-    }
-
-    private static KStream<String, DistributionBucket> skills(Sources sources, KTable<String, WorkerRecord> workers,
-                                                              BucketNames names) {
-        String by = DistributionBucket.BY_SKILL;
-        return workers.toStream(Named.as("workers-updates"))
-                .process(SkillPairsProcessor::new, Named.as("workers-skill-pairs-processor"), SKILLS_STORE)
-                .toTable(Named.as(SKILL_PAIRS_STORE), Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(SKILL_PAIRS_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
-                .groupBy((pair, skill) -> KeyValue.pair(skill, skill), Grouped.with("workers-by-" + by, Serdes.String(), Serdes.String()))
-                .count(Named.as(countStore(by)), Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(countStore(by))
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
-                .toStream(Named.as("workers-changes-" + by))
-                .map((key, count) -> KeyValue.pair(DistributionBucket.key(by, key),
-                        new DistributionBucket(by, key, names.name(by, key), count == null ? 0 : count)),
-                        Named.as("workers-buckets-" + by));
     }
 
     static String bucket(String value) {
