@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.StateDirectory;
+import org.warroom.contracts.settings.SettingsTopics;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.TopicCreator;
@@ -43,6 +44,7 @@ public final class StreamsService implements AutoCloseable {
     public static StreamsService start(WarroomStreamsConfig config) {
         List<Topic<?, ?>> topics = new ArrayList<>(Topics.feeds());
         topics.addAll(ResultTopics.all());
+        topics.addAll(SettingsTopics.all());
         new TopicCreator(config.kafka()).ensure(topics);
 
         Topology topology = WarroomTopology.build(new StreamsBuilder(), config.rules(), names());
