@@ -15,6 +15,7 @@ const NAV = [
   { href: '/complaints', key: 'nav.complaints', roles: ['operator', 'commander', 'admin', 'officer', 'agent'] },
   { href: '/complaints/new', key: 'nav.complaints.new', roles: ['operator', 'commander', 'admin', 'officer', 'agent'] },
   { href: '/admin', key: 'nav.admin', roles: ['admin'] },
+  { href: '/admin/settings', key: 'nav.settings', roles: ['admin'] },
 ];
 
 /** Signs the page in (or goes to /login), draws the header, labels the page; answers the viewer. */

@@ -10,6 +10,7 @@ import { drawMap } from './map.js';
 import { drawCrumbs } from './crumbs.js';
 import { bestFirst, needsAttention, reported, worstFirst } from './ratings.js';
 import { errorText, showConnection, startPage } from './shell.js';
+import { showMark } from './settings-mark.js';
 
 const RANK = { CRITICAL: 4, LOW: 3, STALE: 2, OK: 1 };
 const STATUSES = ['CRITICAL', 'LOW', 'STALE', 'OK', 'none'];
@@ -106,6 +107,10 @@ function renderLegend(counts) {
 
 function inState(district) {
   return view.stateDistricts.has(district) && view.visible.has(district);
+}
+
+function renderSettingsMark(feed) {
+  showMark(document.getElementById('settings-mark'), [...feed.values('shortages').values()].filter((s) => inState(s.district)));
 }
 
 function renderCounters(feed) {
@@ -213,6 +218,7 @@ const render = frameThrottled(() => {
   renderMap(feed, counts);
   renderLegend(counts);
   renderCounters(feed);
+  renderSettingsMark(feed);
   renderLines(feed);
   renderRatings(feed);
   renderTicker(feed);

@@ -29,7 +29,8 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                               Optional<String> adminPassword, SessionSettings sessions, LoginLimits login,
                               TlsSettings tls, LiveSettings live, AckLinks ackLinks,
                               BulletinSettings bulletin, ReportSchedule reports, Optional<PdfFontFile> reportFont,
-                              org.warroom.contracts.complaint.ComplaintSla complaintSla) {
+                              org.warroom.contracts.complaint.ComplaintSla complaintSla,
+                              org.warroom.contracts.settings.SettingsCatalog runtimeSettings) {
 
     public static DashboardConfig from(Settings settings) {
         TlsSettings tls = TlsSettings.from(settings);
@@ -54,7 +55,8 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                 BulletinSettings.from(settings),
                 ReportSchedule.from(settings),
                 PdfFontFile.from(settings),
-                org.warroom.contracts.complaint.ComplaintSla.from(settings));
+                org.warroom.contracts.complaint.ComplaintSla.from(settings),
+                org.warroom.contracts.settings.SettingsCatalog.from(settings));
     }
 
     /** Where the generated first administrator password is kept (read by {@code bin/warroom}). */

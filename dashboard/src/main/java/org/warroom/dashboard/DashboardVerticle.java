@@ -34,6 +34,7 @@ import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.StateDirectory;
 import org.warroom.contracts.report.ReportTopics;
 import org.warroom.contracts.result.Alert;
+import org.warroom.contracts.settings.SettingsTopics;
 import org.warroom.contracts.text.Words;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
@@ -87,6 +88,8 @@ import org.warroom.dashboard.security.SecurityHeaders;
 import org.warroom.dashboard.security.SessionStore;
 import org.warroom.dashboard.security.SessionTopics;
 import org.warroom.dashboard.security.SharedSessions;
+import org.warroom.dashboard.settings.SettingsApi;
+import org.warroom.dashboard.settings.SettingsBook;
 import org.warroom.dashboard.web.PageRoutes;
 import org.warroom.dashboard.web.WebDependencies;
 import org.warroom.dashboard.web.WebRoutes;
@@ -131,6 +134,7 @@ public final class DashboardVerticle extends VerticleBase {
     private ReportArchive reportArchive;
     private ScheduledReports scheduledReports;
     private ComplaintBook complaints;
+    private SettingsBook settingsBook;
 
     /**
      * @param elastic the Elasticsearch client (search, drill-down, the audit log's search copy); the caller owns it
@@ -163,6 +167,7 @@ public final class DashboardVerticle extends VerticleBase {
                     sharedSessions = new SharedSessions(writer, sessions);
                     campaigns = new CampaignStore(writer);
                     bulletinSwitch = new BulletinSwitch(writer, config.bulletin().enabledByDefault());
+                    settingsBook = new SettingsBook(writer);
                     reportArchive = new ReportArchive(writer, config.kafka());
                     complaints = new ComplaintBook(new ComplaintNumbers(states),
                             new ComplaintLifecycle(config.complaintSla()), writer);
@@ -173,6 +178,7 @@ public final class DashboardVerticle extends VerticleBase {
                             keys.start(vertx, config.kafka(), instance),
                             vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)),
                             bulletinSwitch.start(vertx, config.kafka(), instance),
+                            settingsBook.start(vertx, config.kafka(), instance),
                             reportArchive.start(vertx, instance)));
                 })
                 .compose(v -> ensureFirstAdmin())
@@ -257,6 +263,9 @@ public final class DashboardVerticle extends VerticleBase {
         router.post("/api/v1/complaints/:number/actions").handler(complaintApi::handleAction);
         router.get("/api/v1/admin/routing").handler(routing::handleGet);
         router.put("/api/v1/admin/routing").handler(routing::handlePut);
+        SettingsApi settingsApi = new SettingsApi(config.runtimeSettings(), settingsBook, districts, audit, clock);
+        router.get("/api/v1/admin/settings").handler(settingsApi::handleGet);
+        router.put("/api/v1/admin/settings").handler(settingsApi::handlePut);
         router.get("/api/v1/search").handler(query::handleSearch);
         router.get("/api/v1/workers/search").handler(query::handleWorkerSearch);
         router.get("/api/v1/districts/:code/trends").handler(query::handleTrends);
@@ -312,6 +321,7 @@ public final class DashboardVerticle extends VerticleBase {
         topics.addAll(BulletinTopics.all());
         topics.addAll(ReportTopics.all());
         topics.addAll(ComplaintTopics.all());
+        topics.addAll(SettingsTopics.all());
         new TopicCreator(config.kafka()).ensure(topics);
         return null;
     }
@@ -442,6 +452,7 @@ public final class DashboardVerticle extends VerticleBase {
                 .eventually(() -> users == null ? Future.succeededFuture() : users.close())
                 .eventually(() -> keys == null ? Future.succeededFuture() : keys.close())
                 .eventually(() -> complaints == null ? Future.succeededFuture() : complaints.close())
+                .eventually(() -> settingsBook == null ? Future.succeededFuture() : settingsBook.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
                     if (writer != null) {
                         writer.close();

@@ -2,7 +2,6 @@ package org.warroom.contracts.result;
 
 import java.time.OffsetDateTime;
 import org.warroom.contracts.event.Commodity;
-import org.warroom.contracts.settings.SettingsMark;
 
 /**
  * The live stock position of one commodity in one district. Topic {@code warroom.shortages} (compacted), keyed by

@@ -1,5 +1,6 @@
 package org.warroom.contracts.settings;
 
+import org.warroom.contracts.result.SettingsMark;
 import java.time.Instant;
 
 /**

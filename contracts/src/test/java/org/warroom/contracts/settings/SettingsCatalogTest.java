@@ -1,5 +1,6 @@
 package org.warroom.contracts.settings;
 
+import org.warroom.contracts.result.SettingsMark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

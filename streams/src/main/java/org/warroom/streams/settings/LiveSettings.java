@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.warroom.contracts.event.Commodity;
 import org.warroom.contracts.settings.SettingValue;
 import org.warroom.contracts.settings.SettingsCatalog;
-import org.warroom.contracts.settings.SettingsMark;
+import org.warroom.contracts.result.SettingsMark;
 import org.warroom.contracts.settings.SettingsSnapshot;
 import org.warroom.streams.config.WarroomStreamsConfig.AlertRule;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;

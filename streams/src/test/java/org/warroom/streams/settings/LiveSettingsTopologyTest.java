@@ -27,7 +27,7 @@ import org.warroom.contracts.result.ShortageStatus;
 import org.warroom.contracts.settings.SettingDefinition;
 import org.warroom.contracts.settings.SettingValue;
 import org.warroom.contracts.settings.SettingsCatalog;
-import org.warroom.contracts.settings.SettingsMark;
+import org.warroom.contracts.result.SettingsMark;
 import org.warroom.contracts.settings.SettingsTopics;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topics;

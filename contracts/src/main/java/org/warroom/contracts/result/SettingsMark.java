@@ -1,4 +1,4 @@
-package org.warroom.contracts.settings;
+package org.warroom.contracts.result;
 
 import java.time.Instant;
 
