@@ -167,10 +167,10 @@ public final class DashboardVerticle extends VerticleBase {
                     sharedSessions = new SharedSessions(writer, sessions);
                     campaigns = new CampaignStore(writer);
                     bulletinSwitch = new BulletinSwitch(writer, config.bulletin().enabledByDefault());
-                    settingsBook = new SettingsBook(writer);
                     reportArchive = new ReportArchive(writer, config.kafka());
+                    settingsBook = new SettingsBook(writer);
                     complaints = new ComplaintBook(new ComplaintNumbers(states),
-                            new ComplaintLifecycle(config.complaintSla()), writer);
+                            new ComplaintLifecycle(() -> config.complaintSla().under(settingsBook.current())), writer);
                     return Future.all(List.of(users.start(vertx, config.kafka(), instance),
                             campaigns.start(vertx, config.kafka(), instance),
                             complaints.start(vertx, config.kafka(), instance),

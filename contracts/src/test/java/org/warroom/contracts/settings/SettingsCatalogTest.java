@@ -96,6 +96,16 @@ class SettingsCatalogTest {
     }
 
     @Test
+    void shouldGiveTheGrievanceDeskTheSlaHoursSetLive() {
+        org.warroom.contracts.complaint.ComplaintSla configured = org.warroom.contracts.complaint.ComplaintSla.defaults();
+        SettingsSnapshot s = SettingsSnapshot.of(List.of(
+                new SettingValue("sla.health", null, 2.5, 1d, "admin", Instant.EPOCH, 1)));
+        assertThat(configured.under(s).of("health")).isEqualTo(java.time.Duration.ofMinutes(150));
+        assertThat(configured.under(s).of("wages")).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(configured.under(SettingsSnapshot.EMPTY)).isSameAs(configured);
+    }
+
+    @Test
     void shouldTravelAsJson() {
         SettingValue v = new SettingValue("sla.health", null, 2, 1d, "admin", Instant.parse("2026-04-01T10:00:00Z"), 3);
         JsonSerde<SettingValue> serde = (JsonSerde<SettingValue>) SettingsTopics.SETTINGS.valueSerde();
