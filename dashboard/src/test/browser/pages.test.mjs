@@ -804,6 +804,71 @@ await step('the admin adds an alert subscription for a responder, sees it listed
   check((await viaApi()).items.length === 0, `still subscribed after removal: ${JSON.stringify(await viaApi())}`);
 });
 
+await step('settings live: the admin sets a district\'s own CRITICAL threshold; the district turns red on the wall and its page says who changed it', async () => {
+  await signIn('admin');
+  await page.goto(`${BASE}/`);
+  await mapReady(52);
+  // a district not red yet, away from Bhopal and Indore (other steps' own)
+  const code = await page.$$eval('#map path.district', (ps, skip) => ps
+    .filter((p) => p.dataset.status !== 'CRITICAL' && p.dataset.status !== 'outside' && !skip.includes(p.dataset.code))
+    .map((p) => p.dataset.code)[0], [BHOPAL, '410']);
+  check(code, 'every district is red already');
+  // sanitary goods: 5 days of cover — LOW under the defaults (LOW below 7, CRITICAL below 3)
+  await ingest('reports', {
+    id: randomUUID(), district: code, at: nowIso(), items: [{ commodity: 'sanitary', stock: 50, dailyNeed: 10, unit: 'packs' }],
+  });
+  const sanitary = () => page.evaluate((c) => fetch(`/api/v1/shortages?district=${c}&commodity=sanitary`)
+    .then((r) => r.json()).then((a) => (a.items[0] || {}).status), code);
+  const lowDeadline = Date.now() + 30000;
+  while ((await sanitary()) !== 'LOW') {
+    if (Date.now() > lowDeadline) throw new Error(`sanitary goods of ${code} are ${await sanitary()}, not LOW`);
+    await page.waitForTimeout(300);
+  }
+  check(await page.$eval(`#map path[data-code="${code}"]`, (p) => p.dataset.status) !== 'CRITICAL', `${code} red before the change`);
+
+  await page.goto(`${BASE}/admin/settings`);
+  await page.waitForSelector('#settings-shortage tbody tr[data-key="shortage.sanitary.critical.days"]');
+  await page.waitForSelector('#settings-alert tbody tr');
+  await page.selectOption('#o-key', 'shortage.sanitary.critical.days');
+  await page.fill('#o-district', code);
+  // a CRITICAL threshold above LOW (7) is refused, and the page says why at the field
+  await page.fill('#o-value', '8');
+  await page.click('#override-form button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('override-status').className === 'error');
+  const refusal = await textOf('#override-status');
+  check(/value/.test(refusal) && /must be at least shortage\.sanitary\.critical\.days/.test(refusal), `refusal: ${refusal}`);
+  check(await page.$eval('#o-value', (i) => i.getAttribute('aria-invalid')) === 'true', 'the refused field is not marked');
+  await shot('settings-refused');
+  await page.fill('#o-value', '6');
+  const changedAt = Date.now();
+  await page.click('#override-form button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('override-status').className === 'ok-text');
+  await page.waitForSelector(`#settings-shortage tr[data-key="shortage.sanitary.critical.days"][data-district="${code}"]`);
+  await shot('settings', true);
+
+  // the wall: the district turns red within seconds (the next streams punctuation), and says who changed what
+  await page.goto(`${BASE}/`);
+  await mapReady(52);
+  await page.waitForFunction((c) => document.querySelector(`#map path[data-code="${c}"]`).dataset.status === 'CRITICAL',
+    code, { timeout: 30000 });
+  const seconds = ((Date.now() - changedAt) / 1000).toFixed(1);
+  await page.waitForFunction(() => !document.getElementById('settings-mark').hidden);
+  const wallMark = await textOf('#settings-mark');
+  check(wallMark.includes(accounts.admin.username) && /Thresholds changed at/.test(wallMark), `wall mark: ${wallMark}`);
+  console.log(`    ${code} red on the wall ${seconds} s after the change; "${wallMark}"`);
+  await shot('settings-wall');
+
+  // the district page: sanitary goods CRITICAL, and the same mark under the commodities
+  await page.goto(`${BASE}/district/${code}`);
+  await page.waitForFunction(() => {
+    const row = document.querySelector('#commodities tr[data-commodity="sanitary"]');
+    return row && row.dataset.status === 'CRITICAL' && !document.getElementById('settings-mark').hidden;
+  }, null, { timeout: 30000 });
+  const districtMark = await textOf('#settings-mark');
+  check(/Sanitary goods/.test(districtMark), `district mark: ${districtMark}`);
+  await shot('settings-district');
+});
+
 await step('an agent works five workers of a verification campaign by keyboard, and the campaign\'s progress moves', async () => {
   const suffix = Date.now().toString(36);
   const skill = `btskill${suffix}`;

@@ -52,6 +52,7 @@ async function request(method, url, body, { redirectOn401 = true } = {}) {
 
 export const getJson = (url, opts) => request('GET', url, undefined, opts);
 export const postJson = (url, body, opts) => request('POST', url, body, opts);
+export const putJson = (url, body, opts) => request('PUT', url, body, opts);
 export const deleteJson = (url, opts) => request('DELETE', url, undefined, opts);
 
 /** Who is signed in: {username, role, districts, categories, personalData, csrf}; redirects to /login on 401. */

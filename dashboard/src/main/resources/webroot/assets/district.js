@@ -9,6 +9,7 @@ import { errorText, showConnection, startPage } from './shell.js';
 import { reported, shownStatus } from './ratings.js';
 import { drawCrumbs } from './crumbs.js';
 import { ISSUERS, directiveForm, drawDirectives, overdueDirectives } from './directives.js';
+import { showMark } from './settings-mark.js';
 
 const code = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
 const COMMODITY_ORDER = ['ration', 'water', 'fruit', 'vegetables', 'milk', 'medicine', 'lpg', 'petrol', 'diesel', 'sanitary'];
@@ -52,7 +53,8 @@ function renderCommodities() {
   const rows = [...feed.values('shortages').values()].filter((s) => s.district === code)
     .sort((a, b) => (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9)
       || COMMODITY_ORDER.indexOf(a.commodity) - COMMODITY_ORDER.indexOf(b.commodity));
-  replace(document.querySelector('#commodities tbody'), rows.length ? rows.map((s) => el('tr', { dataset: { commodity: s.commodity } },
+  replace(document.querySelector('#commodities tbody'), rows.length ? rows.map((s) => el('tr', {
+    dataset: { commodity: s.commodity, status: shownStatus(s) || 'none' } },
     el('td', { text: tOr(`commodity.${s.commodity}`, s.commodity) }),
     el('td', {}, statusPill(shownStatus(s))),
     el('td', { class: 'num', text: s.stock == null ? '—' : `${num(s.stock)}${s.unit ? ` ${s.unit}` : ''}` }),
@@ -70,6 +72,7 @@ function renderCommodities() {
         on: { click: () => openDirectiveForm({ shortage: `${s.district}|${s.commodity}`,
           text: `${tOr(`commodity.${s.commodity}`, s.commodity)}: ` }) } }) : null)))
     : el('tr', {}, el('td', { colspan: '11', class: 'muted', text: t('status.none') })));
+  showMark(document.getElementById('settings-mark'), rows);
 }
 
 /** The burn rate, or "not enough data" while it is null for a reported commodity (docs/TOPICS.md, "Burn rate"). */

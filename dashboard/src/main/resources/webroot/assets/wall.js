@@ -11,6 +11,7 @@ import { drawCrumbs } from './crumbs.js';
 import { bestFirst, needsAttention, reported, worstFirst } from './ratings.js';
 import { errorText, showConnection, startPage } from './shell.js';
 import { overdueDirectives } from './directives.js';
+import { showMark } from './settings-mark.js';
 
 const RANK = { CRITICAL: 4, LOW: 3, STALE: 2, OK: 1 };
 const STATUSES = ['CRITICAL', 'LOW', 'STALE', 'OK', 'none'];
@@ -107,6 +108,10 @@ function renderLegend(counts) {
 
 function inState(district) {
   return view.stateDistricts.has(district) && view.visible.has(district);
+}
+
+function renderSettingsMark(feed) {
+  showMark(document.getElementById('settings-mark'), [...feed.values('shortages').values()].filter((s) => inState(s.district)));
 }
 
 function renderCounters(feed) {
@@ -217,6 +222,7 @@ const render = frameThrottled(() => {
   renderMap(feed, counts);
   renderLegend(counts);
   renderCounters(feed);
+  renderSettingsMark(feed);
   renderLines(feed);
   renderRatings(feed);
   renderTicker(feed);

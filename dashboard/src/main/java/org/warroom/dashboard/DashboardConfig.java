@@ -31,7 +31,8 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                               TlsSettings tls, LiveSettings live, AckLinks ackLinks,
                               BulletinSettings bulletin, ReportSchedule reports, Optional<PdfFontFile> reportFont,
                               org.warroom.contracts.complaint.ComplaintSla complaintSla,
-                              org.warroom.dashboard.cluster.WritesOwnerSettings writesOwner) {
+                              org.warroom.dashboard.cluster.WritesOwnerSettings writesOwner,
+                              org.warroom.contracts.settings.SettingsCatalog runtimeSettings) {
 
     public static DashboardConfig from(Settings settings) {
         TlsSettings tls = TlsSettings.from(settings);
@@ -57,7 +58,8 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                 ReportSchedule.from(settings),
                 PdfFontFile.from(settings),
                 org.warroom.contracts.complaint.ComplaintSla.from(settings),
-                org.warroom.dashboard.cluster.WritesOwnerSettings.from(settings));
+                org.warroom.dashboard.cluster.WritesOwnerSettings.from(settings),
+                org.warroom.contracts.settings.SettingsCatalog.from(settings));
     }
 
     /** Where the generated first administrator password is kept (read by {@code bin/warroom}). */

@@ -36,6 +36,7 @@ import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.StateDirectory;
 import org.warroom.contracts.report.ReportTopics;
 import org.warroom.contracts.result.Alert;
+import org.warroom.contracts.settings.SettingsTopics;
 import org.warroom.contracts.shift.ShiftTopics;
 import org.warroom.contracts.text.Words;
 import org.warroom.contracts.topic.ResultTopics;
@@ -98,6 +99,8 @@ import org.warroom.dashboard.security.SecurityHeaders;
 import org.warroom.dashboard.security.SessionStore;
 import org.warroom.dashboard.security.SessionTopics;
 import org.warroom.dashboard.security.SharedSessions;
+import org.warroom.dashboard.settings.SettingsApi;
+import org.warroom.dashboard.settings.SettingsBook;
 import org.warroom.dashboard.shift.HandoverDrafter;
 import org.warroom.dashboard.shift.ShiftApi;
 import org.warroom.dashboard.shift.ShiftBook;
@@ -149,6 +152,7 @@ public final class DashboardVerticle extends VerticleBase {
     private DisplayDirectory displays;
     private DirectiveBook directives;
     private ShiftBook shift;
+    private SettingsBook settingsBook;
 
     /**
      * @param elastic the Elasticsearch client (search, drill-down, the audit log's search copy); the caller owns it
@@ -184,8 +188,9 @@ public final class DashboardVerticle extends VerticleBase {
                     campaigns = new CampaignStore(writer);
                     bulletinSwitch = new BulletinSwitch(writer, config.bulletin().enabledByDefault());
                     reportArchive = new ReportArchive(writer, config.kafka());
+                    settingsBook = new SettingsBook(writer);
                     complaints = new ComplaintBook(new ComplaintNumbers(states),
-                            new ComplaintLifecycle(config.complaintSla()), writer);
+                            new ComplaintLifecycle(() -> config.complaintSla().under(settingsBook.current())), writer);
                     directives = new DirectiveBook(writer);
                     shift = new ShiftBook(writer);
                     return Future.all(List.of(users.start(vertx, config.kafka(), instance),
@@ -198,6 +203,7 @@ public final class DashboardVerticle extends VerticleBase {
                             displays.start(vertx, config.kafka(), instance),
                             vertx.deployVerticle(new LiveStateVerticle(config.kafka(), live, instance)),
                             bulletinSwitch.start(vertx, config.kafka(), instance),
+                            settingsBook.start(vertx, config.kafka(), instance),
                             reportArchive.start(vertx, instance)));
                 })
                 .compose(v -> ensureFirstAdmin())
@@ -291,6 +297,9 @@ public final class DashboardVerticle extends VerticleBase {
         router.get("/api/v1/admin/routing").handler(routing::handleGet);
         router.put("/api/v1/admin/routing").handler(routing::handlePut);
         mountOperations(router);
+        SettingsApi settingsApi = new SettingsApi(config.runtimeSettings(), settingsBook, districts, audit, clock);
+        router.get("/api/v1/admin/settings").handler(settingsApi::handleGet);
+        router.put("/api/v1/admin/settings").handler(settingsApi::handlePut);
         router.get("/api/v1/search").handler(query::handleSearch);
         router.get("/api/v1/workers/search").handler(query::handleWorkerSearch);
         router.get("/api/v1/districts/:code/trends").handler(query::handleTrends);
@@ -375,6 +384,7 @@ public final class DashboardVerticle extends VerticleBase {
         topics.addAll(DisplayTopics.all());
         topics.addAll(DirectiveTopics.all());
         topics.addAll(ShiftTopics.all());
+        topics.addAll(SettingsTopics.all());
         new TopicCreator(config.kafka()).ensure(topics);
         return null;
     }
@@ -508,6 +518,7 @@ public final class DashboardVerticle extends VerticleBase {
                 .eventually(() -> complaints == null ? Future.succeededFuture() : complaints.close())
                 .eventually(() -> directives == null ? Future.succeededFuture() : directives.close())
                 .eventually(() -> shift == null ? Future.succeededFuture() : shift.close())
+                .eventually(() -> settingsBook == null ? Future.succeededFuture() : settingsBook.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
                     writesOwnership.close();
                     if (writer != null) {

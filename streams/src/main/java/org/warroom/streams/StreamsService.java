@@ -15,6 +15,7 @@ import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.StateDirectory;
+import org.warroom.contracts.settings.SettingsTopics;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.TopicCreator;
@@ -45,6 +46,7 @@ public final class StreamsService implements AutoCloseable {
         List<Topic<?, ?>> topics = new ArrayList<>(Topics.feeds());
         topics.addAll(ResultTopics.all());
         topics.addAll(DirectiveTopics.all()); // input of the overdue-directive alert rule (the dashboard writes it)
+        topics.addAll(SettingsTopics.all());
         new TopicCreator(config.kafka()).ensure(topics);
 
         Topology topology = WarroomTopology.build(new StreamsBuilder(), config.rules(), names());

@@ -13,6 +13,8 @@ import org.warroom.streams.calls.CallLoadTopology;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
 import org.warroom.streams.messages.UnlocatedMessagesTopology;
 import org.warroom.streams.rating.RatingTopology;
+import org.warroom.streams.settings.LiveSettings;
+import org.warroom.streams.settings.SettingsTopology;
 import org.warroom.streams.shortage.ShortageTopology;
 import org.warroom.streams.support.Sources;
 import org.warroom.streams.workers.BucketNames;
@@ -22,7 +24,7 @@ import org.warroom.streams.workers.WorkerDistributionTopology;
  * The whole war-room topology, composed of the pure builders; used by {@link StreamsMain} and by tests alike.
  *
  * <p>Inputs: {@code warroom.reports}, {@code warroom.messages}, {@code warroom.tickets}, {@code warroom.calls},
- * {@code warroom.workers}, {@code warroom.alert-acks}, {@code warroom.directives}. Outputs: {@code warroom.shortages}, {@code warroom.backlogs},
+ * {@code warroom.workers}, {@code warroom.alert-acks}, {@code warroom.directives}, {@code warroom.settings} (a global store: the run-time settings). Outputs: {@code warroom.shortages}, {@code warroom.backlogs},
  * {@code warroom.call-load}, {@code warroom.unlocated-messages}, {@code warroom.worker-distribution},
  * {@code warroom.worker-totals}, {@code warroom.ratings}, {@code warroom.alerts}, and bad records to
  * {@code warroom.deadletter}. See {@code docs/TOPICS.md}.
@@ -33,13 +35,14 @@ public final class WarroomTopology {
 
     public static Topology build(StreamsBuilder builder, Rules rules, BucketNames names) {
         Sources sources = new Sources(builder);
-        KStream<String, ShortageStatus> shortages = ShortageTopology.build(sources, rules);
-        KStream<String, BacklogStatus> backlogs = BacklogTopology.build(sources, rules);
-        KStream<String, LineLoad> lineLoad = CallLoadTopology.build(sources, rules);
+        LiveSettings settings = SettingsTopology.build(sources, rules);
+        KStream<String, ShortageStatus> shortages = ShortageTopology.build(sources, rules, settings);
+        KStream<String, BacklogStatus> backlogs = BacklogTopology.build(sources, rules, settings);
+        KStream<String, LineLoad> lineLoad = CallLoadTopology.build(sources, rules, settings);
         KStream<String, UnlocatedMessages> unlocated = UnlocatedMessagesTopology.build(sources, rules);
         WorkerDistributionTopology.build(sources, rules, names);
         RatingTopology.build(sources, rules, shortages, backlogs);
-        AlertTopology.build(sources, rules, shortages, backlogs, lineLoad, unlocated);
+        AlertTopology.build(sources, rules, settings, shortages, backlogs, lineLoad, unlocated);
         return builder.build();
     }
 }

@@ -3,6 +3,7 @@ package org.warroom.contracts.complaint;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.warroom.contracts.complaint.ComplaintRefused.Reason;
 
 /**
@@ -12,10 +13,15 @@ import org.warroom.contracts.complaint.ComplaintRefused.Reason;
  * history. Pure: nothing is stored here.
  */
 public final class ComplaintLifecycle {
-    private final ComplaintSla sla;
+    private final Supplier<ComplaintSla> slaNow;
 
     public ComplaintLifecycle(ComplaintSla sla) {
-        this.sla = sla;
+        this(() -> sla);
+    }
+
+    /** @param slaNow the SLA in force at each step (the configured one under the run-time settings, docs/SETTINGS.md) */
+    public ComplaintLifecycle(Supplier<ComplaintSla> slaNow) {
+        this.slaNow = slaNow;
     }
 
     /** Version 1 of a new complaint, {@code open} at {@code department}. */
@@ -24,7 +30,7 @@ public final class ComplaintLifecycle {
                 department, null);
         return new Complaint(number.toString(), 1, ComplaintState.OPEN, r.district(), department, r.category(),
                 r.commodity(), r.phone(), r.name(), r.text(), r.channel(), r.language(), r.message(), r.call(), at, at,
-                at.plus(sla.of(r.category())), null, at, List.of(step), List.of());
+                at.plus(slaNow.get().of(r.category())), null, at, List.of(step), List.of());
     }
 
     /** The complaint after {@code request}; throws {@link ComplaintRefused} with {@code current} unchanged. */
@@ -66,7 +72,7 @@ public final class ComplaintLifecycle {
             case REOPEN -> {
                 require(note, "note", "why it is reopened", current);
                 openSince = at;
-                due = at.plus(sla.of(current.category()));
+                due = at.plus(slaNow.get().of(current.category()));
             }
             case REGISTER -> throw new ComplaintRefused(Reason.INVALID, "action",
                     "register with POST /api/v1/complaints", current);

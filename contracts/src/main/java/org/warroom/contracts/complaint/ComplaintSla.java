@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.warroom.contracts.config.Settings;
 import org.warroom.contracts.event.TicketCategory;
+import org.warroom.contracts.settings.SettingValue;
+import org.warroom.contracts.settings.SettingsSnapshot;
 
 /**
  * How long a complaint of a category may stay on a desk: the same keys and defaults as the backlog topology's SLA
@@ -27,6 +29,20 @@ public record ComplaintSla(Map<String, Duration> byCategory, Duration otherwise)
 
     public static ComplaintSla defaults() {
         return from(Settings.ofKeys(Map.of()));
+    }
+
+    /** This SLA with the hours administrators set at run time ({@code sla.<category>} on {@code warroom.settings}). */
+    public ComplaintSla under(SettingsSnapshot settings) {
+        if (settings.isEmpty()) {
+            return this;
+        }
+        java.util.HashMap<String, Duration> sla = new java.util.HashMap<>(byCategory);
+        for (SettingValue v : settings.values()) {
+            if (v.district() == null && v.key().startsWith("sla.")) {
+                sla.put(v.key().substring(4), Duration.ofMillis(Math.round(v.value() * 3_600_000d)));
+            }
+        }
+        return new ComplaintSla(sla, otherwise);
     }
 
     public Duration of(String category) {

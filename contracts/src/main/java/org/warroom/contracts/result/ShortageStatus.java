@@ -24,6 +24,9 @@ import org.warroom.contracts.event.Commodity;
  *                            computed: stock that has run out by then (or was reported at zero) is out of stock at
  *                            that moment; null when there is no burn rate ("not enough data") or nothing is consumed
  * @param reportId            the id of the report these figures come from
+ * @param settings            the latest changed of the thresholds this status was computed under when an
+ *                            administrator set one ({@code shortage.<commodity>.low|critical.days}, docs/SETTINGS.md);
+ *                            null under the configured defaults
  */
 public record ShortageStatus(
         String district,
@@ -38,7 +41,16 @@ public record ShortageStatus(
         String unit,
         Double burnRatePerDay,
         OffsetDateTime predictedStockOutAt,
-        String reportId) {
+        String reportId,
+        SettingsMark settings) {
+
+    /** A status computed under the configured thresholds (no {@link #settings()} mark). */
+    public ShortageStatus(String district, Commodity commodity, Double stock, Double dailyNeed, Double daysOfCover,
+                          ShortageLevel status, int signalsLastHour, OffsetDateTime asOf, Double inTransit, String unit,
+                          Double burnRatePerDay, OffsetDateTime predictedStockOutAt, String reportId) {
+        this(district, commodity, stock, dailyNeed, daysOfCover, status, signalsLastHour, asOf, inTransit, unit,
+                burnRatePerDay, predictedStockOutAt, reportId, null);
+    }
 
     /** The topic key: {@code district|commodity}. */
     public static String key(String district, Commodity commodity) {

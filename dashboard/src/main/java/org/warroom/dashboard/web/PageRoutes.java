@@ -36,7 +36,8 @@ public final class PageRoutes {
         router.get("/india").handler(ctx -> signedIn(ctx, "india.html"));
         router.get("/report").handler(ctx -> signedIn(ctx, "report.html"));
         router.get("/campaigns").handler(ctx -> signedIn(ctx, "campaigns.html"));
-        router.get("/admin").handler(this::handleAdmin);
+        router.get("/admin").handler(ctx -> adminOnly(ctx, "admin.html"));
+        router.get("/admin/settings").handler(ctx -> adminOnly(ctx, "settings.html"));
         router.get("/complaints").handler(ctx -> signedIn(ctx, "complaints.html"));
         router.get("/complaints/new").handler(ctx -> signedIn(ctx, "complaint-new.html"));
         router.get("/shift").handler(ctx -> signedIn(ctx, "shift.html"));
@@ -61,7 +62,7 @@ public final class PageRoutes {
         }
     }
 
-    private void handleAdmin(RoutingContext ctx) {
+    private void adminOnly(RoutingContext ctx, String file) {
         Optional<Viewer> viewer = viewerOrLogin(ctx);
         if (viewer.isEmpty()) {
             return;
@@ -69,7 +70,7 @@ public final class PageRoutes {
         if (!viewer.get().isAdmin()) {
             plain(ctx, 403, "For administrators only.");
         } else {
-            page(ctx, "admin.html");
+            page(ctx, file);
         }
     }
 

@@ -16,6 +16,7 @@ import org.warroom.contracts.text.Words;
 import org.warroom.streams.config.WarroomStreamsConfig;
 import org.warroom.streams.config.WarroomStreamsConfig.AlertRule;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.settings.LiveSettings;
 import org.warroom.streams.support.Times;
 
 /**
@@ -39,9 +40,11 @@ import org.warroom.streams.support.Times;
  */
 final class AlertRules {
     private final Rules rules;
+    private final LiveSettings settings;
 
-    AlertRules(Rules rules) {
+    AlertRules(Rules rules, LiveSettings settings) {
         this.rules = rules;
+        this.settings = settings;
     }
 
     List<Observation> fromShortage(ShortageStatus s) {
@@ -56,7 +59,7 @@ final class AlertRules {
         boolean current = s.status() != ShortageLevel.STALE;
         AlertRule critical = rule(WarroomStreamsConfig.RULE_SHORTAGE_CRITICAL);
         if (critical.enabled() && current && rules.alerts().criticalCommodities().contains(s.commodity())) {
-            double threshold = rules.shortage().of(s.commodity()).criticalDays();
+            double threshold = settings.thresholds(s.district(), s.commodity()).criticalDays();
             out.add(new Observation(critical.name() + "|" + subject, critical.name(), s.district(), s.commodity(),
                     subject, Observation.Kind.VALUE, s.daysOfCover() == null ? Observation.UNBOUNDED : s.daysOfCover(),
                     null, threshold, false, critical.severity()));
@@ -133,7 +136,7 @@ final class AlertRules {
     }
 
     private AlertRule rule(String name) {
-        return rules.alerts().rule(name);
+        return settings.rule(name);
     }
 
     /** Renders alerts in words, English and Hindi, with names rather than codes. */

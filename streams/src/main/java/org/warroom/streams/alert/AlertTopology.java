@@ -17,6 +17,7 @@ import org.warroom.contracts.result.ShortageStatus;
 import org.warroom.contracts.result.UnlocatedMessages;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.settings.LiveSettings;
 import org.warroom.streams.support.InternalSerdes;
 import org.warroom.streams.support.Sources;
 import org.warroom.streams.support.StoreSupport;
@@ -47,8 +48,16 @@ public final class AlertTopology {
     public static KStream<String, Alert> build(Sources sources, Rules rules, KStream<String, ShortageStatus> shortages,
                                                KStream<String, BacklogStatus> backlogs, KStream<String, LineLoad> lineLoad,
                                                KStream<String, UnlocatedMessages> unlocated) {
+        return build(sources, rules, LiveSettings.fixed(rules), shortages, backlogs, lineLoad, unlocated);
+    }
+
+    /** The alerts with the rules' thresholds in force in {@code settings} when each result is observed. */
+    public static KStream<String, Alert> build(Sources sources, Rules rules, LiveSettings settings,
+                                               KStream<String, ShortageStatus> shortages,
+                                               KStream<String, BacklogStatus> backlogs, KStream<String, LineLoad> lineLoad,
+                                               KStream<String, UnlocatedMessages> unlocated) {
         StoreSupport.addStore(sources.builder(), CONDITION_STORE, ConditionState.class);
-        AlertRules alertRules = new AlertRules(rules);
+        AlertRules alertRules = new AlertRules(rules, settings);
 
         KStream<String, AlertInput> observations = shortages
                 .flatMap((k, v) -> observe(alertRules.fromShortage(v)), Named.as("alert-observe-shortages"))

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.warroom.contracts.result.BacklogStatus;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.settings.LiveSettings;
 import org.warroom.streams.support.ExpiringIds;
 import org.warroom.streams.support.Times;
 
@@ -29,14 +30,17 @@ final class BacklogProcessor implements Processor<String, TicketChange, String, 
     private KeyValueStore<String, Integer> unknownResolves;
     private KeyValueStore<String, BacklogStatus> results;
 
-    BacklogProcessor(Rules rules) {
+    private final LiveSettings settings;
+
+    BacklogProcessor(Rules rules, LiveSettings settings) {
         this.rules = rules;
+        this.settings = settings;
     }
 
     @Override
     public void init(ProcessorContext<String, BacklogStatus> context) {
         this.context = context;
-        this.openTickets = new OpenTickets(rules.backlog(), context.getStateStore(BacklogTopology.OPEN_STORE),
+        this.openTickets = new OpenTickets(settings::sla, context.getStateStore(BacklogTopology.OPEN_STORE),
                 context.getStateStore(BacklogTopology.OPEN_SINCE_STORE),
                 context.getStateStore(BacklogTopology.COUNT_STORE),
                 context.getStateStore(BacklogTopology.DEADLINE_STORE));

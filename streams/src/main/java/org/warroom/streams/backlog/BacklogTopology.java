@@ -12,6 +12,7 @@ import org.warroom.contracts.result.BacklogStatus;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.settings.LiveSettings;
 import org.warroom.streams.support.DeadLetterHandlers;
 import org.warroom.streams.support.ExpiringIds;
 import org.warroom.streams.support.InternalSerdes;
@@ -58,8 +59,16 @@ public final class BacklogTopology {
     private BacklogTopology() {
     }
 
-    /** Adds the backlog computation; writes {@code warroom.backlogs} and returns the same results. */
+    /** The backlog computation under the configured SLAs only. */
     public static KStream<String, BacklogStatus> build(Sources sources, Rules rules) {
+        return build(sources, rules, LiveSettings.fixed(rules));
+    }
+
+    /**
+     * Adds the backlog computation; writes {@code warroom.backlogs} and returns the same results. A ticket's SLA is
+     * the one in force in {@code settings} when its opening (or reopening) is processed.
+     */
+    public static KStream<String, BacklogStatus> build(Sources sources, Rules rules, LiveSettings settings) {
         StoreSupport.addStore(sources.builder(), TICKET_STORE, TicketState.class);
         StoreSupport.addStore(sources.builder(), OPEN_STORE, OpenTicket.class);
         StoreSupport.addStore(sources.builder(), OPEN_SINCE_STORE, OffsetDateTime.class);
@@ -85,7 +94,7 @@ public final class BacklogTopology {
         KStream<String, BacklogStatus> results = changes
                 // Why: a department's backlog gathers tickets from every partition of the tickets topic.
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(TicketChange.class)).withName(REPARTITION))
-                .process(() -> new BacklogProcessor(rules), Named.as("backlog-processor"), processorStores());
+                .process(() -> new BacklogProcessor(rules, settings), Named.as("backlog-processor"), processorStores());
         Sources.to(results, ResultTopics.BACKLOGS);
         return results;
     }

@@ -1,11 +1,12 @@
 package org.warroom.streams.backlog;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.warroom.streams.config.WarroomStreamsConfig.Backlog;
 import org.warroom.streams.support.Times;
 
 /**
@@ -25,15 +26,15 @@ import org.warroom.streams.support.Times;
 final class OpenTickets {
     private static final StringSerializer KEYS = new StringSerializer();
 
-    private final Backlog rules;
+    private final Function<String, Duration> slaOf;
     private final KeyValueStore<String, OpenTicket> open;
     private final KeyValueStore<String, OffsetDateTime> openSince;
     private final KeyValueStore<String, BacklogCounts> counts;
     private final SlaDeadlines deadlines;
 
-    OpenTickets(Backlog rules, KeyValueStore<String, OpenTicket> open, KeyValueStore<String, OffsetDateTime> openSince,
+    OpenTickets(Function<String, Duration> slaOf, KeyValueStore<String, OpenTicket> open, KeyValueStore<String, OffsetDateTime> openSince,
                 KeyValueStore<String, BacklogCounts> counts, KeyValueStore<String, TicketRef> deadlines) {
-        this.rules = rules;
+        this.slaOf = slaOf;
         this.open = open;
         this.openSince = openSince;
         this.counts = counts;
@@ -74,7 +75,7 @@ final class OpenTickets {
             next = next.minus(before);
         }
         if (change.open()) {
-            long deadline = Times.millis(change.openSince()) + rules.slaOf(change.category()).toMillis();
+            long deadline = Times.millis(change.openSince()) + slaOf.apply(change.category()).toMillis();
             OpenTicket after = new OpenTicket(change.ticket(), change.category(), change.openSince(), deadline,
                     deadline < now);
             open.put(ref.openKey(), after);

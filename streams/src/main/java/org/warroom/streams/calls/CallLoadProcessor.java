@@ -18,6 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.warroom.contracts.event.CallStep;
 import org.warroom.contracts.result.LineLoad;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.settings.LiveSettings;
 import org.warroom.streams.support.ExpiringIds;
 import org.warroom.streams.support.Times;
 
@@ -47,8 +48,11 @@ final class CallLoadProcessor implements Processor<String, CallStep, String, Lin
     private final Map<String, Long> lastSent = new HashMap<>();
     private final Set<String> pending = new LinkedHashSet<>();
 
-    CallLoadProcessor(Rules rules) {
+    private final LiveSettings settings;
+
+    CallLoadProcessor(Rules rules, LiveSettings settings) {
         this.rules = rules;
+        this.settings = settings;
     }
 
     @Override
@@ -167,7 +171,7 @@ final class CallLoadProcessor implements Processor<String, CallStep, String, Lin
 
     private void emit(String line, long now) {
         LineCounters counters = counters(line);
-        int capacity = rules.calls().capacityOf(line);
+        int capacity = settings.capacity(line);
         LineLoad load = new LineLoad(line, counters.inProgress(), capacity, counters.waiting(), (int) starts.count(line),
                 capacity == 0 ? 0 : (double) counters.inProgress() / capacity, counters.expired());
         pending.remove(line);

@@ -10,6 +10,7 @@ import org.warroom.contracts.result.LineLoad;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.settings.LiveSettings;
 import org.warroom.streams.support.ExpiringIds;
 import org.warroom.streams.support.InternalSerdes;
 import org.warroom.streams.support.Sources;
@@ -43,8 +44,16 @@ public final class CallLoadTopology {
     private CallLoadTopology() {
     }
 
-    /** Adds the call-load computation; writes {@code warroom.call-load} and returns the same results. */
+    /** The call-load computation under the configured capacities only. */
     public static KStream<String, LineLoad> build(Sources sources, Rules rules) {
+        return build(sources, rules, LiveSettings.fixed(rules));
+    }
+
+    /**
+     * Adds the call-load computation; writes {@code warroom.call-load} and returns the same results, each line's
+     * capacity the one in force in {@code settings} (a change shows at the next punctuation).
+     */
+    public static KStream<String, LineLoad> build(Sources sources, Rules rules, LiveSettings settings) {
         StoreSupport.addStore(sources.builder(), CALL_STORE, CallState.class);
         sources.builder().addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_STEP_STORE),
                 Serdes.String(), Serdes.String()));
@@ -57,7 +66,7 @@ public final class CallLoadTopology {
                 .process(() -> new LineAnnouncer(rules), Named.as("call-load-announce"))
                 .selectKey((key, step) -> step.line(), Named.as("call-load-by-line"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(CallStep.class)).withName(REPARTITION))
-                .process(() -> new CallLoadProcessor(rules), Named.as("call-load-processor"),
+                .process(() -> new CallLoadProcessor(rules, settings), Named.as("call-load-processor"),
                         stores());
         Sources.to(results, ResultTopics.CALL_LOAD);
         return results;

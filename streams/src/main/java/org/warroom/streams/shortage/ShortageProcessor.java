@@ -24,6 +24,7 @@ import org.warroom.contracts.result.ShortageStatus;
 import org.warroom.streams.config.WarroomStreamsConfig.Burn;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
 import org.warroom.streams.config.WarroomStreamsConfig.Thresholds;
+import org.warroom.streams.settings.LiveSettings;
 import org.warroom.streams.support.ExpiringIds;
 import org.warroom.streams.support.Times;
 
@@ -54,6 +55,7 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
     private static final double DAY_MILLIS = 86_400_000d;
 
     private final Rules rules;
+    private final LiveSettings settings;
     private ProcessorContext<String, ShortageStatus> context;
     private KeyValueStore<String, StockState> stock;
     private ExpiringIds signals;
@@ -65,8 +67,9 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
      */
     private final Map<String, ShortageStatus> emitted = new HashMap<>();
 
-    ShortageProcessor(Rules rules) {
+    ShortageProcessor(Rules rules, LiveSettings settings) {
         this.rules = rules;
+        this.settings = settings;
     }
 
     @Override
@@ -208,9 +211,9 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
                           ShortageStatus last) {
         if (state == null) {
             return new ShortageStatus(district, commodity, null, null, null, ShortageLevel.STALE, signalsLastHour,
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, null);
         }
-        Thresholds thresholds = rules.shortage().of(commodity);
+        Thresholds thresholds = settings.thresholds(district, commodity);
         Double days = state.dailyNeed() > 0 ? state.stock() / state.dailyNeed() : null;
         boolean stale = now - Times.millis(state.asOf()) > rules.shortage().staleAfter().toMillis();
         ShortageLevel level;
@@ -233,7 +236,8 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
             stockOut = outOfStockSince(last, state, now);
         }
         return new ShortageStatus(district, commodity, state.stock(), state.dailyNeed(), days, level, signalsLastHour,
-                state.asOf(), state.inTransit(), state.unit(), state.burnRatePerDay(), stockOut, state.reportId());
+                state.asOf(), state.inTransit(), state.unit(), state.burnRatePerDay(), stockOut, state.reportId(),
+                settings.thresholdsMark(district, commodity));
     }
 
     /**

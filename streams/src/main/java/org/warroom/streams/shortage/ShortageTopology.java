@@ -15,6 +15,7 @@ import org.warroom.contracts.result.ShortageStatus;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
+import org.warroom.streams.settings.LiveSettings;
 import org.warroom.streams.support.InternalSerdes;
 import org.warroom.streams.support.Sources;
 import org.warroom.streams.support.ExpiringIds;
@@ -51,8 +52,17 @@ public final class ShortageTopology {
     private ShortageTopology() {
     }
 
-    /** Adds the shortage computation; writes {@code warroom.shortages} and returns the same results for alerts and ratings. */
+    /** The shortage computation under the configured thresholds only (never changed at run time). */
     public static KStream<String, ShortageStatus> build(Sources sources, Rules rules) {
+        return build(sources, rules, LiveSettings.fixed(rules));
+    }
+
+    /**
+     * Adds the shortage computation; writes {@code warroom.shortages} and returns the same results for alerts and
+     * ratings. Thresholds are those in force in {@code settings} at each computation (a change shows at the next
+     * punctuation at the latest).
+     */
+    public static KStream<String, ShortageStatus> build(Sources sources, Rules rules, LiveSettings settings) {
         StoreSupport.addStore(sources.builder(), STOCK_STORE, StockState.class);
         ExpiringIds.addStores(sources.builder(), SIGNALS);
         StoreSupport.addStore(sources.builder(), RESULT_STORE, ShortageStatus.class);
@@ -72,7 +82,7 @@ public final class ShortageTopology {
                 .merge(ticketSignals, Named.as("shortage-merge-tickets"))
                 // Why: reports, messages and tickets are keyed differently; all about one district must meet in one task.
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(ShortageInput.class)).withName(REPARTITION))
-                .process(() -> new ShortageProcessor(rules), Named.as(PROCESSOR),
+                .process(() -> new ShortageProcessor(rules, settings), Named.as(PROCESSOR),
                         ExpiringIds.storeNamesWith(SIGNALS, STOCK_STORE, RESULT_STORE));
         Sources.to(results, ResultTopics.SHORTAGES);
         return results;

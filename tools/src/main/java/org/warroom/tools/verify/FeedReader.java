@@ -11,12 +11,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.warroom.contracts.settings.SettingsTopics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.Topics;
 
 /**
  * Reads the five feed topics with a plain consumer (no group, {@code read_committed}) from the beginning to the end
- * offsets taken when reading starts, decoding each value with the topic's own serde from contracts.
+ * offsets taken when reading starts, decoding each value with the topic's own serde from contracts; then the
+ * run-time settings ({@code warroom.settings}) the figures were computed under, when the topic exists.
  */
 public final class FeedReader {
     private final Properties kafka;
@@ -53,6 +55,12 @@ public final class FeedReader {
         read(Topics.MESSAGES, (k, v) -> feeds.messages.add(v), feeds);
         read(Topics.REPORTS, (k, v) -> feeds.reports.add(v), feeds);
         read(Topics.WORKERS, feeds::worker, feeds);
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            if (!partitions(consumer, SettingsTopics.SETTINGS.name() + suffix).isEmpty()) {
+                read(consumer, SettingsTopics.SETTINGS, (key, value) -> feeds.settings = value == null
+                        ? feeds.settings.without(key) : feeds.settings.with(value), feeds);
+            }
+        }
         return feeds;
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.warroom.contracts.settings.SettingsSnapshot;
 import org.warroom.contracts.event.CallStep;
 import org.warroom.contracts.event.CitizenMessage;
 import org.warroom.contracts.event.DistrictReport;
@@ -26,6 +27,8 @@ public final class Feeds {
     public final Map<String, Integer> unreadable = new TreeMap<>();
     /** Records per topic. */
     public final Map<String, Long> records = new TreeMap<>();
+    /** The run-time settings administrators set ({@code warroom.settings}), by topic key. */
+    public SettingsSnapshot settings = SettingsSnapshot.EMPTY;
 
     public Feeds worker(String id, WorkerRecord record) {
         if (record == null) {

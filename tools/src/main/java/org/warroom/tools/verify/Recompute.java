@@ -74,10 +74,10 @@ public final class Recompute {
         if (days == null) {
             return "OK";
         }
-        if (days < rules.criticalDays(s.commodity())) {
+        if (days < rules.criticalDays(s.district(), s.commodity())) {
             return "CRITICAL";
         }
-        return days < rules.lowDays(s.commodity()) ? "LOW" : "OK";
+        return days < rules.lowDays(s.district(), s.commodity()) ? "LOW" : "OK";
     }
 
     /** A citizen signal: a message or an opened/reopened ticket about a commodity in a district. */
@@ -228,7 +228,7 @@ public final class Recompute {
             }
             int[] c = counts.computeIfAbsent(t.group(), g -> new int[2]);
             c[0]++;
-            if (since.toInstant().toEpochMilli() + rules.slaOf(t.category).toMillis() < now) {
+            if (since.toInstant().toEpochMilli() + rules.slaOf(t.category, since).toMillis() < now) {
                 c[1]++;
             }
             oldest.merge(t.group(), since, (a, b) -> a.toInstant().isBefore(b.toInstant()) ? a : b);

@@ -1,11 +1,15 @@
 package org.warroom.tools.verify;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.warroom.contracts.config.Settings;
 import org.warroom.contracts.event.Commodity;
+import org.warroom.contracts.settings.SettingValue;
+import org.warroom.contracts.settings.SettingsCatalog;
+import org.warroom.contracts.settings.SettingsSnapshot;
 
 /**
  * The documented rules of docs/TOPICS.md ("Configuration of streams") as plain numbers: the defaults written there,
@@ -14,13 +18,14 @@ import org.warroom.contracts.event.Commodity;
  */
 public record Rules(Map<Commodity, double[]> lowCriticalDays, Duration staleAfter, Duration signalWindow,
                     Map<String, Duration> sla, Duration defaultSla, Duration callsStuckAfter,
-                    Map<String, Integer> capacities, int defaultCapacity) {
+                    Map<String, Integer> capacities, int defaultCapacity, SettingsSnapshot changed) {
 
     /** The defaults of docs/TOPICS.md. */
     public static Rules defaults() {
         return from(Settings.ofKeys(Map.of()));
     }
 
+    /** The rules of the configuration alone. */
     public static Rules from(Settings s) {
         Map<Commodity, double[]> days = new LinkedHashMap<>();
         Map<String, double[]> documented = Map.of("ration", new double[] {5, 2}, "water", new double[] {2, 1},
@@ -58,7 +63,31 @@ public record Rules(Map<Commodity, double[]> lowCriticalDays, Duration staleAfte
         return new Rules(days, s.getDuration("shortage.stale.after", Duration.ofHours(26)),
                 s.getDuration("signals.window", Duration.ofHours(1)), sla,
                 s.getDuration("sla.default", Duration.ofHours(24)), s.getDuration("calls.stuck.after", Duration.ofHours(2)),
-                capacities, defaultCapacity);
+                capacities, defaultCapacity, SettingsSnapshot.EMPTY);
+    }
+
+    /**
+     * The rules under the values administrators set on {@code warroom.settings} (docs/SETTINGS.md): a value for all
+     * districts overrides its configuration key as streams does (thresholds, SLA hours, capacities, alert
+     * thresholds: see {@link #overlay}); a district's own threshold applies to that district only.
+     */
+    public static Rules from(Settings s, SettingsSnapshot changed) {
+        Rules r = from(overlay(s, changed));
+        return new Rules(r.lowCriticalDays, r.staleAfter, r.signalWindow, r.sla, r.defaultSla, r.callsStuckAfter,
+                r.capacities, r.defaultCapacity, changed);
+    }
+
+    /** The configuration with each value set for all districts in place of its key's (SLA hours as seconds). */
+    public static Settings overlay(Settings s, SettingsSnapshot changed) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (SettingValue v : changed.values()) {
+            if (v.district() == null) {
+                keys.put(v.key(), v.key().startsWith("sla.") ? Math.round(v.value() * 3600) + "s"
+                        : v.key().startsWith("line.capacity.") ? Long.toString(Math.round(v.value()))
+                        : Double.toString(v.value()));
+            }
+        }
+        return s.with(keys);
     }
 
     public double lowDays(Commodity c) {
@@ -69,8 +98,34 @@ public record Rules(Map<Commodity, double[]> lowCriticalDays, Duration staleAfte
         return lowCriticalDays.get(c)[1];
     }
 
+    /** LOW days in {@code district}: its own value if an administrator set one, else as for all. */
+    public double lowDays(String district, Commodity c) {
+        return changed.exactly(SettingsCatalog.lowKey(c), district).filter(v -> district != null)
+                .map(SettingValue::value).orElse(lowDays(c));
+    }
+
+    /** CRITICAL days in {@code district}: its own value if an administrator set one, else as for all. */
+    public double criticalDays(String district, Commodity c) {
+        return changed.exactly(SettingsCatalog.criticalKey(c), district).filter(v -> district != null)
+                .map(SettingValue::value).orElse(criticalDays(c));
+    }
+
     public Duration slaOf(String category) {
         return category == null ? defaultSla : sla.getOrDefault(category, defaultSla);
+    }
+
+    /**
+     * The SLA of a ticket opened at {@code openedAt}: streams gives a ticket the SLA in force when its opening is
+     * processed, so a ticket opened before the category's last change keeps the value before it.
+     */
+    public Duration slaOf(String category, OffsetDateTime openedAt) {
+        if (category != null && openedAt != null) {
+            SettingValue last = changed.exactly(SettingsCatalog.slaKey(category), null).orElse(null);
+            if (last != null && last.previous() != null && openedAt.toInstant().isBefore(last.changedAt())) {
+                return Duration.ofSeconds(Math.round(last.previous() * 3600));
+            }
+        }
+        return slaOf(category);
     }
 
     public int capacityOf(String line) {

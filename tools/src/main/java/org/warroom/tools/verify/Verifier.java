@@ -103,7 +103,7 @@ public final class Verifier {
             }
             if (item != null && alerts.shortageCritical() && s != null && s.daysOfCover() != null
                     && alerts.criticalCommodities().contains(s.commodity()) && !"STALE".equals(atHi)) {
-                double threshold = rules.criticalDays(s.commodity());
+                double threshold = rules.criticalDays(s.district(), s.commodity());
                 double days = s.daysOfCover();
                 alert(c, "shortage-critical", key, days < threshold, days >= threshold * (1 + alerts.hysteresis()),
                         openAlerts, "days of cover " + days + ", CRITICAL below " + threshold);

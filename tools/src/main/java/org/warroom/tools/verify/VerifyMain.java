@@ -134,6 +134,9 @@ public final class VerifyMain {
         }
         answers = answers.withDocuments(documents);
         // 3. Compare and say so.
+        // The thresholds, SLAs, capacities and alert thresholds administrators set at run time, as streams uses them.
+        rules = Rules.from(settings, feeds.settings);
+        limits = AlertLimits.from(Rules.overlay(settings, feeds.settings));
         Comparison c = new Verifier(rules, limits, BurnRates.from(settings), Ratings.from(settings), tolerance).compare(feeds, answers);
         System.out.println("verify: " + answers.districtPages().size() + " district pages read");
         System.out.println("verify: read " + feeds.records + " (unreadable " + feeds.unreadable + "); registry "
