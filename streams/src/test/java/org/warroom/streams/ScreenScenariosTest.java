@@ -202,9 +202,13 @@ class ScreenScenariosTest {
     @Test
     @DisplayName("a worker moving twice (Bhopal → Indore → Damoh): counted once, in Damoh; 0 in Bhopal and Indore")
     void workerMovingTwice() {
+        // one move a second apart: each is on screen before the next (pending deltas are sent on a 250 ms punctuation)
         send(worker("w1", BHOPAL, List.of("mason"), WorkerStatus.WORKING, "23", BHOPAL, null));
+        driver.advance(Duration.ofSeconds(1));
         send(worker("w1", BHOPAL, List.of("mason"), WorkerStatus.WORKING, "23", INDORE, null));
+        driver.advance(Duration.ofSeconds(1));
         send(worker("w1", BHOPAL, List.of("mason"), WorkerStatus.WORKING, "23", DAMOH, null));
+        driver.advance(Duration.ofSeconds(1));
         read();
 
         assertThat(buckets.get("currentDistrict|" + BHOPAL).count()).isZero();
