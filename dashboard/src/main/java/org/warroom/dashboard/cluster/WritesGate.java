@@ -9,6 +9,8 @@ import org.warroom.dashboard.http.Answers;
  * ({@link WritesOwnership}) is answered {@code 503} before anything is read or done, with
  * {@code X-Warroom-Writes: elsewhere}, so that the proxy passes it on to the instance that owns them (the local
  * cluster's nginx and docker/nginx: {@code proxy_next_upstream http_503 non_idempotent}). Reads are answered anywhere.
+ * Mounted on every path and looking at the path itself, so the route labels of the HTTP metrics stay those of the
+ * API's own routes.
  */
 public final class WritesGate {
     private final WritesOwnership ownership;
@@ -19,7 +21,8 @@ public final class WritesGate {
 
     public void handle(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
-        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS || ownership.owns()) {
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS || ownership.owns()
+                || !ctx.normalizedPath().startsWith("/api/")) {
             ctx.next();
             return;
         }
