@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.Stores;
  * {@code (now − window, now]}, or later than now: a sender's clock ahead of ours), kept in three stores so that one
  * event costs a few small reads and writes however many ids the window holds:
  * <ul>
- *   <li>{@code <name>-seen}: {@code group␀id} → at (a repeated id is not counted again);</li>
+ *   <li>{@code <name>-seen}: {@code group␀id} → its latest at (a repeated id is not counted again);</li>
  *   <li>{@code <name>-expiry}: {@code at␀group␀id} → group, ordered by time, so expiring is one range scan from the
  *       oldest;</li>
  *   <li>{@code <name>-counts}: group → count.</li>
@@ -67,13 +67,23 @@ public final class ExpiringIds {
         return all;
     }
 
-    /** Counts {@code id} in {@code group} unless it was seen or is already outside the window; true when counted. */
+    /**
+     * Counts {@code id} in {@code group} unless it is already outside the window; true when newly counted. An id
+     * seen again with a later time (a ticket reopened within the hour) is not counted twice but stays in the window
+     * until its latest time leaves it: the window holds the ids with any time in it.
+     */
     public boolean add(String group, String id, long at, long now, long windowMillis) {
         if (at <= Math.max(now - windowMillis, expiredUpTo)) {
             return false;
         }
         String seenKey = group + SEP + id;
-        if (seen.get(seenKey) != null) {
+        Long seenAt = seen.get(seenKey);
+        if (seenAt != null) {
+            if (at > seenAt) {
+                expiry.delete(Times.sortable(seenAt) + SEP + group + SEP + id);
+                seen.put(seenKey, at);
+                expiry.put(Times.sortable(at) + SEP + group + SEP + id, group);
+            }
             return false;
         }
         seen.put(seenKey, at);

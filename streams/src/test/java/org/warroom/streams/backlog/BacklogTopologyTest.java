@@ -148,6 +148,20 @@ class BacklogTopologyTest {
         assertThat(backlogs.isEmpty()).isTrue();
     }
 
+    /** "Opened in the last hour" counts a ticket reopened within the hour until that reopening is an hour old. */
+    @Test
+    void shouldKeepAReopenedTicketInTheHourUntilItsReopeningIsAnHourOld() {
+        send("s1", "t1", FOOD, "ration", TicketEventType.OPENED, minutes(-50));
+        send("s2", "t1", FOOD, "ration", TicketEventType.RESOLVED, minutes(-40));
+        send("s3", "t1", FOOD, "ration", TicketEventType.REOPENED, minutes(-20));
+        assertThat(backlogs.readValuesToList()).last().isEqualTo(food(1, minutes(-20), 0, 1, 1, 0));
+
+        driver.advance(minutes(25), Duration.ofSeconds(5)); // the opening and the resolve are over an hour old
+        assertThat(backlogs.readValuesToList()).last().isEqualTo(food(1, minutes(-20), 0, 1, 0, 0));
+        driver.advance(minutes(20), Duration.ofSeconds(5)); // and now the reopening too
+        assertThat(backlogs.readValuesToList()).last().isEqualTo(food(1, minutes(-20), 0, 0, 0, 0));
+    }
+
     @Test
     void shouldLetTheHourCountsFallWithTime() {
         send("s1", "t1", FOOD, "ration", TicketEventType.OPENED, minutes(-50));

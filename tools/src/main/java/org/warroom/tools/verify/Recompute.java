@@ -119,13 +119,13 @@ public final class Recompute {
     }
 
     /**
-     * Distinct signal ids per key whose time lies in {@code (now − window, now]} (a signal's id counted once, at the
-     * time of its first occurrence in the feed).
+     * Distinct signal ids per key with a time in {@code (now − window, now]} (a signal's id counted once, as long as
+     * its latest time is in the window: a ticket reopened within the hour stays in it an hour from its reopening).
      */
     public static Map<String, Integer> signalsLastHour(Set<Signal> signals, Rules rules, long now) {
         Map<String, Long> first = new HashMap<>();
         for (Signal s : signals) {
-            first.putIfAbsent(s.key() + "\u0000" + s.id(), s.at());
+            first.merge(s.key() + "\u0000" + s.id(), s.at(), Math::max);
         }
         Map<String, Integer> counts = new TreeMap<>();
         long from = now - rules.signalWindow().toMillis();
