@@ -70,6 +70,22 @@ public final class Comparison {
         return false;
     }
 
+    /**
+     * Compares a time-dependent figure that can take any of {@code possible} within the window (more than the values
+     * at its two ends: the worst of several statuses that go stale at different moments).
+     */
+    public boolean oneOf(String figure, String what, java.util.Collection<?> possible, Object actual, String source) {
+        count(figure, possible.size() > 1);
+        for (Object p : possible) {
+            if (same(p, actual)) {
+                return true;
+            }
+        }
+        mismatches.add(new Mismatch(figure, what, possible.size() == 1 ? possible.iterator().next() : possible, actual,
+                source));
+        return false;
+    }
+
     private void count(String figure, boolean windowed) {
         int[] c = compared.computeIfAbsent(figure, f -> new int[2]);
         c[0]++;

@@ -444,7 +444,7 @@ public final class Verifier {
 
     // ------------------------------------------------------------------ helpers
 
-    private void alert(Comparison c, String rule, String subject, boolean mustBeOpen, boolean mustBeClosed,
+    static void alert(Comparison c, String rule, String subject, boolean mustBeOpen, boolean mustBeClosed,
                        Set<String> openAlerts, String why) {
         boolean open = openAlerts.contains(rule + "|" + subject);
         if (mustBeOpen) {

@@ -133,15 +133,23 @@ public final class VerifyMain {
             }
         }
         answers = answers.withDocuments(documents);
+        SearchCounts.Shown searched = withEs ? SearchCounts.read(dashboard, answers.districtPages().keySet()) : null;
         // 3. Compare and say so.
         // The thresholds, SLAs, capacities and alert thresholds administrators set at run time, as streams uses them.
         rules = Rules.from(settings, feeds.settings);
         limits = AlertLimits.from(Rules.overlay(settings, feeds.settings));
         Comparison c = new Verifier(rules, limits, BurnRates.from(settings), Ratings.from(settings), tolerance).compare(feeds, answers);
+        long lo = answers.fromMillis() - tolerance;
+        WindowCounts.from(Rules.overlay(settings, feeds.settings)).compare(feeds, answers, lo, answers.toMillis(), c);
+        new MapStatus(rules).compare(feeds, answers, lo, answers.toMillis(), c);
+        if (searched != null) {
+            SearchCounts.compare(feeds, searched, c);
+        }
         System.out.println("verify: " + answers.districtPages().size() + " district pages read");
         System.out.println("verify: read " + feeds.records + " (unreadable " + feeds.unreadable + "); registry "
                 + feeds.workers.size() + " workers");
-        System.out.println("verify: time-dependent figures (shortage status by staleness, signalsLastHour, slaBreaches,"
+        System.out.println("verify: time-dependent figures (shortage status by staleness and the map's colours,"
+                + " signalsLastHour, openedLastHour, resolvedLastHour, perMinute, unlocated messages, slaBreaches,"
                 + " calls inProgress and waiting, the alerts that follow them) were recomputed at both ends of the"
                 + " window [first dashboard read − " + tolerance / 1000 + " s, last dashboard read] = "
                 + java.time.Instant.ofEpochMilli(answers.fromMillis() - tolerance) + " .. "

@@ -72,10 +72,12 @@ class RecomputeTest {
         assertThat(Recompute.signalKeys(signals)).containsExactlyInAnyOrder("396|milk", "396|ration");
         assertThat(Recompute.signalsLastHour(signals, rules, millis(31))).containsExactlyInAnyOrderEntriesOf(
                 Map.of("396|milk", 2, "396|ration", 2));
-        // at 60 min m1 (at 0) has left the hour; t1 counts by its first signal (10 min) until 70 min
+        // at 60 min m1 (at 0) has left the hour; t1 counts by its latest signal (the reopening at 40 min) until 100 min
         assertThat(Recompute.signalsLastHour(signals, rules, millis(60))).containsExactlyInAnyOrderEntriesOf(
                 Map.of("396|milk", 1, "396|ration", 1));
-        assertThat(Recompute.signalsLastHour(signals, rules, millis(91))).isEmpty();
+        assertThat(Recompute.signalsLastHour(signals, rules, millis(91))).containsExactlyInAnyOrderEntriesOf(
+                Map.of("396|ration", 1));
+        assertThat(Recompute.signalsLastHour(signals, rules, millis(101))).isEmpty();
     }
 
     @Test
