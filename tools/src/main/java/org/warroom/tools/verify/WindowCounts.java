@@ -105,12 +105,18 @@ public final class WindowCounts {
     // ------------------------------------------------------------------ unlocated messages
 
     private void unlocated(Feeds feeds, Answers answers, long lo, long hi, Comparison c) {
-        Map<String, Long> ids = new HashMap<>();
+        Map<String, CitizenMessage> latest = new HashMap<>(); // a message placed later is no longer unplaced
         for (CitizenMessage m : feeds.messages) {
-            if (m != null && m.id() != null && m.at() != null && m.unlocated()) {
-                ids.merge(m.id(), m.at().toInstant().toEpochMilli(), Math::max);
+            if (m != null && m.id() != null && m.at() != null) {
+                latest.put(m.id(), m);
             }
         }
+        Map<String, Long> ids = new HashMap<>();
+        latest.forEach((id, m) -> {
+            if (m.unlocated()) {
+                ids.put(id, m.at().toInstant().toEpochMilli());
+            }
+        });
         long atLo = inWindow(ids, hour, lo);
         long atHi = inWindow(ids, hour, hi);
         if (answers.overview() != null && answers.overview().has("unlocatedMessagesLastHour")) {
