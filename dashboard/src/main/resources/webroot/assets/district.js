@@ -145,6 +145,7 @@ function renderRating() {
     row('district.rating.sla', pct(r.slaCompliance)),
     row('district.rating.timeliness', pct(r.reportTimeliness)),
     row('district.rating.resolution', pct(r.shortageResolution)),
+    row('district.rating.directives', pct(r.directivesOnTime ?? 1)),
   ] : el('tr', {}, el('td', { class: 'muted', text: t('common.none') })));
 }
 
