@@ -127,6 +127,34 @@ class LiveSettingsTopologyTest {
     }
 
     @Test
+    void shouldGiveEachDistrictControlRoomItsOwnLineAndCapacity() {
+        TestOutputTopic<String, LineLoad> load = driver.output(ResultTopics.CALL_LOAD);
+        TestOutputTopic<String, Alert> alerts = driver.output(ResultTopics.ALERTS);
+        TestInputTopic<String, CallStep> calls = driver.input(Topics.CALLS);
+        Instant at = driver.now().minusSeconds(30);
+        for (int i = 0; i < 4; i++) { // three calls to Bhopal's control room, one to Indore's, on the shared line name
+            CallStep step = new CallStep("d" + i + "-1", "d" + i, "district-control", i < 3 ? BHOPAL : "490",
+                    CallEventType.STARTED, at.atOffset(java.time.ZoneOffset.UTC), null, null, "test");
+            calls.pipeInput(step.call(), step, at);
+        }
+        driver.advance(Duration.ofSeconds(5));
+        Map<String, LineLoad> lines = load.readKeyValuesToMap();
+        assertThat(lines.get("district-control:" + BHOPAL)).extracting(LineLoad::inProgress, LineLoad::capacity)
+                .containsExactly(3, 50);
+        assertThat(lines.get("district-control:490")).extracting(LineLoad::inProgress, LineLoad::capacity)
+                .containsExactly(1, 50);
+        assertThat(lines.get("district-control")).extracting(LineLoad::inProgress).isEqualTo(0);
+
+        set("line.capacity.district-control", BHOPAL, 3); // Bhopal's room only: 3 of 3, load 1.0 ≥ 0.9
+        driver.advance(Duration.ofSeconds(5));
+        lines = load.readKeyValuesToMap();
+        assertThat(lines.get("district-control:" + BHOPAL).capacity()).isEqualTo(3);
+        assertThat(lines).doesNotContainKey("district-control:490"); // unchanged: not sent again
+        assertThat(alerts.readValuesToList()).anyMatch(a -> "line-load".equals(a.rule())
+                && ("district-control:" + BHOPAL).equals(a.subject()));
+    }
+
+    @Test
     void shouldTakeEachDefaultOfTheCatalogFromTheSameConfigurationAsStreams() {
         Map<String, String> config = Map.of("shortage.milk.low.days", "4", "sla.wages", "12h", "line.capacity.181", "700",
                 "alert.line-load.threshold", "0.8");

@@ -128,7 +128,18 @@ public record Rules(Map<Commodity, double[]> lowCriticalDays, Duration staleAfte
         return slaOf(category);
     }
 
+    /**
+     * A district control room's own line ({@code district-control:<lgd>}, docs/SETTINGS.md): the capacity an
+     * administrator set for that district, else the shared line's.
+     */
     public int capacityOf(String line) {
+        java.util.Optional<String> room = org.warroom.contracts.event.ControlRoomLines.districtOf(line);
+        if (room.isPresent()) {
+            String shared = org.warroom.contracts.event.ControlRoomLines.SHARED;
+            return changed.exactly(SettingsCatalog.capacityKey(shared), room.get())
+                    .map(v -> (int) Math.round(v.value()))
+                    .orElse(capacities.getOrDefault(line, capacities.getOrDefault(shared, defaultCapacity)));
+        }
         return capacities.getOrDefault(line, defaultCapacity);
     }
 }
