@@ -127,6 +127,35 @@ class LiveSettingsTopologyTest {
     }
 
     @Test
+    void shouldRecountTicketsAlreadyOpenWhenTheirSlaChanges() {
+        TestOutputTopic<String, org.warroom.contracts.result.BacklogStatus> backlogs =
+                driver.output(ResultTopics.BACKLOGS);
+        TestInputTopic<String, org.warroom.contracts.event.TicketStep> tickets = driver.input(Topics.TICKETS);
+        for (int i = 0; i < 3; i++) { // wages: SLA 24 h; opened 2 h, 5 h and 30 min ago
+            Duration ago = List.of(minutes(-120), minutes(-300), minutes(-30)).get(i);
+            var step = org.warroom.streams.Events.ticket("t" + i + "-o", "T" + i, BHOPAL, "labour", "wages",
+                    org.warroom.contracts.event.TicketEventType.OPENED, ago);
+            tickets.pipeInput(step.ticket(), step, step.at().toInstant());
+        }
+        driver.advance(Duration.ofSeconds(5));
+        String desk = BHOPAL + "|labour";
+        assertThat(backlogs.readKeyValuesToMap().get(desk)).extracting(b -> b.open(), b -> b.slaBreaches())
+                .containsExactly(3, 0);
+
+        set("sla.wages", null, 1); // 1 h: the tickets open 2 h and 5 h are past it now, the 30-minute one is not
+        driver.advance(Duration.ofSeconds(5));
+        assertThat(backlogs.readKeyValuesToMap().get(desk)).extracting(b -> b.open(), b -> b.slaBreaches())
+                .containsExactly(3, 2);
+
+        driver.advance(Duration.ofMinutes(31)); // the third one turns past 1 h by the clock
+        assertThat(backlogs.readKeyValuesToMap().get(desk).slaBreaches()).isEqualTo(3);
+
+        set("sla.wages", null, 4); // raised: only the ticket open 5 h 31 min is past 4 h
+        driver.advance(Duration.ofSeconds(5));
+        assertThat(backlogs.readKeyValuesToMap().get(desk).slaBreaches()).isEqualTo(1);
+    }
+
+    @Test
     void shouldGiveEachDistrictControlRoomItsOwnLineAndCapacity() {
         TestOutputTopic<String, LineLoad> load = driver.output(ResultTopics.CALL_LOAD);
         TestOutputTopic<String, Alert> alerts = driver.output(ResultTopics.ALERTS);
