@@ -145,6 +145,7 @@ function renderRating() {
     row('district.rating.sla', pct(r.slaCompliance)),
     row('district.rating.timeliness', pct(r.reportTimeliness)),
     row('district.rating.resolution', pct(r.shortageResolution)),
+    row('district.rating.directives', pct(r.directivesOnTime ?? 1)),
   ] : el('tr', {}, el('td', { class: 'muted', text: t('common.none') })));
 }
 
@@ -154,6 +155,9 @@ function renderWorkers() {
   const inHere = values.get(`currentDistrict|${code}`);
   document.getElementById('workers-from').textContent = num(from ? from.count : 0);
   document.getElementById('workers-in').textContent = num(inHere ? inHere.count : 0);
+  const room = feed.values('call-load').get(`district-control:${code}`);
+  document.getElementById('control-room').textContent = room
+    ? `${num(room.inProgress)} / ${num(room.capacity)}${room.waiting ? ` · ${t('wall.waiting', { n: num(room.waiting) })}` : ''}` : '—';
 }
 
 const render = frameThrottled(() => {
@@ -204,7 +208,7 @@ async function main() {
   renderHeader();
   trendChart();
   feed = new LiveFeed({
-    channels: ['shortages', 'backlogs', 'ratings', 'alerts', 'worker-distribution', 'directives'],
+    channels: ['shortages', 'backlogs', 'ratings', 'alerts', 'worker-distribution', 'directives', 'call-load'],
     district: code,
     onChange: () => render(),
     onStatus: (status, info) => showConnection(status, info),

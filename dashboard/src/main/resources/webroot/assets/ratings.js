@@ -8,13 +8,14 @@ export function needsAttention(r) {
 
 /**
  * Worst first, as DistrictRating.WORST_FIRST: fewer stars; the stricter cap; more CRITICAL shortages, SLA breaches,
- * LOW shortages, stale reports; the lower score; the district code.
+ * overdue directives, LOW shortages, stale reports; the lower score; the district code.
  */
 export function worstFirst(a, b) {
   return a.stars - b.stars
     || (a.maxStars ?? 5) - (b.maxStars ?? 5)
     || (b.criticalShortages || 0) - (a.criticalShortages || 0)
     || (b.slaBreaches || 0) - (a.slaBreaches || 0)
+    || (b.directivesOverdue || 0) - (a.directivesOverdue || 0)
     || (b.lowShortages || 0) - (a.lowShortages || 0)
     || (b.commoditiesStale || 0) - (a.commoditiesStale || 0)
     || a.score - b.score

@@ -155,13 +155,23 @@ function renderCounters(feed) {
 }
 
 function renderLines(feed) {
-  const lines = [...feed.values('call-load').values()].sort((a, b) => String(a.line).localeCompare(String(b.line)));
+  const all = [...feed.values('call-load').values()];
+  // Each district control room is a line of its own (district-control:<lgd>): one summed row for them all, with the
+  // number of rooms, so that hundreds of rooms do not push the helplines off the wall; the district page shows its own.
+  const rooms = all.filter((l) => String(l.line).startsWith('district-control:'));
+  const lines = all.filter((l) => !String(l.line).startsWith('district-control:'))
+    .sort((a, b) => String(a.line).localeCompare(String(b.line)));
+  if (rooms.length) {
+    lines.push({ line: 'district-control:*', label: t('line.district-control.rooms', { n: num(rooms.length) }),
+      inProgress: rooms.reduce((n, l) => n + l.inProgress, 0), capacity: rooms.reduce((n, l) => n + l.capacity, 0),
+      waiting: rooms.reduce((n, l) => n + l.waiting, 0) });
+  }
   const rows = [];
   for (const line of lines) {
     const share = line.capacity ? Math.min(1, line.inProgress / line.capacity) : 0;
     const fill = el('span');
     fill.style.setProperty('width', `${Math.round(share * 100)}%`);
-    rows.push(el('span', { text: tOr(`line.${line.line}`, line.line) }),
+    rows.push(el('span', { text: line.label || tOr(`line.${line.line}`, line.line) }),
       el('div', { class: `bar${share >= 1 ? ' full' : share >= 0.8 ? ' warn' : ''}` }, fill),
       el('span', { class: 'figure', dataset: { line: line.line } },
         `${num(line.inProgress)} / ${num(line.capacity)}`,

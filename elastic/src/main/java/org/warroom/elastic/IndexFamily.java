@@ -24,7 +24,14 @@ public enum IndexFamily {
     /** The audit log: append-only, written by the dashboard. */
     AUDIT("audit", true, false),
     /** Alert delivery: every attempt to tell someone of an alert (who, channel, when, outcome, retries). */
-    DELIVERIES("deliveries", true, false);
+    DELIVERIES("deliveries", true, false),
+    /** Directives to districts, one document per directive id (month of issuedAt), the latest step; searchable. */
+    DIRECTIVES("directives", true, true),
+    /**
+     * The war room's shift log and handovers ({@code kind} {@code log} or {@code handover}): one document per entry id
+     * (month of its time) and per handover id (month of drafting, the latest step); searchable.
+     */
+    SHIFT("shift", true, true);
 
     private final String word;
     private final boolean monthly;

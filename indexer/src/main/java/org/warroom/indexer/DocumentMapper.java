@@ -10,6 +10,8 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.warroom.contracts.audit.AuditTopics;
+import org.warroom.contracts.directive.Directive;
+import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.event.CallStep;
 import org.warroom.contracts.event.CitizenMessage;
 import org.warroom.contracts.event.DistrictReport;
@@ -22,6 +24,9 @@ import org.warroom.contracts.notify.Delivery;
 import org.warroom.contracts.notify.NotifyTopics;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.DistributionBucket;
+import org.warroom.contracts.shift.Handover;
+import org.warroom.contracts.shift.ShiftLogEntry;
+import org.warroom.contracts.shift.ShiftTopics;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.Topics;
@@ -29,7 +34,9 @@ import org.warroom.elastic.IndexFamily;
 import org.warroom.elastic.IndexNames;
 import org.warroom.elastic.doc.AuditEntry;
 import org.warroom.elastic.doc.CallDoc;
+import org.warroom.elastic.doc.DirectiveDoc;
 import org.warroom.elastic.doc.MessageDoc;
+import org.warroom.elastic.doc.ShiftDoc;
 import org.warroom.elastic.doc.SnapshotDoc;
 import org.warroom.elastic.doc.StockDoc;
 import org.warroom.elastic.doc.TicketDoc;
@@ -52,6 +59,11 @@ import org.warroom.elastic.doc.WorkerDoc;
  *   <tr><td>warroom.alerts</td><td>alerts</td><td>alert id</td><td>versioned</td></tr>
  *   <tr><td>warroom.audit</td><td>audit</td><td>event id</td><td>create</td></tr>
  *   <tr><td>warroom.deliveries</td><td>deliveries</td><td>delivery id|outcome|attempts</td><td>create</td></tr>
+ *   <tr><td>warroom.directives</td><td>directives</td><td>directive id (month of issuedAt)</td><td>versioned (the
+ *       latest step)</td></tr>
+ *   <tr><td>warroom.shift-log</td><td>shift ({@code kind} log)</td><td>entry id</td><td>create</td></tr>
+ *   <tr><td>warroom.handovers</td><td>shift ({@code kind} handover)</td><td>handover id (month of draftedAt)</td>
+ *       <td>versioned (the latest step)</td></tr>
  * </table>
  */
 final class DocumentMapper {
@@ -82,6 +94,12 @@ final class DocumentMapper {
         byTopic.put(ResultTopics.ALERTS.name(), this::alert);
         byTopic.put(AUDIT_TOPIC, this::audit);
         byTopic.put(NotifyTopics.DELIVERIES.name(), this::delivery);
+        byTopic.put(DirectiveTopics.DIRECTIVES.name(), r -> latest(r, DirectiveTopics.DIRECTIVES, IndexFamily.DIRECTIVES,
+                Directive::id, Directive::issuedAt, "issuedAt", DirectiveDoc::of));
+        byTopic.put(ShiftTopics.SHIFT_LOG.name(), r -> event(r, ShiftTopics.SHIFT_LOG, IndexFamily.SHIFT,
+                ShiftLogEntry::id, ShiftLogEntry::at, ShiftDoc::of));
+        byTopic.put(ShiftTopics.HANDOVERS.name(), r -> latest(r, ShiftTopics.HANDOVERS, IndexFamily.SHIFT,
+                Handover::id, Handover::draftedAt, "draftedAt", ShiftDoc::of));
         snapshot(ResultTopics.SHORTAGES, SnapshotDoc.SHORTAGE, v -> text(v, "district"));
         snapshot(ResultTopics.BACKLOGS, SnapshotDoc.BACKLOG, v -> text(v, "district"));
         snapshot(ResultTopics.RATINGS, SnapshotDoc.RATING, v -> text(v, "district"));
@@ -122,6 +140,26 @@ final class DocumentMapper {
             throw new Unindexable("at", "no time ('at')");
         }
         return List.of(action(r, family, names.index(family, time), docId, doc.apply(value), IndexAction.Mode.CREATE));
+    }
+
+    /**
+     * A record of a compacted topic whose latest record per id is the thing (a directive, a handover): one document per
+     * id in the month of its fixed time, versioned so an older step never overwrites a newer one. A tombstone: the
+     * document stays as history.
+     */
+    private <T> List<IndexAction> latest(ConsumerRecord<String, byte[]> r, Topic<String, T> topic, IndexFamily family,
+                                         Function<T, String> id, Function<T, java.time.OffsetDateTime> at,
+                                         String atField, Function<T, Object> doc) throws Unindexable {
+        T value = read(r, topic);
+        if (value == null) {
+            return List.of();
+        }
+        String docId = requireId(id.apply(value));
+        java.time.OffsetDateTime time = at.apply(value);
+        if (time == null) {
+            throw new Unindexable(atField, "no time ('" + atField + "')");
+        }
+        return List.of(action(r, family, names.index(family, time), docId, doc.apply(value), IndexAction.Mode.VERSIONED));
     }
 
     private List<IndexAction> report(ConsumerRecord<String, byte[]> r) throws Unindexable {

@@ -30,6 +30,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.warroom.contracts.config.Settings;
+import org.warroom.contracts.directive.Directive;
+import org.warroom.contracts.directive.DirectiveAction;
+import org.warroom.contracts.directive.DirectiveLifecycle;
+import org.warroom.contracts.directive.DirectiveOrder;
+import org.warroom.contracts.directive.DirectiveRequest;
+import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.event.CallEventType;
 import org.warroom.contracts.event.Commodity;
 import org.warroom.contracts.event.DeadLetter;
@@ -43,6 +49,12 @@ import org.warroom.contracts.result.AlertState;
 import org.warroom.contracts.result.Severity;
 import org.warroom.contracts.result.ShortageLevel;
 import org.warroom.contracts.result.ShortageStatus;
+import org.warroom.contracts.shift.Handover;
+import org.warroom.contracts.shift.HandoverDraft;
+import org.warroom.contracts.shift.HandoverItem;
+import org.warroom.contracts.shift.HandoverState;
+import org.warroom.contracts.shift.ShiftLogEntry;
+import org.warroom.contracts.shift.ShiftTopics;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.Topics;
@@ -70,6 +82,62 @@ class IndexerIntegrationTest {
         kafka.ensure(ResultTopics.all());
         kafka.ensure(List.of(new Topic<>(DocumentMapper.AUDIT_TOPIC, Serdes.String(), Serdes.ByteArray(), false),
                 NotifyTopics.DELIVERIES));
+        kafka.ensure(DirectiveTopics.all());
+        kafka.ensure(ShiftTopics.all());
+    }
+
+    @Test
+    @DisplayName("directives, log entries and handovers are indexed with their search keys; a directive's latest step wins, also on replay")
+    void shouldIndexDirectivesTheLogAndHandovers(LocalKafka kafka, LocalElasticsearch es) {
+        String run = "run" + System.nanoTime();
+        IndexerConfig config = config(kafka, es.url(), run, run + "-a");
+        ElasticsearchClient client = client(config);
+        IndexTemplates.install(client, config.elastic());
+        Indexer indexer = start(config, client);
+        DirectiveLifecycle lifecycle = new DirectiveLifecycle();
+        Directive issued = lifecycle.issue(run + "-d1", new DirectiveOrder(BHOPAL, "Health", "दवाई के 200 किट भेजें",
+                T0.plusHours(6), null, null, null), "op1", T0);
+        Directive closed = lifecycle.act(issued, new DirectiveRequest(DirectiveAction.CLOSE, "kits delivered by truck", 1),
+                "officer", T0.plusHours(2));
+        ShiftLogEntry entry = new ShiftLogEntry(run + "-l1", T0.plusHours(1), "op1", "Called the collector about doodh",
+                INDORE, null, null, run + "-d1");
+        Handover handover = new Handover(run + "-h1", 2, HandoverState.SIGNED, T0.plusHours(8), "op1",
+                new HandoverDraft(T0, List.of(new HandoverItem("a1", BHOPAL, "shortage-critical high",
+                        null, "Medicine CRITICAL in Bhopal", "भोपाल में दवा गंभीर", T0)), List.of(), List.of(), List.of(),
+                        List.of(), List.of()), "Paani tanker pending in Sagar", "op1", T0.plusHours(8), null, null);
+        try (TestFeed feed = new TestFeed(kafka)) {
+            feed.send(DirectiveTopics.DIRECTIVES, issued.id(), issued);
+            feed.send(DirectiveTopics.DIRECTIVES, closed.id(), closed);
+            feed.send(ShiftTopics.SHIFT_LOG, entry.id(), entry);
+            feed.send(ShiftTopics.HANDOVERS, handover.id(), handover);
+        }
+        IndexNames names = config.elastic().names();
+        eventually(WITHIN, () -> {
+            assertThat(count(client, names, IndexFamily.DIRECTIVES, run)).isEqualTo(1);
+            assertThat(count(client, names, IndexFamily.SHIFT, run)).isEqualTo(2);
+            JsonNode d = source(client, names.pattern(IndexFamily.DIRECTIVES), run + "-d1");
+            assertThat(d.get("state").asText()).isEqualTo("closed");
+            assertThat(d.get("departmentKey").asText()).isEqualTo("health");
+            assertThat(d.get("text").asText()).isEqualTo("दवाई के 200 किट भेजें\nkits delivered by truck");
+            assertThat(d.get("textKeys").asText()).contains("davai").contains("truk");
+            JsonNode log = source(client, names.pattern(IndexFamily.SHIFT), run + "-l1");
+            assertThat(log.get("kind").asText()).isEqualTo("log");
+            assertThat(log.get("district").asText()).isEqualTo(INDORE);
+            assertThat(log.get("textKeys").asText()).contains("dud");
+            JsonNode h = source(client, names.pattern(IndexFamily.SHIFT), run + "-h1");
+            assertThat(h.get("kind").asText()).isEqualTo("handover");
+            assertThat(h.get("state").asText()).isEqualTo("signed");
+            assertThat(h.get("text").asText()).contains("Paani tanker").contains("भोपाल में दवा गंभीर");
+            assertThat(h.has("district")).isFalse();
+        });
+        eventually(WITHIN, () -> assertThat(indexer.metrics().lag()).isZero());
+
+        Indexer replay = start(config(kafka, es.url(), run, run + "-replay"), client);
+        eventually(WITHIN, () -> assertThat(replay.metrics().lag()).isZero());
+        assertThat(count(client, names, IndexFamily.DIRECTIVES, run)).isEqualTo(1);
+        assertThat(count(client, names, IndexFamily.SHIFT, run)).isEqualTo(2);
+        assertThat(source(client, names.pattern(IndexFamily.DIRECTIVES), run + "-d1").get("state").asText())
+                .isEqualTo("closed");
     }
 
     @AfterEach

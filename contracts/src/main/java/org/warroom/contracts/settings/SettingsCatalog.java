@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.warroom.contracts.config.Settings;
 import org.warroom.contracts.event.Commodity;
+import org.warroom.contracts.event.ControlRoomLines;
 import org.warroom.contracts.event.TicketCategory;
 import org.warroom.contracts.event.WireEnum;
 
@@ -68,7 +69,7 @@ public final class SettingsCatalog {
             String key = "line.capacity." + line;
             d.put(key, new SettingDefinition(key, SettingGroup.LINE_CAPACITY, line,
                     config.getInt(key, BUILT_IN_CAPACITIES.getOrDefault(line, defaultCapacity)), 0, 100_000, "calls",
-                    false, true));
+                    ControlRoomLines.SHARED.equals(line), true)); // a control room's capacity per district
         }
         ALERT_RULES.forEach((rule, p) -> {
             String key = alertKey(rule);
@@ -146,8 +147,8 @@ public final class SettingsCatalog {
                 + "changed at run time: " + key + " (see GET /api/v1/admin/settings for the list)"));
         if (district != null) {
             if (!d.perDistrict()) {
-                throw new InvalidSetting("district", "only the shortage thresholds have values per district; "
-                        + key + " is one value for all");
+                throw new InvalidSetting("district", "only the shortage thresholds and the district control rooms' "
+                        + "capacity have values per district; " + key + " is one value for all");
             }
             if (!knownDistrict.test(district)) {
                 throw new InvalidSetting("district", "is not a known district (LGD code): " + district);

@@ -84,6 +84,11 @@ public final class AlertText {
     }
 
     private String line(String subject, Language language) {
+        java.util.Optional<String> room = org.warroom.contracts.event.ControlRoomLines.districtOf(subject);
+        if (room.isPresent()) { // a district control room's own line: named by its district
+            return words.format(language, "line.district-control.room",
+                    Map.of("district", districtName(room.get(), language)));
+        }
         String text = subject == null ? null : words.find(language, "line." + subject);
         return text != null ? text : words.format(language, "alert.line", Map.of("line", subject == null ? "" : subject));
     }

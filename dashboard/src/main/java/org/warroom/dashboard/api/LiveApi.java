@@ -157,6 +157,10 @@ public final class LiveApi {
         d.put("rating", record(LiveChannel.RATINGS, code, DistrictRating.class).orElse(null));
         d.put("alerts", visible(viewer, LiveChannel.ALERTS, Alert.class, code).stream().filter(Alert::open)
                 .sorted(Comparator.comparing(Alert::raisedAt, Comparator.nullsLast(Comparator.reverseOrder()))).toList());
+        // the district control room's own line (docs/SETTINGS.md "Lines"); null before its first call
+        d.put("controlRoom", record(LiveChannel.CALL_LOAD,
+                org.warroom.contracts.event.ControlRoomLines.loadLine(org.warroom.contracts.event.ControlRoomLines.SHARED,
+                        code), LineLoad.class).orElse(null));
         d.put("workersInDistrict", workersIn(viewer, DistributionBucket.BY_CURRENT_DISTRICT, code));
         d.put("workersFromDistrict", workersIn(viewer, DistributionBucket.BY_HOME_DISTRICT, code));
         Answers.ok(ctx, d);

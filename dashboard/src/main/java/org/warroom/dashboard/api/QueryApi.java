@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.dashboard.access.Scope;
@@ -20,6 +20,7 @@ import org.warroom.dashboard.query.DrillDownService;
 import org.warroom.dashboard.query.QueryFailed;
 import org.warroom.dashboard.query.QueryRejected;
 import org.warroom.dashboard.query.SearchQuery;
+import org.warroom.dashboard.query.SearchRights;
 import org.warroom.dashboard.query.SearchService;
 import org.warroom.dashboard.query.SituationReportData;
 import org.warroom.dashboard.query.WorkerQuery;
@@ -66,14 +67,17 @@ public final class QueryApi {
                 .sorted(sort(ctx));
         String feed = text(ctx, "feed");
         if (feed != null) {
-            query = switch (feed.toLowerCase(Locale.ROOT)) {
-                case "messages" -> query.only(SearchQuery.Feed.MESSAGES);
-                case "tickets" -> query.only(SearchQuery.Feed.TICKETS);
-                default -> throw ApiError.invalid("feed", "must be messages or tickets");
-            };
+            List<SearchQuery.Feed> feeds = new java.util.ArrayList<>();
+            for (String f : feed.split(",")) {
+                feeds.add(SearchQuery.Feed.parse(f.strip()).orElseThrow(() -> ApiError.invalid("feed",
+                        "must be messages, tickets, directives, log or handovers (several comma-separated)")));
+            }
+            query = query.only(feeds.toArray(SearchQuery.Feed[]::new));
         }
         SearchQuery q = query;
-        answer(ctx, () -> search.search(scope, q));
+        Viewer viewer = Viewer.of(ctx);
+        SearchRights rights = SearchRights.of(viewer.role(), viewer.departments());
+        answer(ctx, () -> search.search(scope, rights, q));
     }
 
     /** {@code GET /api/v1/workers/search?q=&district=&homeDistrict=&currentDistrict=&currentState=&skill=&status=&offset=&size=}. */

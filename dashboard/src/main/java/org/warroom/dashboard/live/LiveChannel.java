@@ -9,6 +9,7 @@ import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.BacklogStatus;
 import org.warroom.contracts.result.DistributionBucket;
 import org.warroom.contracts.result.DistrictRating;
+import org.warroom.contracts.result.LineLoad;
 import org.warroom.contracts.result.ShortageStatus;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
@@ -67,7 +68,10 @@ public enum LiveChannel {
                         || DistributionBucket.BY_HOME_DISTRICT.equals(b.by());
                 yield perDistrict && !DistributionBucket.UNKNOWN.equals(b.key()) ? b.key() : null;
             }
-            case CALL_LOAD, WORKER_TOTALS, UNLOCATED_MESSAGES -> null;
+            // a district control room's own line belongs to its district (its commander sees it); other lines: state-wide
+            case CALL_LOAD -> org.warroom.contracts.event.ControlRoomLines.districtOf(((LineLoad) value).line())
+                    .orElse(null);
+            case WORKER_TOTALS, UNLOCATED_MESSAGES -> null;
         };
     }
 

@@ -11,7 +11,7 @@ import java.util.Set;
  * @param district one LGD district code, inside the caller's scope; null for all the scope allows
  * @param channel  {@code whatsapp|sms|twitter|facebook|other} (messages only); null for any
  * @param category a ticket category or commodity: tickets of that category and messages about that commodity
- * @param feeds    which feeds to search; empty for both
+ * @param feeds    which feeds to search; empty for every feed the caller may search ({@link SearchRights})
  * @param from     inclusive lower bound of {@code at}; null for none
  * @param to       exclusive upper bound of {@code at}; null for none
  * @param offset   paging: results to skip
@@ -22,7 +22,7 @@ public record SearchQuery(String q, String district, String channel, String cate
                           Instant to, int offset, int size, Sort sort) {
 
     public enum Feed {
-        MESSAGES("messages"), TICKETS("tickets");
+        MESSAGES("messages"), TICKETS("tickets"), DIRECTIVES("directives"), LOG("log"), HANDOVERS("handovers");
 
         private final String wire;
 
@@ -33,12 +33,22 @@ public record SearchQuery(String q, String district, String channel, String cate
         public String wire() {
             return wire;
         }
+
+        /** The feed of a {@code feed=} parameter, case-insensitive. */
+        public static java.util.Optional<Feed> parse(String value) {
+            for (Feed f : values()) {
+                if (f.wire.equalsIgnoreCase(value)) {
+                    return java.util.Optional.of(f);
+                }
+            }
+            return java.util.Optional.empty();
+        }
     }
 
     public enum Sort { RELEVANCE, RECENT }
 
     public SearchQuery {
-        feeds = feeds == null || feeds.isEmpty() ? Set.of(Feed.MESSAGES, Feed.TICKETS) : Set.copyOf(feeds);
+        feeds = feeds == null || feeds.isEmpty() ? Set.of() : Set.copyOf(feeds);
         sort = sort == null ? Sort.RELEVANCE : sort;
     }
 
@@ -57,6 +67,11 @@ public record SearchQuery(String q, String district, String channel, String cate
 
     public SearchQuery inCategory(String c) {
         return new SearchQuery(q, district, channel, c, feeds, from, to, offset, size, sort);
+    }
+
+    /** Every feed the caller may search (the default). */
+    public boolean allFeeds() {
+        return feeds.isEmpty();
     }
 
     public SearchQuery only(Feed... f) {

@@ -1,6 +1,7 @@
 package org.warroom.dashboard.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -10,7 +11,10 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.warroom.contracts.event.Channel;
 import org.warroom.contracts.event.TicketCategory;
 import org.warroom.contracts.event.WireEnum;
@@ -19,9 +23,11 @@ import org.warroom.elastic.IndexFamily;
 import org.warroom.elastic.IndexNames;
 import org.warroom.elastic.doc.MessageDoc;
 import org.warroom.elastic.doc.PersonalData;
+import org.warroom.elastic.doc.ShiftDoc;
 
 /**
- * Full-text search over citizen messages and ticket notes, scoped: a caller only ever gets documents of the
+ * Full-text search over citizen messages and ticket notes — and, for the roles that may see them
+ * ({@link SearchRights}), directives, the shift log and handovers — scoped: a caller only ever gets documents of the
  * districts their {@link Scope} sees, and asking for another district is refused ({@link QueryRejected}). User input
  * reaches Elasticsearch only as the text of a {@code simple_query_string} (which never fails on syntax and cannot
  * name fields) or as exact term values and search keys. A document matches when the words as typed match its text,
@@ -40,7 +46,28 @@ public final class SearchService {
         this.names = names;
     }
 
+    /** Messages and ticket notes only. */
     public SearchResult search(Scope scope, SearchQuery query) {
+        return search(scope, SearchRights.MESSAGES_AND_TICKETS, query);
+    }
+
+    /**
+     * The feeds of {@code query} the {@code rights} allow (all of them when the query names none); a feed named but not
+     * allowed is refused ({@code feed}, 403). Documents without a district (handovers, log entries about no district)
+     * are found only by a caller who sees every district.
+     */
+    public SearchResult search(Scope scope, SearchRights rights, SearchQuery query) {
+        Set<SearchQuery.Feed> feeds = EnumSet.noneOf(SearchQuery.Feed.class);
+        if (query.allFeeds()) {
+            feeds.addAll(rights.feeds());
+        } else {
+            for (SearchQuery.Feed f : query.feeds()) {
+                if (!rights.feeds().contains(f)) {
+                    throw QueryRejected.forbidden("feed", "your role may not search " + f.wire());
+                }
+                feeds.add(f);
+            }
+        }
         Scoping.checkPage(query.offset(), query.size(), MAX_PAGE);
         String q = query.q() == null ? "" : query.q().strip();
         if (q.length() > MAX_QUERY_LENGTH) {
@@ -71,9 +98,20 @@ public final class SearchService {
         }
         Scoping.range("at", query.from(), query.to()).ifPresent(filters::add);
 
-        List<String> indices = query.feeds().stream().sorted()
-                .map(f -> names.pattern(f == SearchQuery.Feed.MESSAGES ? IndexFamily.MESSAGES : IndexFamily.TICKETS))
-                .toList();
+        Set<IndexFamily> families = new LinkedHashSet<>();
+        feeds.stream().sorted().forEach(f -> families.add(family(f)));
+        List<String> indices = families.stream().map(names::pattern).toList();
+        if (families.contains(IndexFamily.SHIFT)
+                && !(feeds.contains(SearchQuery.Feed.LOG) && feeds.contains(SearchQuery.Feed.HANDOVERS))) {
+            String kind = feeds.contains(SearchQuery.Feed.LOG) ? ShiftDoc.LOG : ShiftDoc.HANDOVER;
+            filters.add(within(IndexFamily.SHIFT, Scoping.term("kind", kind)));
+        }
+        if (families.contains(IndexFamily.DIRECTIVES) && rights.byDepartment()) {
+            List<FieldValue> desks = rights.departments().stream().map(FieldValue::of).toList();
+            filters.add(within(IndexFamily.DIRECTIVES, desks.isEmpty()
+                    ? Query.of(n -> n.bool(b -> b.mustNot(m -> m.matchAll(a -> a))))
+                    : Query.of(t -> t.terms(x -> x.field("departmentKey").terms(v -> v.value(desks))))));
+        }
         boolean relevance = !q.isEmpty() && query.sort() == SearchQuery.Sort.RELEVANCE;
         FoldedQuery folded = FoldedQuery.parse(q);
         try {
@@ -111,6 +149,23 @@ public final class SearchService {
         }
     }
 
+    private static IndexFamily family(SearchQuery.Feed feed) {
+        return switch (feed) {
+            case MESSAGES -> IndexFamily.MESSAGES;
+            case TICKETS -> IndexFamily.TICKETS;
+            case DIRECTIVES -> IndexFamily.DIRECTIVES;
+            case LOG, HANDOVERS -> IndexFamily.SHIFT;
+        };
+    }
+
+    /** {@code constraint} on the documents of {@code family} only; the other families' documents pass. */
+    private Query within(IndexFamily family, Query constraint) {
+        Query inFamily = Query.of(q -> q.prefix(p -> p.field("_index").value(names.alias(family) + "-")));
+        return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+                .should(s -> s.bool(n -> n.mustNot(inFamily)))
+                .should(constraint)));
+    }
+
     /** The query as typed, on the text itself (phrases, {@code a | b}, {@code prefix*}, {@code -not}). */
     private static Query plainText(String q) {
         return Query.of(m -> m.simpleQueryString(sq -> sq.query(q).fields("text")
@@ -124,16 +179,23 @@ public final class SearchService {
     private SearchResult.Item item(Hit<JsonNode> hit, Scope scope, FoldedQuery folded) {
         JsonNode d = hit.source();
         boolean message = hit.index().startsWith(names.alias(IndexFamily.MESSAGES) + "-");
+        String feed = message ? SearchQuery.Feed.MESSAGES.wire()
+                : hit.index().startsWith(names.alias(IndexFamily.DIRECTIVES) + "-") ? SearchQuery.Feed.DIRECTIVES.wire()
+                : hit.index().startsWith(names.alias(IndexFamily.SHIFT) + "-")
+                        ? (ShiftDoc.LOG.equals(Queries.text(d, "kind")) ? SearchQuery.Feed.LOG.wire()
+                                : SearchQuery.Feed.HANDOVERS.wire())
+                : SearchQuery.Feed.TICKETS.wire();
         String text = Queries.text(d, "text");
         if (!scope.personalData()) {
             text = PersonalData.maskText(text);
         }
         List<String> highlights = Highlighter.fragments(text, folded);
         String from = message ? Queries.text(d, scope.personalData() ? "from" : "fromMasked") : null;
-        return new SearchResult.Item(
-                message ? SearchQuery.Feed.MESSAGES.wire() : SearchQuery.Feed.TICKETS.wire(),
+        boolean directive = feed.equals(SearchQuery.Feed.DIRECTIVES.wire());
+        return new SearchResult.Item(feed,
                 Queries.text(d, "id"), Queries.text(d, "district"), Queries.time(d, "at"), text, highlights,
                 Queries.text(d, "channel"), Queries.text(d, "category"), Queries.texts(d, "commodities"),
-                Queries.text(d, "ticket"), Queries.text(d, "event"), Queries.text(d, "department"), from);
+                Queries.text(d, "ticket"), Queries.text(d, "event"), Queries.text(d, "department"), from,
+                Queries.text(d, "state"), Queries.text(d, directive ? "issuedBy" : "by"));
     }
 }

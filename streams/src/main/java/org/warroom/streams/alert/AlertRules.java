@@ -101,7 +101,8 @@ final class AlertRules {
     List<Observation> fromLineLoad(LineLoad l) {
         AlertRule rule = rule(WarroomStreamsConfig.RULE_LINE_LOAD);
         return l == null || !rule.enabled() ? List.of()
-                : List.of(new Observation(rule.name() + "|" + l.line(), rule.name(), null, null, l.line(),
+                : List.of(new Observation(rule.name() + "|" + l.line(), rule.name(),
+                        org.warroom.contracts.event.ControlRoomLines.districtOf(l.line()).orElse(null), null, l.line(),
                         Observation.Kind.VALUE, l.load(), null, rule.threshold(), true, rule.severity()));
     }
 

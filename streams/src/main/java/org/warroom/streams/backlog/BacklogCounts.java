@@ -23,6 +23,10 @@ record BacklogCounts(int open, int overdue, OffsetDateTime oldest) {
         return new BacklogCounts(open, overdue + 1, oldest);
     }
 
+    BacklogCounts minusOverdue() {
+        return new BacklogCounts(open, overdue - 1, oldest);
+    }
+
     BacklogCounts withOldest(OffsetDateTime since) {
         return new BacklogCounts(open, overdue, since);
     }

@@ -1,5 +1,6 @@
 package org.warroom.streams.backlog;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.warroom.contracts.event.TicketCategory;
 import org.warroom.contracts.result.BacklogStatus;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
 import org.warroom.streams.settings.LiveSettings;
@@ -31,6 +33,8 @@ final class BacklogProcessor implements Processor<String, TicketChange, String, 
     private KeyValueStore<String, BacklogStatus> results;
 
     private final LiveSettings settings;
+    /** The SLA per category the open tickets' deadlines were last computed with; null: not yet in this instance. */
+    private Map<String, Duration> slaSeen;
 
     BacklogProcessor(Rules rules, LiveSettings settings) {
         this.rules = rules;
@@ -77,6 +81,11 @@ final class BacklogProcessor implements Processor<String, TicketChange, String, 
     }
 
     private void punctuate(long now) {
+        Map<String, Duration> sla = slaInForce();
+        if (!sla.equals(slaSeen)) { // first punctuation after a start too: a change while stopped counts as well
+            openTickets.redeadline(now);
+            slaSeen = sla;
+        }
         openTickets.markOverdue(now);
         long window = rules.signalWindow().toMillis();
         opened.expire(now, window);
@@ -86,6 +95,15 @@ final class BacklogProcessor implements Processor<String, TicketChange, String, 
             all.forEachRemaining(entry -> last.put(entry.key, entry.value));
         }
         last.forEach((key, status) -> emit(key, status.district(), status.department(), status, now));
+    }
+
+    /** The SLA hours in force per ticket category (docs/SETTINGS.md: open tickets follow a change). */
+    private Map<String, Duration> slaInForce() {
+        Map<String, Duration> out = new HashMap<>();
+        for (String category : TicketCategory.ALL) {
+            out.put(category, settings.sla(category));
+        }
+        return out;
     }
 
     private int unknownResolves(String key) {

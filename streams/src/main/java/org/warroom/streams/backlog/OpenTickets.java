@@ -2,9 +2,12 @@ package org.warroom.streams.backlog;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.warroom.streams.support.Times;
@@ -55,6 +58,44 @@ final class OpenTickets {
                 counts.put(due.group(), counts(due.group()).plusOverdue());
             }
         }
+    }
+
+    /**
+     * Gives every open ticket the deadline of the SLA in force now ({@code openSince + sla(category)}): after an
+     * administrator changed {@code sla.<category>}, tickets already open follow it — lowered, a ticket past the new
+     * deadline counts as a breach at once; raised, a breach within the new deadline is one no more. Reads every open
+     * ticket of the task once (a change of the SLA is rare); returns how many changed.
+     */
+    int redeadline(long now) {
+        List<KeyValue<String, OpenTicket>> changed = new ArrayList<>();
+        try (KeyValueIterator<String, OpenTicket> all = open.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, OpenTicket> e = all.next();
+                OpenTicket t = e.value;
+                long deadline = Times.millis(t.openSince()) + slaOf.apply(t.category()).toMillis();
+                if (deadline != t.deadline()) {
+                    changed.add(KeyValue.pair(e.key, t));
+                }
+            }
+        }
+        for (KeyValue<String, OpenTicket> e : changed) {
+            OpenTicket t = e.value;
+            String group = e.key.substring(0, e.key.length() - t.ticket().length() - 1);
+            TicketRef ref = new TicketRef(group, t.ticket());
+            long deadline = Times.millis(t.openSince()) + slaOf.apply(t.category()).toMillis();
+            boolean overdue = deadline < now;
+            if (!t.overdue()) {
+                deadlines.remove(t.deadline(), ref);
+            }
+            if (!overdue) {
+                deadlines.add(deadline, ref);
+            }
+            open.put(e.key, new OpenTicket(t.ticket(), t.category(), t.openSince(), deadline, overdue));
+            if (overdue != t.overdue()) {
+                counts.put(group, overdue ? counts(group).plusOverdue() : counts(group).minusOverdue());
+            }
+        }
+        return changed.size();
     }
 
     /** Applies a ticket's new standing in {@code group}; call {@link #markOverdue} with the same {@code now} first. */

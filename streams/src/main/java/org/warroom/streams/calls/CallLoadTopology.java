@@ -6,6 +6,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.warroom.contracts.event.CallStep;
+import org.warroom.contracts.event.ControlRoomLines;
 import org.warroom.contracts.result.LineLoad;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topics;
@@ -17,7 +18,8 @@ import org.warroom.streams.support.Sources;
 import org.warroom.streams.support.StoreSupport;
 
 /**
- * Call load per helpline line.
+ * Call load per helpline line; each district control room its own line ({@code district-control:<lgd>},
+ * {@link ControlRoomLines}).
  *
  * <ul>
  *   <li>In: {@code warroom.calls} (call id → {@code CallStep}).</li>
@@ -63,6 +65,9 @@ public final class CallLoadTopology {
         KStream<String, LineLoad> results = sources.stream(Topics.CALLS)
                 .filter((key, step) -> step != null && step.line() != null && step.call() != null
                         && step.event() != null && step.at() != null, Named.as("call-load-valid"))
+                // Why: each district control room is a line of its own (district-control:<lgd>); the feed keeps the
+                // shared name, so old events and senders that name only district-control count per district too.
+                .mapValues(step -> withLoadLine(step), Named.as("call-load-control-rooms"))
                 .process(() -> new LineAnnouncer(rules), Named.as("call-load-announce"))
                 .selectKey((key, step) -> step.line(), Named.as("call-load-by-line"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(CallStep.class)).withName(REPARTITION))
@@ -70,6 +75,12 @@ public final class CallLoadTopology {
                         stores());
         Sources.to(results, ResultTopics.CALL_LOAD);
         return results;
+    }
+
+    static CallStep withLoadLine(CallStep s) {
+        String line = ControlRoomLines.loadLine(s.line(), s.district());
+        return line.equals(s.line()) ? s
+                : new CallStep(s.id(), s.call(), line, s.district(), s.event(), s.at(), s.caller(), s.agent(), s.source());
     }
 
     private static String[] stores() {

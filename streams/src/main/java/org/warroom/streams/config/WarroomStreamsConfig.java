@@ -123,8 +123,11 @@ public record WarroomStreamsConfig(
             capacities = Map.copyOf(capacities);
         }
 
+        /** A district control room's own line ({@code district-control:<lgd>}) has the shared line's capacity. */
         public int capacityOf(String line) {
-            return capacities.getOrDefault(line, defaultCapacity);
+            String configured = org.warroom.contracts.event.ControlRoomLines.districtOf(line).isPresent()
+                    ? org.warroom.contracts.event.ControlRoomLines.SHARED : line;
+            return capacities.getOrDefault(line, capacities.getOrDefault(configured, defaultCapacity));
         }
     }
 

@@ -27,6 +27,7 @@ final class RatingProcessor implements Processor<String, RatingInput, String, Di
     private KeyValueStore<String, RatingState.Commodity> commodities;
     private KeyValueStore<String, RatingState.Department> departments;
     private KeyValueStore<String, RatingState.Episodes> episodes;
+    private KeyValueStore<String, RatingState.Task> directives;
     private KeyValueStore<String, DistrictRating> results;
 
     RatingProcessor(Rules rules) {
@@ -39,6 +40,7 @@ final class RatingProcessor implements Processor<String, RatingInput, String, Di
         this.commodities = context.getStateStore(RatingTopology.COMMODITY_STORE);
         this.departments = context.getStateStore(RatingTopology.DEPARTMENT_STORE);
         this.episodes = context.getStateStore(RatingTopology.EPISODE_STORE);
+        this.directives = context.getStateStore(RatingTopology.DIRECTIVE_STORE);
         this.results = context.getStateStore(RatingTopology.RESULT_STORE);
         context.schedule(rules.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
@@ -55,6 +57,10 @@ final class RatingProcessor implements Processor<String, RatingInput, String, Di
         if (input.backlog() != null) {
             BacklogStatus b = input.backlog();
             departments.put(b.key(), new RatingState.Department(b.open(), b.slaBreaches()));
+        }
+        if (input.directive() != null) {
+            RatingState.Task t = input.directive();
+            directives.put(t.district() + "|" + t.id(), t);
         }
         emit(record.key(), context.currentSystemTimeMs());
     }
@@ -122,11 +128,23 @@ final class RatingProcessor implements Processor<String, RatingInput, String, Di
                 breaches += d.breaches();
             }
         }
+        int overdue = 0;
+        int due = 0;
+        int late = 0;
+        try (KeyValueIterator<String, RatingState.Task> all =
+                     directives.prefixScan(district + "|", new StringSerializer())) {
+            while (all.hasNext()) {
+                RatingState.Task t = all.next().value;
+                overdue += t.overdueAt(now) ? 1 : 0;
+                due += t.dueAt(now) ? 1 : 0;
+                late += t.lateAt(now) ? 1 : 0;
+            }
+        }
         RatingState.Episodes ended = episodes.get(district);
         int episodeCount = (ended == null ? 0 : ended.count()) + ongoing;
         double totalHours = (ended == null ? 0 : ended.totalHours()) + ongoingHours;
         DistrictRating rating = RatingTopology.rate(district, rules.rating(), open, breaches, reported, stale,
-                episodeCount, episodeCount == 0 ? null : totalHours / episodeCount, critical, low);
+                episodeCount, episodeCount == 0 ? null : totalHours / episodeCount, critical, low, overdue, due, late);
         if (!rating.equals(results.get(district))) {
             results.put(district, rating);
             context.forward(new Record<>(district, rating, now));

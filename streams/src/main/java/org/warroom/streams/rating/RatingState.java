@@ -16,6 +16,27 @@ final class RatingState {
     record Department(int open, int breaches) {
     }
 
+    /**
+     * Store {@code rating-directives} ({@code district|id}): a directive's deadline and when it was closed (epoch
+     * millis; null while not closed or accepted).
+     */
+    record Task(String id, String district, long deadline, Long closedAt) {
+        /** Past its deadline at {@code now} and not closed. */
+        boolean overdueAt(long now) {
+            return closedAt == null && deadline < now;
+        }
+
+        /** Closed, or past its deadline at {@code now}: counted in "directives on time". */
+        boolean dueAt(long now) {
+            return closedAt != null || deadline < now;
+        }
+
+        /** Overdue now or closed after its deadline. */
+        boolean lateAt(long now) {
+            return overdueAt(now) || closedAt != null && closedAt > deadline;
+        }
+    }
+
     /** Store {@code rating-episodes} (district): ended shortage episodes and their total duration. */
     record Episodes(int count, double totalHours) {
     }

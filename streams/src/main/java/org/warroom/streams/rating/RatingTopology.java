@@ -5,6 +5,10 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.warroom.contracts.directive.Directive;
+import org.warroom.contracts.directive.DirectiveState;
+import org.warroom.contracts.directive.DirectiveStep;
+import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.result.BacklogStatus;
 import org.warroom.contracts.result.DistrictRating;
 import org.warroom.contracts.result.ShortageStatus;
@@ -20,9 +24,10 @@ import org.warroom.streams.support.StoreSupport;
  *
  * <ul>
  *   <li>In: the shortage results ({@code district|commodity} → {@link ShortageStatus}) and backlog results
- *       ({@code district|department} → {@link BacklogStatus}).</li>
+ *       ({@code district|department} → {@link BacklogStatus}); the directives ({@code warroom.directives}, id →
+ *       {@link Directive}, the latest record per id).</li>
  *   <li>Through: repartition topic {@value #REPARTITION} keyed by district; {@link RatingProcessor} with stores
- *       {@value #COMMODITY_STORE}, {@value #DEPARTMENT_STORE}, {@value #EPISODE_STORE}, {@value #RESULT_STORE}.</li>
+ *       {@value #COMMODITY_STORE}, {@value #DEPARTMENT_STORE}, {@value #DIRECTIVE_STORE}, {@value #EPISODE_STORE}, {@value #RESULT_STORE}.</li>
  *   <li>Out: {@code warroom.ratings} (district → {@link DistrictRating}), one record per change.</li>
  * </ul>
  *
@@ -38,7 +43,11 @@ import org.warroom.streams.support.StoreSupport;
  *   <li>the state now caps the stars (a record of quick resolutions must not hide a shortage today): at most 2 with
  *       a commodity CRITICAL now, 3 with an open ticket past its SLA now, 4 with a commodity LOW now or a stale
  *       report (a reported commodity whose latest report is older than {@code shortage.stale.after}) or no report at
- *       all (a district known from complaints or citizen messages alone must not read as top-rated);</li>
+ *       all (a district known from complaints or citizen messages alone must not read as top-rated); at most 3 with a
+ *       directive past its deadline, neither closed nor accepted ({@code overdue-directive}, after the SLA breach);</li>
+ *   <li>directivesOnTime = (due − late) ÷ due over the district's directives (due: closed or accepted, or past the
+ *       deadline; late: overdue now or closed after the deadline); 1 when none was due. Shown, not in the score:
+ *       directives count through the cap;</li>
  *   <li>needsAttention = something is wrong now (any of those) or 3 stars or fewer.</li>
  * </ul>
  */
@@ -47,6 +56,7 @@ public final class RatingTopology {
     public static final String COMMODITY_STORE = "rating-commodities";
     public static final String DEPARTMENT_STORE = "rating-departments";
     public static final String EPISODE_STORE = "rating-episodes";
+    public static final String DIRECTIVE_STORE = "rating-directives";
     public static final String RESULT_STORE = "rating-results";
 
     private RatingTopology() {
@@ -58,15 +68,22 @@ public final class RatingTopology {
         StoreSupport.addStore(sources.builder(), COMMODITY_STORE, RatingState.Commodity.class);
         StoreSupport.addStore(sources.builder(), DEPARTMENT_STORE, RatingState.Department.class);
         StoreSupport.addStore(sources.builder(), EPISODE_STORE, RatingState.Episodes.class);
+        StoreSupport.addStore(sources.builder(), DIRECTIVE_STORE, RatingState.Task.class);
         StoreSupport.addStore(sources.builder(), RESULT_STORE, DistrictRating.class);
         KStream<String, RatingInput> input = shortages
-                .map((k, s) -> KeyValue.pair(s.district(), new RatingInput(s, null)), Named.as("rating-shortages-by-district"))
-                .merge(backlogs.map((k, b) -> KeyValue.pair(b.district(), new RatingInput(null, b)),
-                        Named.as("rating-backlogs-by-district")), Named.as("rating-merge"));
+                .map((k, s) -> KeyValue.pair(s.district(), new RatingInput(s, null, null)),
+                        Named.as("rating-shortages-by-district"))
+                .merge(backlogs.map((k, b) -> KeyValue.pair(b.district(), new RatingInput(null, b, null)),
+                        Named.as("rating-backlogs-by-district")), Named.as("rating-merge"))
+                .merge(sources.stream(DirectiveTopics.DIRECTIVES)
+                        .filter((id, d) -> d != null && d.district() != null && d.deadline() != null && d.state() != null,
+                                Named.as("rating-directives-valid"))
+                        .map((id, d) -> KeyValue.pair(d.district(), new RatingInput(null, null, task(d))),
+                                Named.as("rating-directives-by-district")), Named.as("rating-merge-directives"));
         KStream<String, DistrictRating> ratings = input
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(RatingInput.class)).withName(REPARTITION))
                 .process(() -> new RatingProcessor(rules), Named.as("rating-processor"),
-                        COMMODITY_STORE, DEPARTMENT_STORE, EPISODE_STORE, RESULT_STORE);
+                        COMMODITY_STORE, DEPARTMENT_STORE, DIRECTIVE_STORE, EPISODE_STORE, RESULT_STORE);
         Sources.to(ratings, ResultTopics.RATINGS);
         return ratings;
     }
@@ -77,9 +94,37 @@ public final class RatingTopology {
         return rate(district, weights, open, breaches, reported, stale, episodes, meanResolutionHours, 0, 0);
     }
 
-    /** The formula above, as a pure function; {@code critical} and {@code low}: commodities CRITICAL and LOW now. */
+    /** A directive as the rating needs it: its deadline and, once closed or accepted, when it was (last) closed. */
+    static RatingState.Task task(Directive d) {
+        Long closedAt = null;
+        if (d.state().done()) {
+            closedAt = d.updatedAt() == null ? null : d.updatedAt().toInstant().toEpochMilli();
+            for (DirectiveStep step : d.history()) {
+                if (step.state() == DirectiveState.CLOSED && step.at() != null) {
+                    closedAt = step.at().toInstant().toEpochMilli();
+                }
+            }
+            if (closedAt == null) {
+                closedAt = d.deadline().toInstant().toEpochMilli();
+            }
+        }
+        return new RatingState.Task(d.id(), d.district(), d.deadline().toInstant().toEpochMilli(), closedAt);
+    }
+
+    /** The formula above without directives; {@code critical} and {@code low}: commodities CRITICAL and LOW now. */
     public static DistrictRating rate(String district, Rating weights, int open, int breaches, int reported, int stale,
                                       int episodes, Double meanResolutionHours, int critical, int low) {
+        return rate(district, weights, open, breaches, reported, stale, episodes, meanResolutionHours, critical, low,
+                0, 0, 0);
+    }
+
+    /**
+     * The formula above, as a pure function; {@code critical} and {@code low}: commodities CRITICAL and LOW now;
+     * {@code overdue}, {@code due}, {@code late}: the district's directives overdue now, due, and late.
+     */
+    public static DistrictRating rate(String district, Rating weights, int open, int breaches, int reported, int stale,
+                                      int episodes, Double meanResolutionHours, int critical, int low,
+                                      int overdue, int due, int late) {
         double sla = round2(open == 0 ? 1 : (double) (open - Math.min(breaches, open)) / open);
         double timeliness = round2(reported == 0 ? 1 : (double) (reported - stale) / reported);
         double resolution = round2(meanResolutionHours == null ? 1
@@ -88,19 +133,21 @@ public final class RatingTopology {
                 + weights.shortageWeight() * resolution);
         String limitedBy = critical > 0 ? DistrictRating.LIMITED_BY_CRITICAL
                 : breaches > 0 ? DistrictRating.LIMITED_BY_BREACH
+                : overdue > 0 ? DistrictRating.LIMITED_BY_OVERDUE_DIRECTIVE
                 : low > 0 ? DistrictRating.LIMITED_BY_LOW
                 : stale > 0 ? DistrictRating.LIMITED_BY_STALE
                 : reported == 0 ? DistrictRating.LIMITED_BY_NO_REPORT : null;
         int maxStars = limitedBy == null ? 5 : switch (limitedBy) {
             case DistrictRating.LIMITED_BY_CRITICAL -> 2;
-            case DistrictRating.LIMITED_BY_BREACH -> 3;
+            case DistrictRating.LIMITED_BY_BREACH, DistrictRating.LIMITED_BY_OVERDUE_DIRECTIVE -> 3;
             default -> 4;
         };
         int stars = Math.min(maxStars, 1 + (int) Math.round(4 * score));
         return new DistrictRating(district, stars, score, sla, timeliness, resolution,
                 meanResolutionHours == null ? null : Math.round(meanResolutionHours * 10) / 10.0,
                 open, breaches, reported, stale, episodes, critical, low, maxStars, limitedBy,
-                limitedBy != null || stars <= 3);
+                limitedBy != null || stars <= 3, overdue, due, late,
+                round2(due == 0 ? 1 : (double) (due - Math.min(late, due)) / due));
     }
 
     private static double round2(double v) {

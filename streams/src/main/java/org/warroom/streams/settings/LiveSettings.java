@@ -77,11 +77,15 @@ public final class LiveSettings {
                 .map(v -> Duration.ofMillis(Math.round(v.value() * 3_600_000d))).orElse(base);
     }
 
-    /** The capacity of a helpline line in force. */
+    /**
+     * The capacity of a helpline line in force; a district control room's line ({@code district-control:<lgd>}): the
+     * value of {@code line.capacity.district-control} for that district, else for all.
+     */
     public int capacity(String line) {
         int base = configured.calls().capacityOf(line);
-        return current.inForce(SettingsCatalog.capacityKey(line), null).map(v -> (int) Math.round(v.value()))
-                .orElse(base);
+        java.util.Optional<String> room = org.warroom.contracts.event.ControlRoomLines.districtOf(line);
+        String key = SettingsCatalog.capacityKey(room.isPresent() ? org.warroom.contracts.event.ControlRoomLines.SHARED : line);
+        return current.inForce(key, room.orElse(null)).map(v -> (int) Math.round(v.value())).orElse(base);
     }
 
     /** An alert rule with its threshold in force. */

@@ -14,6 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.warroom.contracts.directive.Directive;
+import org.warroom.contracts.directive.DirectiveAction;
+import org.warroom.contracts.directive.DirectiveLifecycle;
+import org.warroom.contracts.directive.DirectiveOrder;
+import org.warroom.contracts.directive.DirectiveRequest;
+import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.event.Commodity;
 import org.warroom.contracts.result.BacklogStatus;
 import org.warroom.contracts.result.DistrictRating;
@@ -150,5 +156,51 @@ class RatingTopologyTest {
                 .containsExactly("two-critical", "critical", "breach", "low", "stale");
         assertThat(java.util.stream.Stream.of(fine, low, breach, critical, twoCritical, stale).map(DistrictRating::stars))
                 .containsExactly(5, 4, 3, 2, 2, 4);
+    }
+
+    @Test
+    @DisplayName("an overdue directive caps the district at 3 stars; 'directives on time' = (due − late) ÷ due")
+    void shouldCountDirectivesInTheRating() {
+        DirectiveLifecycle lifecycle = new DirectiveLifecycle();
+        TestInputTopic<String, Directive> directives = driver.input(DirectiveTopics.DIRECTIVES);
+        shortage(Commodity.MEDICINE, ShortageLevel.OK, hours(-1));   // a spotless record: score 1.0, 5 stars
+        Directive kits = lifecycle.issue("D-1", new DirectiveOrder(BHOPAL, null, "send 200 medicine kits",
+                at(hours(2)), null, null, null), "op1", at(minutes(0)));
+        directives.pipeInput(kits.id(), kits, driver.now());
+        Directive camp = lifecycle.issue("D-2", new DirectiveOrder(BHOPAL, "Health", "open a camp",
+                at(hours(5)), null, null, null), "op1", at(minutes(0)));
+        directives.pipeInput(camp.id(), camp, driver.now());
+        assertThat(ratings.readValuesToList()).last().isEqualTo(new DistrictRating(BHOPAL, 5, 1.0, 1.0, 1.0, 1.0, null,
+                0, 0, 1, 0, 0, 0, 0, 5, null, false, 0, 0, 0, 1.0)); // nothing due yet: on time 1
+
+        driver.advance(hours(3));                                     // D-1 is 1 h past its deadline
+        assertThat(ratings.readValue()).isEqualTo(new DistrictRating(BHOPAL, 3, 1.0, 1.0, 1.0, 1.0, null,
+                0, 0, 1, 0, 0, 0, 0, 3, DistrictRating.LIMITED_BY_OVERDUE_DIRECTIVE, true, 1, 1, 1, 0.0));
+
+        camp = lifecycle.act(camp, new DirectiveRequest(DirectiveAction.CLOSE, "camp open", 1), "officer", at(hours(3)));
+        directives.pipeInput(camp.id(), camp, driver.now());          // closed before its deadline: due 2, late 1
+        assertThat(ratings.readValue()).isEqualTo(new DistrictRating(BHOPAL, 3, 1.0, 1.0, 1.0, 1.0, null,
+                0, 0, 1, 0, 0, 0, 0, 3, DistrictRating.LIMITED_BY_OVERDUE_DIRECTIVE, true, 1, 2, 1, 0.5));
+
+        kits = lifecycle.act(kits, new DirectiveRequest(DirectiveAction.CLOSE, "kits delivered", 1), "cmdr",
+                at(hours(3)));
+        directives.pipeInput(kits.id(), kits, driver.now());          // closed late: no cap now, but late on the record
+        assertThat(ratings.readValue()).isEqualTo(new DistrictRating(BHOPAL, 5, 1.0, 1.0, 1.0, 1.0, null,
+                0, 0, 1, 0, 0, 0, 0, 5, null, false, 0, 2, 1, 0.5));
+        assertThat(ratings.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRankAnOverdueDirectiveBelowAnSlaBreachAndAboveALowShortage() {
+        var w = TestDriver.rules().rating();
+        DistrictRating breach = RatingTopology.rate("breach", w, 5, 1, 3, 0, 0, null, 0, 0, 0, 0, 0);
+        DistrictRating both = RatingTopology.rate("both", w, 5, 1, 3, 0, 0, null, 0, 0, 1, 1, 1);
+        DistrictRating overdue = RatingTopology.rate("overdue", w, 5, 0, 3, 0, 0, null, 0, 0, 2, 3, 2);
+        DistrictRating low = RatingTopology.rate("low", w, 5, 0, 3, 0, 1, 2.0, 0, 1, 0, 0, 0);
+        assertThat(both.limitedBy()).isEqualTo(DistrictRating.LIMITED_BY_BREACH);
+        assertThat(overdue).extracting(DistrictRating::maxStars, DistrictRating::limitedBy, DistrictRating::directivesOnTime)
+                .containsExactly(3, "overdue-directive", 0.33);
+        assertThat(java.util.stream.Stream.of(low, overdue, breach, both).sorted(DistrictRating.WORST_FIRST)
+                .map(DistrictRating::district)).containsExactly("both", "breach", "overdue", "low");
     }
 }

@@ -127,6 +127,63 @@ class LiveSettingsTopologyTest {
     }
 
     @Test
+    void shouldRecountTicketsAlreadyOpenWhenTheirSlaChanges() {
+        TestOutputTopic<String, org.warroom.contracts.result.BacklogStatus> backlogs =
+                driver.output(ResultTopics.BACKLOGS);
+        TestInputTopic<String, org.warroom.contracts.event.TicketStep> tickets = driver.input(Topics.TICKETS);
+        for (int i = 0; i < 3; i++) { // wages: SLA 24 h; opened 2 h, 5 h and 30 min ago
+            Duration ago = List.of(minutes(-120), minutes(-300), minutes(-30)).get(i);
+            var step = org.warroom.streams.Events.ticket("t" + i + "-o", "T" + i, BHOPAL, "labour", "wages",
+                    org.warroom.contracts.event.TicketEventType.OPENED, ago);
+            tickets.pipeInput(step.ticket(), step, step.at().toInstant());
+        }
+        driver.advance(Duration.ofSeconds(5));
+        String desk = BHOPAL + "|labour";
+        assertThat(backlogs.readKeyValuesToMap().get(desk)).extracting(b -> b.open(), b -> b.slaBreaches())
+                .containsExactly(3, 0);
+
+        set("sla.wages", null, 1); // 1 h: the tickets open 2 h and 5 h are past it now, the 30-minute one is not
+        driver.advance(Duration.ofSeconds(5));
+        assertThat(backlogs.readKeyValuesToMap().get(desk)).extracting(b -> b.open(), b -> b.slaBreaches())
+                .containsExactly(3, 2);
+
+        driver.advance(Duration.ofMinutes(31)); // the third one turns past 1 h by the clock
+        assertThat(backlogs.readKeyValuesToMap().get(desk).slaBreaches()).isEqualTo(3);
+
+        set("sla.wages", null, 4); // raised: only the ticket open 5 h 31 min is past 4 h
+        driver.advance(Duration.ofSeconds(5));
+        assertThat(backlogs.readKeyValuesToMap().get(desk).slaBreaches()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldGiveEachDistrictControlRoomItsOwnLineAndCapacity() {
+        TestOutputTopic<String, LineLoad> load = driver.output(ResultTopics.CALL_LOAD);
+        TestOutputTopic<String, Alert> alerts = driver.output(ResultTopics.ALERTS);
+        TestInputTopic<String, CallStep> calls = driver.input(Topics.CALLS);
+        Instant at = driver.now().minusSeconds(30);
+        for (int i = 0; i < 4; i++) { // three calls to Bhopal's control room, one to Indore's, on the shared line name
+            CallStep step = new CallStep("d" + i + "-1", "d" + i, "district-control", i < 3 ? BHOPAL : "490",
+                    CallEventType.STARTED, at.atOffset(java.time.ZoneOffset.UTC), null, null, "test");
+            calls.pipeInput(step.call(), step, at);
+        }
+        driver.advance(Duration.ofSeconds(5));
+        Map<String, LineLoad> lines = load.readKeyValuesToMap();
+        assertThat(lines.get("district-control:" + BHOPAL)).extracting(LineLoad::inProgress, LineLoad::capacity)
+                .containsExactly(3, 50);
+        assertThat(lines.get("district-control:490")).extracting(LineLoad::inProgress, LineLoad::capacity)
+                .containsExactly(1, 50);
+        assertThat(lines.get("district-control")).extracting(LineLoad::inProgress).isEqualTo(0);
+
+        set("line.capacity.district-control", BHOPAL, 3); // Bhopal's room only: 3 of 3, load 1.0 ≥ 0.9
+        driver.advance(Duration.ofSeconds(5));
+        lines = load.readKeyValuesToMap();
+        assertThat(lines.get("district-control:" + BHOPAL).capacity()).isEqualTo(3);
+        assertThat(lines).doesNotContainKey("district-control:490"); // unchanged: not sent again
+        assertThat(alerts.readValuesToList()).anyMatch(a -> "line-load".equals(a.rule())
+                && ("district-control:" + BHOPAL).equals(a.subject()));
+    }
+
+    @Test
     void shouldTakeEachDefaultOfTheCatalogFromTheSameConfigurationAsStreams() {
         Map<String, String> config = Map.of("shortage.milk.low.days", "4", "sla.wages", "12h", "line.capacity.181", "700",
                 "alert.line-load.threshold", "0.8");

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.settings.SettingsTopics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.Topics;
@@ -18,7 +19,8 @@ import org.warroom.contracts.topic.Topics;
 /**
  * Reads the five feed topics with a plain consumer (no group, {@code read_committed}) from the beginning to the end
  * offsets taken when reading starts, decoding each value with the topic's own serde from contracts; then the
- * run-time settings ({@code warroom.settings}) the figures were computed under, when the topic exists.
+ * run-time settings ({@code warroom.settings}) the figures were computed under and the directives
+ * ({@code warroom.directives}, for the rating), when those topics exist.
  */
 public final class FeedReader {
     private final Properties kafka;
@@ -59,6 +61,11 @@ public final class FeedReader {
             if (!partitions(consumer, SettingsTopics.SETTINGS.name() + suffix).isEmpty()) {
                 read(consumer, SettingsTopics.SETTINGS, (key, value) -> feeds.settings = value == null
                         ? feeds.settings.without(key) : feeds.settings.with(value), feeds);
+            }
+        }
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            if (!partitions(consumer, DirectiveTopics.DIRECTIVES.name() + suffix).isEmpty()) {
+                read(consumer, DirectiveTopics.DIRECTIVES, feeds::directive, feeds);
             }
         }
         return feeds;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.warroom.contracts.directive.Directive;
 import org.warroom.contracts.settings.SettingsSnapshot;
 import org.warroom.contracts.event.CallStep;
 import org.warroom.contracts.event.CitizenMessage;
@@ -23,12 +24,23 @@ public final class Feeds {
     public final List<CitizenMessage> messages = new ArrayList<>();
     public final List<DistrictReport> reports = new ArrayList<>();
     public final Map<String, WorkerRecord> workers = new LinkedHashMap<>();
+    /** The directives ({@code warroom.directives}, compacted): the latest record per id, a tombstone removing it. */
+    public final Map<String, Directive> directives = new LinkedHashMap<>();
     /** Records that could not be read as their type, per topic (streams dead-letters them too). */
     public final Map<String, Integer> unreadable = new TreeMap<>();
     /** Records per topic. */
     public final Map<String, Long> records = new TreeMap<>();
     /** The run-time settings administrators set ({@code warroom.settings}), by topic key. */
     public SettingsSnapshot settings = SettingsSnapshot.EMPTY;
+
+    public Feeds directive(String id, Directive directive) {
+        if (directive == null) {
+            directives.remove(id);
+        } else {
+            directives.put(id, directive);
+        }
+        return this;
+    }
 
     public Feeds worker(String id, WorkerRecord record) {
         if (record == null) {

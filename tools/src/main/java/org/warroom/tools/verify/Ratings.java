@@ -5,12 +5,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.warroom.contracts.config.Settings;
+import org.warroom.contracts.directive.Directive;
+import org.warroom.contracts.directive.DirectiveState;
+import org.warroom.contracts.directive.DirectiveStep;
 import org.warroom.contracts.event.DistrictReport;
 
 /**
  * District ratings recomputed by the formula of docs/RATING.md with its own arithmetic: SLA compliance, report
  * timeliness and shortage resolution, the score, the cap of the district's state now (CRITICAL 2, SLA breach 3, LOW 4,
- * stale report 4, no report at all 4) and the stars. Time-dependent (staleness, SLA breaches, ongoing shortages): the
+ * overdue directive 3, stale report 4, no report at all 4), the stars and "directives on time". Time-dependent (staleness, SLA breaches, ongoing shortages): the
  * caller evaluates at both ends of its window.
  */
 public record Ratings(double slaWeight, double reportWeight, double shortageWeight, Duration resolutionTarget) {
@@ -32,7 +35,46 @@ public record Ratings(double slaWeight, double reportWeight, double shortageWeig
     /** One district's rating as the screens show it. */
     public record Rating(int stars, double score, double slaCompliance, double reportTimeliness, double shortageResolution,
                          int openTickets, int slaBreaches, int commoditiesReported, int commoditiesStale,
-                         int criticalShortages, int lowShortages, int maxStars, String limitedBy, boolean needsAttention) {
+                         int criticalShortages, int lowShortages, int maxStars, String limitedBy, boolean needsAttention,
+                         int directivesOverdue, int directivesDue, int directivesLate, double directivesOnTime) {
+    }
+
+    /** Overdue, due and late directives of one district at {@code now} (docs/RATING.md). */
+    public record DirectiveCounts(int overdue, int due, int late) {
+        public static final DirectiveCounts NONE = new DirectiveCounts(0, 0, 0);
+
+        /** Counted from the latest record of each directive to {@code district}. */
+        public static DirectiveCounts of(Iterable<Directive> directives, String district, long now) {
+            int overdue = 0;
+            int due = 0;
+            int late = 0;
+            for (Directive d : directives) {
+                if (d == null || d.deadline() == null || d.state() == null || !district.equals(d.district())) {
+                    continue;
+                }
+                long deadline = d.deadline().toInstant().toEpochMilli();
+                Long closed = closedAt(d);
+                boolean isOverdue = closed == null && deadline < now;
+                overdue += isOverdue ? 1 : 0;
+                due += closed != null || deadline < now ? 1 : 0;
+                late += isOverdue || closed != null && closed > deadline ? 1 : 0;
+            }
+            return new DirectiveCounts(overdue, due, late);
+        }
+
+        /** When a closed or accepted directive was last closed (its latest step to "closed"); null while open. */
+        private static Long closedAt(Directive d) {
+            if (d.state() != DirectiveState.CLOSED && d.state() != DirectiveState.ACCEPTED) {
+                return null;
+            }
+            Long at = d.updatedAt() == null ? null : d.updatedAt().toInstant().toEpochMilli();
+            for (DirectiveStep s : d.history()) {
+                if (s.state() == DirectiveState.CLOSED && s.at() != null) {
+                    at = s.at().toInstant().toEpochMilli();
+                }
+            }
+            return at == null ? d.deadline().toInstant().toEpochMilli() : at;
+        }
     }
 
     /** Shortage episodes of one district × commodity: ended ones (count, hours) and the start of an ongoing one. */
@@ -71,6 +113,13 @@ public record Ratings(double slaWeight, double reportWeight, double shortageWeig
      */
     public Map<String, Rating> at(Set<String> districts, Map<String, Recompute.Stock> stock, Map<String, Episodes> episodes,
                                   Map<String, Recompute.Backlog> backlogs, Rules rules, long now) {
+        return at(districts, stock, episodes, backlogs, java.util.List.of(), rules, now);
+    }
+
+    /** As above, with the directives (the latest record per id) counted in. */
+    public Map<String, Rating> at(Set<String> districts, Map<String, Recompute.Stock> stock, Map<String, Episodes> episodes,
+                                  Map<String, Recompute.Backlog> backlogs, Iterable<Directive> directives, Rules rules,
+                                  long now) {
         Map<String, Rating> out = new TreeMap<>();
         for (String district : districts) {
             int open = 0;
@@ -108,24 +157,35 @@ public record Ratings(double slaWeight, double reportWeight, double shortageWeig
                     }
                 }
             }
-            out.put(district, rate(open, breaches, reported, stale, critical, low, count == 0 ? null : hours / count));
+            out.put(district, rate(open, breaches, reported, stale, critical, low, count == 0 ? null : hours / count,
+                    DirectiveCounts.of(directives, district, now)));
         }
         return out;
     }
 
     /** The formula of docs/RATING.md. */
     public Rating rate(int open, int breaches, int reported, int stale, int critical, int low, Double meanHours) {
+        return rate(open, breaches, reported, stale, critical, low, meanHours, DirectiveCounts.NONE);
+    }
+
+    /** The formula of docs/RATING.md, directives included. */
+    public Rating rate(int open, int breaches, int reported, int stale, int critical, int low, Double meanHours,
+                       DirectiveCounts directives) {
         double sla = round2(open == 0 ? 1 : (open - Math.min(breaches, open)) / (double) open);
         double timeliness = round2(reported == 0 ? 1 : (reported - stale) / (double) reported);
         double resolution = round2(meanHours == null ? 1
                 : Math.max(0, 1 - meanHours / (resolutionTarget.toMillis() / 3_600_000d)));
         double score = round2(slaWeight * sla + reportWeight * timeliness + shortageWeight * resolution);
-        String limitedBy = critical > 0 ? "critical-shortage" : breaches > 0 ? "sla-breach" : low > 0 ? "low-shortage"
+        String limitedBy = critical > 0 ? "critical-shortage" : breaches > 0 ? "sla-breach"
+                : directives.overdue() > 0 ? "overdue-directive" : low > 0 ? "low-shortage"
                 : stale > 0 ? "stale-report" : reported == 0 ? "no-report" : null;
-        int maxStars = limitedBy == null ? 5 : limitedBy.equals("critical-shortage") ? 2 : limitedBy.equals("sla-breach") ? 3 : 4;
+        int maxStars = limitedBy == null ? 5 : limitedBy.equals("critical-shortage") ? 2 : limitedBy.equals("sla-breach")
+                || limitedBy.equals("overdue-directive") ? 3 : 4;
         int stars = Math.min(maxStars, 1 + (int) Math.round(4 * score));
         return new Rating(stars, score, sla, timeliness, resolution, open, breaches, reported, stale, critical, low,
-                maxStars, limitedBy, limitedBy != null || stars <= 3);
+                maxStars, limitedBy, limitedBy != null || stars <= 3, directives.overdue(), directives.due(),
+                directives.late(), round2(directives.due() == 0 ? 1
+                        : (directives.due() - Math.min(directives.late(), directives.due())) / (double) directives.due()));
     }
 
     private static double round2(double v) {

@@ -245,7 +245,8 @@ public final class Recompute {
     }
 
     /**
-     * Per line (every configured line and every line a call was on): calls in progress at {@code now} — a call
+     * Per line (every configured line and every line a call was on; a district control room's call on the line of
+     * its district, {@code district-control:<lgd>}): calls in progress at {@code now} — a call
      * ({@code line|call}) started or answered, not ended or abandoned (whatever the order the steps arrived in), and
      * with a step less than {@code calls.stuck.after} ago (else it expired) — and how many of them are not answered.
      */
@@ -257,13 +258,14 @@ public final class Recompute {
             if (s == null || s.line() == null || s.call() == null || s.event() == null || s.at() == null) {
                 continue;
             }
-            String key = s.line() + "|" + s.call();
+            String line = org.warroom.contracts.event.ControlRoomLines.loadLine(s.line(), s.district());
+            String key = line + "|" + s.call();
             if (!stepIds.add(key + "\u0000" + s.id())) {
                 continue;
             }
             long at = s.at().toInstant().toEpochMilli();
             long[] c = calls.computeIfAbsent(key, k -> new long[4]);
-            lineOf.put(key, s.line());
+            lineOf.put(key, line);
             int slot = s.event() == CallEventType.STARTED ? 0 : s.event() == CallEventType.ANSWERED ? 1 : 2;
             c[slot] = 1;
             c[3] = Math.max(c[3], at);

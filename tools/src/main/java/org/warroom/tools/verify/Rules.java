@@ -115,20 +115,25 @@ public record Rules(Map<Commodity, double[]> lowCriticalDays, Duration staleAfte
     }
 
     /**
-     * The SLA of a ticket opened at {@code openedAt}: streams gives a ticket the SLA in force when its opening is
-     * processed, so a ticket opened before the category's last change keeps the value before it.
+     * The SLA of an open ticket opened at {@code openedAt}: the one in force now, whenever it was opened — streams
+     * re-counts the tickets already open when {@code sla.<category>} changes (docs/SETTINGS.md).
      */
     public Duration slaOf(String category, OffsetDateTime openedAt) {
-        if (category != null && openedAt != null) {
-            SettingValue last = changed.exactly(SettingsCatalog.slaKey(category), null).orElse(null);
-            if (last != null && last.previous() != null && openedAt.toInstant().isBefore(last.changedAt())) {
-                return Duration.ofSeconds(Math.round(last.previous() * 3600));
-            }
-        }
         return slaOf(category);
     }
 
+    /**
+     * A district control room's own line ({@code district-control:<lgd>}, docs/SETTINGS.md): the capacity an
+     * administrator set for that district, else the shared line's.
+     */
     public int capacityOf(String line) {
+        java.util.Optional<String> room = org.warroom.contracts.event.ControlRoomLines.districtOf(line);
+        if (room.isPresent()) {
+            String shared = org.warroom.contracts.event.ControlRoomLines.SHARED;
+            return changed.exactly(SettingsCatalog.capacityKey(shared), room.get())
+                    .map(v -> (int) Math.round(v.value()))
+                    .orElse(capacities.getOrDefault(line, capacities.getOrDefault(shared, defaultCapacity)));
+        }
         return capacities.getOrDefault(line, defaultCapacity);
     }
 }

@@ -363,9 +363,9 @@ public final class Verifier {
         Set<String> groups = new HashSet<>();
         Map<String, Recompute.Ticket> tickets = Recompute.tickets(feeds.tickets, groups);
         Map<String, Ratings.Rating> atLo = ratings.at(shown.keySet(), stock, episodes,
-                Recompute.backlogs(tickets, groups, rules, lo), rules, lo);
+                Recompute.backlogs(tickets, groups, rules, lo), feeds.directives.values(), rules, lo);
         Map<String, Ratings.Rating> atHi = ratings.at(shown.keySet(), stock, episodes,
-                Recompute.backlogs(tickets, groups, rules, hi), rules, hi);
+                Recompute.backlogs(tickets, groups, rules, hi), feeds.directives.values(), rules, hi);
         shown.forEach((district, r) -> {
             Ratings.Rating a = atLo.get(district);
             Ratings.Rating b = atHi.get(district);
@@ -390,6 +390,17 @@ public final class Verifier {
             c.within("rating (time)", where + " maxStars", a.maxStars(), b.maxStars(), number(r, "maxStars"), source);
             c.within("rating (time)", where + " limitedBy", a.limitedBy(), b.limitedBy(), r.path("limitedBy").asText(null),
                     source);
+            // a rating record written before the directive fields existed has none: nothing to compare
+            if (r.has("directivesDue")) {
+            c.within("rating (time)", where + " directivesOverdue", a.directivesOverdue(), b.directivesOverdue(),
+                    number(r, "directivesOverdue"), source);
+            c.within("rating (time)", where + " directivesDue", a.directivesDue(), b.directivesDue(),
+                    number(r, "directivesDue"), source);
+            c.within("rating (time)", where + " directivesLate", a.directivesLate(), b.directivesLate(),
+                    number(r, "directivesLate"), source);
+            c.within("rating (time)", where + " directivesOnTime", a.directivesOnTime(), b.directivesOnTime(),
+                    number(r, "directivesOnTime"), source);
+            }
             c.within("rating (time)", where + " stars", a.stars(), b.stars(), number(r, "stars"), source);
             c.within("rating (time)", where + " needsAttention", a.needsAttention(), b.needsAttention(),
                     r.path("needsAttention").asBoolean(), source);

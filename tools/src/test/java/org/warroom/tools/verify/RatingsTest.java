@@ -10,6 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.warroom.contracts.directive.Directive;
+import org.warroom.contracts.directive.DirectiveAction;
+import org.warroom.contracts.directive.DirectiveLifecycle;
+import org.warroom.contracts.directive.DirectiveOrder;
+import org.warroom.contracts.directive.DirectiveRequest;
 import org.warroom.contracts.event.Commodity;
 import org.warroom.contracts.event.DistrictReport;
 
@@ -70,5 +75,44 @@ class RatingsTest {
                 backlogs, rules, millis(10)).get("402");
         assertThat(dewas).extracting(Ratings.Rating::openTickets, Ratings.Rating::slaBreaches, Ratings.Rating::slaCompliance,
                 Ratings.Rating::score, Ratings.Rating::stars).containsExactly(20, 1, 0.95, 0.98, 3);
+    }
+
+    @Test
+    @DisplayName("directives: one overdue caps at 3 stars ('overdue-directive'); on time = (due − late) ÷ due, as streams")
+    void directivesCount() {
+        DirectiveLifecycle lifecycle = new DirectiveLifecycle();
+        Directive kits = lifecycle.issue("D-1", new DirectiveOrder("410", null, "send 200 medicine kits", min(120),
+                null, null, null), "op1", min(0));
+        Directive camp = lifecycle.issue("D-2", new DirectiveOrder("410", "Health", "open a camp", min(300),
+                null, null, null), "op1", min(0));
+        camp = lifecycle.act(camp, new DirectiveRequest(DirectiveAction.CLOSE, "camp open", 1), "officer", min(180));
+        Directive elsewhere = lifecycle.issue("D-3", new DirectiveOrder("396", null, "count the stock", min(10),
+                null, null, null), "op1", min(0));
+        List<DistrictReport> reports = List.of(report("i1", "410", min(0), Commodity.MEDICINE, 5000, 100));
+        Map<String, Recompute.Stock> stock = Recompute.latestStock(reports);
+        var episodes = Ratings.episodes(reports, rules);
+
+        // at 1 h: nothing due (D-2 closed on time counts as due: 1 due, 0 late → 1.0), no cap
+        Ratings.Rating at1h = ratings.at(Set.of("410"), stock, episodes, Map.of(), List.of(kits, camp, elsewhere),
+                rules, millis(60)).get("410");
+        assertThat(at1h).extracting(Ratings.Rating::stars, Ratings.Rating::limitedBy, Ratings.Rating::directivesOverdue,
+                Ratings.Rating::directivesDue, Ratings.Rating::directivesOnTime).containsExactly(5, null, 0, 1, 1.0);
+        // at 4 h: D-1 is 2 h past its deadline → at most 3 stars; due 2 (D-1, D-2), late 1 → 0.5
+        Ratings.Rating at4h = ratings.at(Set.of("410"), stock, episodes, Map.of(), List.of(kits, camp, elsewhere),
+                rules, millis(240)).get("410");
+        assertThat(at4h).extracting(Ratings.Rating::score, Ratings.Rating::stars, Ratings.Rating::maxStars,
+                Ratings.Rating::limitedBy, Ratings.Rating::needsAttention, Ratings.Rating::directivesOverdue,
+                Ratings.Rating::directivesDue, Ratings.Rating::directivesLate, Ratings.Rating::directivesOnTime)
+                .containsExactly(1.0, 3, 3, "overdue-directive", true, 1, 2, 1, 0.5);
+        // D-1 closed late at 5 h: no cap any more, still late on the record
+        kits = lifecycle.act(kits, new DirectiveRequest(DirectiveAction.CLOSE, "delivered", 1), "cmdr", min(300));
+        Ratings.Rating at6h = ratings.at(Set.of("410"), stock, episodes, Map.of(), List.of(kits, camp), rules,
+                millis(360)).get("410");
+        assertThat(at6h).extracting(Ratings.Rating::stars, Ratings.Rating::limitedBy, Ratings.Rating::directivesOverdue,
+                Ratings.Rating::directivesDue, Ratings.Rating::directivesLate, Ratings.Rating::directivesOnTime)
+                .containsExactly(5, null, 0, 2, 1, 0.5);
+        // an SLA breach is the stricter cap name (both 3)
+        assertThat(ratings.rate(4, 1, 1, 0, 0, 0, null, new Ratings.DirectiveCounts(1, 1, 1)).limitedBy())
+                .isEqualTo("sla-breach");
     }
 }

@@ -151,4 +151,25 @@ class RecomputeTest {
         assertThat(d.get("status")).containsExactlyInAnyOrderEntriesOf(Map.of("working", 1L, "home", 1L));
         assertThat(d.get("skill")).containsExactlyInAnyOrderEntriesOf(Map.of("mason", 1L, "cook", 1L));
     }
+
+    @Test
+    @DisplayName("each district control room its own line: district-control calls count on district-control:<lgd>, capacity per district")
+    void shouldCountEachDistrictControlRoomOnItsOwnLine() {
+        List<org.warroom.contracts.event.CallStep> steps = List.of(
+                call("1s", "c1", "district-control", CallEventType.STARTED, min(0)),            // 396 (Events.call)
+                call("2s", "c2", "district-control", CallEventType.STARTED, min(1)),
+                call("2a", "c2", "district-control", CallEventType.ANSWERED, min(2)),
+                new org.warroom.contracts.event.CallStep("3s", "c3", "district-control", "397", CallEventType.STARTED,
+                        min(0), null, null, "test"),
+                new org.warroom.contracts.event.CallStep("4s", "c4", "district-control", null, CallEventType.STARTED,
+                        min(0), null, null, "test"));                                       // no district: shared line
+        var changed = org.warroom.contracts.settings.SettingsSnapshot.EMPTY
+                .with(new org.warroom.contracts.settings.SettingValue("line.capacity.district-control", "396", 20, 50.0,
+                        "admin", java.time.Instant.EPOCH, 1));
+        Rules withRoom = Rules.from(org.warroom.contracts.config.Settings.ofKeys(Map.of()), changed);
+        Map<String, Recompute.Load> at5 = Recompute.callLoad(steps, withRoom, millis(5));
+        assertThat(at5.get("district-control:396")).isEqualTo(new Recompute.Load(2, 1, 20));  // its own capacity
+        assertThat(at5.get("district-control:397")).isEqualTo(new Recompute.Load(1, 1, 50));  // the default for all
+        assertThat(at5.get("district-control")).isEqualTo(new Recompute.Load(1, 1, 50));
+    }
 }

@@ -40,12 +40,12 @@ class RulesUnderSettingsTest {
     }
 
     @Test
-    @DisplayName("SLA: a ticket opened before the change keeps the hours before it; capacities and alert thresholds overlay the configuration")
+    @DisplayName("SLA: a ticket opened before the change follows it too (streams re-counts open tickets); capacities and alert thresholds overlay the configuration")
     void shouldTakeSlaCapacityAndAlertThresholds() {
         SettingsSnapshot changed = SettingsSnapshot.of(List.of(set("sla.health", null, 2, 1),
                 set("line.capacity.104", null, 10, 200), set("alert.line-load.threshold", null, 0.5, 0.9)));
         Rules rules = Rules.from(config, changed);
-        assertThat(rules.slaOf("health", min(-1))).isEqualTo(Duration.ofHours(1));
+        assertThat(rules.slaOf("health", min(-1))).isEqualTo(Duration.ofHours(2));
         assertThat(rules.slaOf("health", min(1))).isEqualTo(Duration.ofHours(2));
         assertThat(rules.capacityOf("104")).isEqualTo(10);
         assertThat(AlertLimits.from(Rules.overlay(config, changed)).lineLoad()).isEqualTo(0.5);

@@ -161,7 +161,8 @@ class VerifierTest {
         // score 0.4 + 0.3 + 0.297 = 1.0 → 5 stars by the formula, capped at 2 by the CRITICAL shortage
         String rating = "{'stars':2,'score':1.0,'slaCompliance':1.0,'reportTimeliness':1.0,'shortageResolution':0.99,"
                 + "'openTickets':1,'slaBreaches':0,'commoditiesReported':1,'commoditiesStale':0,'criticalShortages':1,"
-                + "'lowShortages':0,'maxStars':2,'limitedBy':'critical-shortage','needsAttention':true}";
+                + "'lowShortages':0,'maxStars':2,'limitedBy':'critical-shortage','needsAttention':true,"
+                + "'directivesOverdue':0,'directivesDue':0,'directivesLate':0,'directivesOnTime':1.0}";
         a.put("page", "{'shortages':" + shortages.substring(shortages.indexOf('['), shortages.lastIndexOf('}'))
                 + ",'backlogs':" + backlogs.substring(backlogs.indexOf('['), backlogs.lastIndexOf('}'))
                 + ",'rating':" + rating + ",'workersInDistrict':0,'workersFromDistrict':1}");
@@ -177,8 +178,16 @@ class VerifierTest {
         }
         a.put("shortage", a.get("shortage").toString().replace("'signalsLastHour':0", "'signalsLastHour':10"));
         a.put("page", a.get("page").toString().replace("'signalsLastHour':0", "'signalsLastHour':10"));
+        // a directive to 396 due at 30 min and not closed: 1 overdue, due and late at 59 min (the cap stays 2: CRITICAL)
+        f.directive("D-1", new org.warroom.contracts.directive.DirectiveLifecycle().issue("D-1",
+                new org.warroom.contracts.directive.DirectiveOrder("396", null, "count the ration", min(30), null, null,
+                        null), "op1", min(0)));
         assertThat(verifier.compare(f, answers(a, millis(59), millis(59), Map.of())).mismatches())
                 .extracting(Object::toString).containsExactlyInAnyOrder(
+                        "MISMATCH rating 396 directivesOverdue: recomputed 1, district page 396 says 0",
+                        "MISMATCH rating 396 directivesDue: recomputed 1, district page 396 says 0",
+                        "MISMATCH rating 396 directivesLate: recomputed 1, district page 396 says 0",
+                        "MISMATCH rating 396 directivesOnTime: recomputed 0.0, district page 396 says 1.0",
                         "MISMATCH rating 396 stars: recomputed 2, district page 396 says 5",
                         "MISMATCH shortage 396|ration burnRatePerDay: recomputed null, dashboard says 5",
                         "MISMATCH alert citizen-signals 396|ration open (signals of the hour 10..10, threshold 10.0): "
