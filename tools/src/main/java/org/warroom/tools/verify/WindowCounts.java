@@ -10,12 +10,13 @@ import org.warroom.contracts.config.Settings;
 import org.warroom.contracts.event.CallEventType;
 import org.warroom.contracts.event.CallStep;
 import org.warroom.contracts.event.CitizenMessage;
+import org.warroom.contracts.event.ControlRoomLines;
 import org.warroom.contracts.event.TicketEventType;
 import org.warroom.contracts.event.TicketStep;
 
 /**
  * The counts of a sliding window (docs/TOPICS.md): {@code openedLastHour} and {@code resolvedLastHour} of every
- * backlog (list and district pages), {@code perMinute} of every line, the wall's {@code unlocatedMessagesLastHour} and
+ * backlog (list and district pages), {@code perMinute} of every line (a district control room's calls on its own line), the wall's {@code unlocatedMessagesLastHour} and
  * the alert rule {@code unlocated-messages}. An id (ticket, call, message) counts once in its group as long as its
  * latest time in the feed is in {@code (now − window, now]} (or later: a sender's clock ahead of ours). Recomputed at
  * both ends of the time window; the pipeline's figure must equal one end or lie between them.
@@ -91,7 +92,7 @@ public final class WindowCounts {
         for (CallStep s : feeds.calls) {
             if (s != null && s.line() != null && s.call() != null && s.at() != null
                     && s.event() == CallEventType.STARTED) {
-                starts.computeIfAbsent(s.line(), l -> new HashMap<>())
+                starts.computeIfAbsent(ControlRoomLines.loadLine(s.line(), s.district()), l -> new HashMap<>())
                         .merge(s.call(), s.at().toInstant().toEpochMilli(), Math::max);
             }
         }
