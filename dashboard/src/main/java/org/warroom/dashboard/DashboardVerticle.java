@@ -537,6 +537,7 @@ public final class DashboardVerticle extends VerticleBase {
                 .eventually(() -> complaints == null ? Future.succeededFuture() : complaints.close())
                 .eventually(() -> directives == null ? Future.succeededFuture() : directives.close())
                 .eventually(() -> shift == null ? Future.succeededFuture() : shift.close())
+                .eventually(() -> triage == null ? Future.succeededFuture() : triage.close())
                 .eventually(() -> settingsBook == null ? Future.succeededFuture() : settingsBook.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
                     writesOwnership.close();
