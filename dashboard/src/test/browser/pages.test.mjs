@@ -1188,6 +1188,82 @@ await step('the shift log and the handover: an entry, a draft, signed by the out
   await page.waitForFunction(() => document.documentElement.lang === 'en');
 });
 
+// ---- triage (docs/TRIAGE.md): a message whose district nobody could tell, placed by the operator from the queue the
+// wall's unplaced counter links to; Bhopal's milk signals move by exactly one, the unplaced count falls back by one
+
+/** Bhopal's milk signals of the last hour and the unplaced count, as the JSON API (the wall, the district page) has them. */
+function triageFigures() {
+  return page.evaluate(async (code) => {
+    const get = async (path) => {
+      const r = await fetch(path, { credentials: 'same-origin' });
+      if (!r.ok) throw new Error(`${path} answered ${r.status}`);
+      return r.json();
+    };
+    const district = await get(`/api/v1/districts/${code}`);
+    const milk = (district.shortages || []).find((s) => s.commodity === 'milk');
+    const overview = await get('/api/v1/overview');
+    return { milk: milk ? milk.signalsLastHour : 0, unplaced: overview.unlocatedMessagesLastHour };
+  }, BHOPAL);
+}
+
+async function figuresBecome(what, wanted, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = null;
+  while (Date.now() < deadline) {
+    last = await triageFigures();
+    if (Object.entries(wanted).every(([k, v]) => last[k] === v)) return last;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`${what}: want ${JSON.stringify(wanted)}, have ${JSON.stringify(last)}`);
+}
+
+await step('triage: the operator places an unplaced message from the wall\'s counter; Bhopal\'s signals +1 exactly, unplaced −1, found under Bhopal, a second placing 409', async () => {
+  await signIn('operator');
+  await page.goto(`${BASE}/`);
+  const before = await triageFigures();
+  const marker = `bt${randomUUID().slice(0, 8)}`;
+  const id = randomUUID();
+  // Half an hour old: still in the hour's counts, and older than everything the demo feed sent, so first in the queue
+  // (oldest first, a page of 50).
+  const at = new Date(Date.now() + 5.5 * 3600 * 1000 - 30 * 60 * 1000).toISOString().slice(0, 19) + '+05:30';
+  await ingest('messages', {
+    id, channel: 'sms', from: '+919800000077', text: `${marker} bhpoal mein doodh nahi mil raha`, at, language: 'hi',
+  });
+  const sent = await figuresBecome('the unplaced message counted', { milk: before.milk, unplaced: before.unplaced + 1 });
+  await page.waitForFunction(async (mid) => { // indexed within seconds
+    const r = await fetch('/api/v1/triage/messages?size=50', { credentials: 'same-origin' });
+    return r.ok && (await r.json()).items.some((m) => m.id === mid);
+  }, id, { polling: 500, timeout: 60000 });
+  await Promise.all([page.waitForURL((url) => url.pathname === '/triage'), page.click('#place-unlocated')]);
+  const item = `#triage-queue li[data-id="${id}"]`;
+  await page.waitForSelector(item);
+  check((await textOf(`${item} .meta`)).includes('*'), 'the sender is not masked in the queue');
+  await shot('triage-queue', true);
+  await page.click(`${item} button.suggestion[data-district="${BHOPAL}"]`);
+  await page.waitForFunction((sel) => document.querySelector(sel).classList.contains('placed'), item);
+  check((await textOf(`${item} .triage-status`)).includes('Bhopal'), `status: ${await textOf(`${item} .triage-status`)}`);
+  const placed = await figuresBecome('the placed message counted for Bhopal', { milk: sent.milk + 1, unplaced: sent.unplaced - 1 });
+  await page.waitForTimeout(3000); // exactly once: nothing more arrives
+  const settled = await triageFigures();
+  check(settled.milk === placed.milk && settled.unplaced === placed.unplaced,
+    `after placing: ${JSON.stringify(placed)}, 3 s later ${JSON.stringify(settled)}`);
+  const again = await page.evaluate(async ([mid, code]) => {
+    const me = await (await fetch('/api/v1/me')).json();
+    const r = await fetch(`/api/v1/triage/messages/${mid}/placement`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf },
+      body: JSON.stringify({ district: code, version: 0 }) });
+    return { status: r.status, body: await r.json() };
+  }, [id, '397']);
+  check(again.status === 409 && again.body.currentVersion === 1 && again.body.placement.district === BHOPAL,
+    `second placing: ${JSON.stringify(again)}`);
+  await page.goto(`${BASE}/search?q=${marker}&district=${BHOPAL}`);
+  await page.waitForFunction((m) => [...document.querySelectorAll('#results .text')].some((n) => n.textContent.includes(m)),
+    marker, { timeout: 30000 });
+  const proposals = await page.evaluate(() => fetch('/api/v1/triage/aliases?status=proposed').then((r) => r.json()));
+  check(proposals.items.some((p) => p.spelling === 'bhpoal' && p.district === '396'), `proposals: ${JSON.stringify(proposals)}`);
+  console.log(`    Bhopal milk signals ${before.milk} → ${placed.milk}; unplaced ${before.unplaced} → ${sent.unplaced} → ${placed.unplaced}`);
+});
+
 await step('every label exists in both English and Hindi', async () => {
   const missing = await page.evaluate(async () => {
     const { DICTIONARIES } = await import('/assets/i18n.js');

@@ -28,6 +28,7 @@ import org.warroom.contracts.complaint.ComplaintLifecycle;
 import org.warroom.contracts.complaint.ComplaintNumbers;
 import org.warroom.contracts.complaint.ComplaintTopics;
 import org.warroom.contracts.directive.DirectiveTopics;
+import org.warroom.contracts.triage.TriageTopics;
 import org.warroom.contracts.display.DisplayTopics;
 import org.warroom.contracts.health.HealthReport;
 import org.warroom.contracts.metrics.ServiceMetrics;
@@ -69,6 +70,9 @@ import org.warroom.dashboard.complaint.ComplaintBook;
 import org.warroom.dashboard.complaint.RoutingApi;
 import org.warroom.dashboard.directive.DirectiveApi;
 import org.warroom.dashboard.directive.DirectiveBook;
+import org.warroom.dashboard.triage.TriageApi;
+import org.warroom.dashboard.triage.TriageBook;
+import org.warroom.dashboard.triage.UnplacedMessages;
 import org.warroom.dashboard.display.DisplayApi;
 import org.warroom.dashboard.display.DisplayDevices;
 import org.warroom.dashboard.display.DisplayDirectory;
@@ -153,6 +157,7 @@ public final class DashboardVerticle extends VerticleBase {
     private DirectiveBook directives;
     private ShiftBook shift;
     private SettingsBook settingsBook;
+    private TriageBook triage;
 
     /**
      * @param elastic the Elasticsearch client (search, drill-down, the audit log's search copy); the caller owns it
@@ -193,11 +198,13 @@ public final class DashboardVerticle extends VerticleBase {
                             new ComplaintLifecycle(() -> config.complaintSla().under(settingsBook.current())), writer);
                     directives = new DirectiveBook(writer);
                     shift = new ShiftBook(writer);
+                    triage = new TriageBook(writer, districts, states);
                     return Future.all(List.of(users.start(vertx, config.kafka(), instance),
                             campaigns.start(vertx, config.kafka(), instance),
                             complaints.start(vertx, config.kafka(), instance),
                             directives.start(vertx, config.kafka(), instance),
                             shift.start(vertx, config.kafka(), instance),
+                            triage.start(vertx, config.kafka(), instance),
                             sharedSessions.start(vertx, config.kafka(), instance),
                             keys.start(vertx, config.kafka(), instance),
                             displays.start(vertx, config.kafka(), instance),
@@ -297,6 +304,7 @@ public final class DashboardVerticle extends VerticleBase {
         router.get("/api/v1/admin/routing").handler(routing::handleGet);
         router.put("/api/v1/admin/routing").handler(routing::handlePut);
         mountOperations(router);
+        mountTriage(router, names);
         SettingsApi settingsApi = new SettingsApi(config.runtimeSettings(), settingsBook, districts, audit, clock);
         router.get("/api/v1/admin/settings").handler(settingsApi::handleGet);
         router.put("/api/v1/admin/settings").handler(settingsApi::handlePut);
@@ -343,6 +351,15 @@ public final class DashboardVerticle extends VerticleBase {
         router.post("/api/v1/handovers/:id/acknowledge").handler(shiftApi::handleAcknowledge);
     }
 
+    /** Placing unplaced messages and the aliases they teach (docs/TRIAGE.md). */
+    private void mountTriage(Router router, IndexNames names) {
+        TriageApi triageApi = new TriageApi(vertx, triage, new UnplacedMessages(elastic, names), states, audit, clock, zone);
+        router.get("/api/v1/triage/messages").handler(triageApi::handleQueue);
+        router.post("/api/v1/triage/messages/:id/placement").handler(triageApi::handlePlace);
+        router.get("/api/v1/triage/aliases").handler(triageApi::handleAliases);
+        router.post("/api/v1/triage/aliases/decisions").handler(triageApi::handleDecide);
+    }
+
     private void handleFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure instanceof ApiError || (failure != null && ctx.statusCode() < 0)) {
@@ -378,6 +395,8 @@ public final class DashboardVerticle extends VerticleBase {
         topics.add(Topics.WORKERS);
         topics.add(Topics.TICKETS);
         topics.add(Topics.API_KEYS);
+        topics.add(Topics.MESSAGES); // triage writes placed messages back (ingest creates it too)
+        topics.addAll(TriageTopics.all());
         topics.addAll(BulletinTopics.all());
         topics.addAll(ReportTopics.all());
         topics.addAll(ComplaintTopics.all());
@@ -518,6 +537,7 @@ public final class DashboardVerticle extends VerticleBase {
                 .eventually(() -> complaints == null ? Future.succeededFuture() : complaints.close())
                 .eventually(() -> directives == null ? Future.succeededFuture() : directives.close())
                 .eventually(() -> shift == null ? Future.succeededFuture() : shift.close())
+                .eventually(() -> triage == null ? Future.succeededFuture() : triage.close())
                 .eventually(() -> settingsBook == null ? Future.succeededFuture() : settingsBook.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
                     writesOwnership.close();

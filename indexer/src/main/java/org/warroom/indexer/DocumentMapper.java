@@ -88,7 +88,7 @@ final class DocumentMapper {
         this.names = names;
         byTopic.put(Topics.CALLS.name(), r -> event(r, Topics.CALLS, IndexFamily.CALLS, CallStep::id, CallStep::at, CallDoc::of));
         byTopic.put(Topics.TICKETS.name(), r -> event(r, Topics.TICKETS, IndexFamily.TICKETS, TicketStep::id, TicketStep::at, TicketDoc::of));
-        byTopic.put(Topics.MESSAGES.name(), r -> event(r, Topics.MESSAGES, IndexFamily.MESSAGES, CitizenMessage::id, CitizenMessage::at, MessageDoc::of));
+        byTopic.put(Topics.MESSAGES.name(), this::message);
         byTopic.put(Topics.REPORTS.name(), this::report);
         byTopic.put(Topics.WORKERS.name(), this::worker);
         byTopic.put(ResultTopics.ALERTS.name(), this::alert);
@@ -160,6 +160,22 @@ final class DocumentMapper {
             throw new Unindexable(atField, "no time ('" + atField + "')");
         }
         return List.of(action(r, family, names.index(family, time), docId, doc.apply(value), IndexAction.Mode.VERSIONED));
+    }
+
+    /**
+     * A citizen message is an immutable event ({@code create}), except once an operator placed it (triage, the same id
+     * again with {@code districtSource=assigned}): that copy replaces the document, versioned by its offset, so the
+     * message is found under its district; a later copy of the unplaced message is then refused as a duplicate.
+     */
+    private List<IndexAction> message(ConsumerRecord<String, byte[]> r) throws Unindexable {
+        List<IndexAction> actions = event(r, Topics.MESSAGES, IndexFamily.MESSAGES, CitizenMessage::id, CitizenMessage::at,
+                MessageDoc::of);
+        if (actions.isEmpty() || !CitizenMessage.DISTRICT_ASSIGNED.equals(((MessageDoc) actions.get(0).document()).districtSource())) {
+            return actions;
+        }
+        IndexAction a = actions.get(0);
+        return List.of(new IndexAction(a.family(), a.index(), a.id(), a.document(), IndexAction.Mode.VERSIONED,
+                a.version(), a.topic(), a.partition(), a.offset()));
     }
 
     private List<IndexAction> report(ConsumerRecord<String, byte[]> r) throws Unindexable {

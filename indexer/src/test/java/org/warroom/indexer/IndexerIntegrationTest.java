@@ -37,6 +37,7 @@ import org.warroom.contracts.directive.DirectiveOrder;
 import org.warroom.contracts.directive.DirectiveRequest;
 import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.event.CallEventType;
+import org.warroom.contracts.event.CitizenMessage;
 import org.warroom.contracts.event.Commodity;
 import org.warroom.contracts.event.DeadLetter;
 import org.warroom.contracts.event.TicketEventType;
@@ -160,6 +161,10 @@ class IndexerIntegrationTest {
             feed.send(Topics.MESSAGES, run + "-m1", FeedEvents.message(run + "-m1", BHOPAL, "भोपाल में राशन नहीं मिल रहा", T0));
             feed.send(Topics.MESSAGES, run + "-m2", FeedEvents.message(run + "-m2", INDORE, "No milk in Indore since Monday", T0));
             feed.send(Topics.MESSAGES, run + "-m1", FeedEvents.message(run + "-m1", BHOPAL, "भोपाल में राशन नहीं मिल रहा", T0));
+            CitizenMessage unplaced = FeedEvents.message(run + "-m3", null, "bhpoal me doodh nahi", T0);
+            feed.send(Topics.MESSAGES, run + "-m3", unplaced);
+            feed.send(Topics.MESSAGES, run + "-m3", unplaced.placedIn(BHOPAL)); // an operator placed it (triage)
+            feed.send(Topics.MESSAGES, run + "-m3", unplaced); // a late copy of the unplaced message
             feed.send(Topics.CALLS, run + "-c1", FeedEvents.call(run + "-c1s", run + "-c1", BHOPAL, CallEventType.STARTED, T0));
             feed.send(Topics.CALLS, run + "-c1", FeedEvents.call(run + "-c1e", run + "-c1", BHOPAL, CallEventType.ENDED, T0.plusMinutes(3)));
             feed.send(Topics.TICKETS, run + "-t1", FeedEvents.ticket(run + "-t1o", run + "-t1", BHOPAL, TicketEventType.OPENED, "ration shop closed", T0));
@@ -189,7 +194,7 @@ class IndexerIntegrationTest {
         }
 
         IndexNames names = config.elastic().names();
-        Map<IndexFamily, Long> expected = Map.of(IndexFamily.MESSAGES, 2L, IndexFamily.CALLS, 2L, IndexFamily.TICKETS, 1L,
+        Map<IndexFamily, Long> expected = Map.of(IndexFamily.MESSAGES, 3L, IndexFamily.CALLS, 2L, IndexFamily.TICKETS, 1L,
                 IndexFamily.REPORTS, 2L, IndexFamily.WORKERS, 1L, IndexFamily.ALERTS, 1L, IndexFamily.AUDIT, 1L,
                 IndexFamily.DELIVERIES, 2L);
         eventually(WITHIN, () -> {
@@ -203,6 +208,9 @@ class IndexerIntegrationTest {
             assertThat(source(client, names.pattern(IndexFamily.ALERTS), run + "-a1").get("state").asText()).isEqualTo("acknowledged");
         });
         eventually(WITHIN, () -> assertThat(indexer.metrics().lag()).isZero());
+        JsonNode placed = source(client, names.pattern(IndexFamily.MESSAGES), run + "-m3");
+        assertThat(placed.get("district").asText()).as("the placed copy replaced the unplaced document").isEqualTo(BHOPAL);
+        assertThat(placed.get("districtSource").asText()).isEqualTo("assigned");
 
         // A new consumer group reads every topic from the very beginning: the same documents again.
         Indexer replay = start(config(kafka, es.url(), run, run + "-replay"), client);
@@ -214,6 +222,8 @@ class IndexerIntegrationTest {
         assertThat(snapshots(client, names)).isEqualTo(1);
         assertThat(source(client, names.pattern(IndexFamily.WORKERS), run + "-w1").get("currentDistrict").asText()).isEqualTo(INDORE);
         assertThat(source(client, names.pattern(IndexFamily.ALERTS), run + "-a1").get("state").asText()).isEqualTo("acknowledged");
+        assertThat(source(client, names.pattern(IndexFamily.MESSAGES), run + "-m3").get("district").asText())
+                .as("a replay keeps the placement").isEqualTo(BHOPAL);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.warroom.contracts.access.ApiKeyGrant;
 import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.TopicCreator;
+import org.warroom.contracts.triage.TriageTopics;
 import org.warroom.contracts.topic.Topics;
 import org.warroom.ingest.auth.FirstKey;
 import org.warroom.ingest.auth.KeyRegistry;
@@ -30,6 +31,8 @@ import org.warroom.ingest.intake.Deliverer;
 import org.warroom.ingest.kafka.FeedProducer;
 import org.warroom.ingest.kafka.KafkaHealth;
 import org.warroom.ingest.metrics.IngestMetrics;
+import org.warroom.ingest.kafka.AcceptedAliases;
+import org.warroom.ingest.reference.DirectoryPlaces;
 import org.warroom.ingest.reference.Places;
 import org.warroom.ingest.upload.SharedUploadJobs;
 import org.warroom.ingest.upload.UploadJobStatus;
@@ -59,6 +62,8 @@ public final class IngestServices implements AutoCloseable {
     final CallSteps callSteps;
     final SharedUploadJobs sharedJobs;
     final UploadJobs jobs;
+    /** The aliases accepted in triage, taught to {@link #places} live; null when the places cannot learn. */
+    final AcceptedAliases aliases;
 
     private IngestServices(IngestConfig config, Places places, Clock clock, ServiceMetrics serviceMetrics) {
         this.config = config;
@@ -81,6 +86,7 @@ public final class IngestServices implements AutoCloseable {
         this.callSteps = new CallSteps(config.telephony(), places);
         this.sharedJobs = new SharedUploadJobs(config.kafka(), producer);
         this.jobs = new UploadJobs(config.maxErrorsShown(), sharedJobs);
+        this.aliases = places instanceof DirectoryPlaces learning ? new AcceptedAliases(config.kafka(), learning) : null;
     }
 
     /** Opens everything; blocking (seconds). Fails when Kafka cannot be reached. */
@@ -88,12 +94,17 @@ public final class IngestServices implements AutoCloseable {
             ServiceMetrics serviceMetrics) {
         List<Topic<?, ?>> topics = new ArrayList<>(Topics.feeds());
         topics.add(UploadJobStatus.TOPIC);
-        new TopicCreator(config.kafka()).ensure(topics);
+        List<Topic<?, ?>> created = new ArrayList<>(topics);
+        created.add(TriageTopics.ALIASES); // read only; created here too so ingest starts before the dashboard
+        new TopicCreator(config.kafka()).ensure(created);
         IngestServices s = new IngestServices(config, places, clock, serviceMetrics);
         try {
             s.health.start();
             s.keys.start().get(60, TimeUnit.SECONDS);
             s.sharedJobs.start().get(60, TimeUnit.SECONDS);
+            if (s.aliases != null) {
+                s.aliases.start().get(60, TimeUnit.SECONDS);
+            }
             s.ensureGrant(firstKey.grant(clock.instant()));
             s.warm(topics);
             return s;
@@ -134,7 +145,10 @@ public final class IngestServices implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {keys, sharedJobs, producer, health}) {
+        for (AutoCloseable c : new AutoCloseable[] {keys, sharedJobs, producer, health, aliases}) {
+            if (c == null) {
+                continue;
+            }
             try {
                 c.close();
             } catch (Exception e) {

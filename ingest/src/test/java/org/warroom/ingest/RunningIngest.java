@@ -59,6 +59,11 @@ final class RunningIngest implements AutoCloseable {
 
     /** With the service's clock (event times, rate limits) given: a test may move it by hand. */
     static RunningIngest start(LocalKafka kafka, Map<String, String> overrides, Clock clock) {
+        return start(kafka, overrides, clock, PLACES);
+    }
+
+    /** With its own reference data (a test that teaches it aliases must not teach the shared one). */
+    static RunningIngest start(LocalKafka kafka, Map<String, String> overrides, Clock clock, Places places) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("warroom-ingest-test");
@@ -74,7 +79,7 @@ final class RunningIngest implements AutoCloseable {
         ServiceMetrics metrics = ServiceMetrics.create(dataDir);
         Vertx vertx = IngestMain.vertx(metrics);
         IngestVerticle verticle = new IngestVerticle(config, FirstKey.resolve(config.ingestKey(), config.ingestKeyFile()),
-                PLACES, clock, metrics);
+                places, clock, metrics);
         vertx.deployVerticle(verticle).await();
         return new RunningIngest(vertx, kafka, verticle, key, dataDir);
     }

@@ -1,25 +1,41 @@
 package org.warroom.ingest.reference;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.warroom.contracts.reference.District;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.DistrictRecognizer;
 import org.warroom.contracts.reference.StateDirectory;
+import org.warroom.contracts.triage.AliasProposal;
+import org.warroom.contracts.triage.LearnedAliases;
 
-/** {@link Places} over the shared district and state tables of the contracts module. Immutable, thread-safe. */
+/**
+ * {@link Places} over the shared district and state tables of the contracts module, plus the aliases administrators
+ * accepted from triage ({@link #learn}): the recogniser is rebuilt with them and swapped in at once. Thread-safe.
+ */
 public final class DirectoryPlaces implements Places {
-    private final DistrictDirectory districts;
+    private final DistrictDirectory shipped;
     private final StateDirectory states;
-    private final DistrictRecognizer recognizer;
     private final List<String> preferredStates;
+    private volatile DistrictDirectory districts;
+    private volatile DistrictRecognizer recognizer;
 
     public DirectoryPlaces(DistrictDirectory districts, StateDirectory states, List<String> preferredStates) {
+        this.shipped = districts;
         this.districts = districts;
         this.states = states;
         this.recognizer = new DistrictRecognizer(districts, states);
         this.preferredStates = List.copyOf(preferredStates);
+    }
+
+    /** From now on, the accepted ones of {@code proposals} (all of them, not a change) are names of their districts. */
+    public void learn(Collection<AliasProposal> proposals) {
+        DistrictDirectory learned = LearnedAliases.apply(shipped, proposals);
+        DistrictRecognizer next = new DistrictRecognizer(learned, states);
+        districts = learned;
+        recognizer = next;
     }
 
     /** The shipped tables, plus the districts of {@code extraDistricts} when given. */

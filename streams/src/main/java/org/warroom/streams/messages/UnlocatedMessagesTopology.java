@@ -21,10 +21,13 @@ import org.warroom.streams.support.StoreSupport;
 import org.warroom.streams.support.Times;
 
 /**
- * Citizen messages whose district is unknown, in the last hour (exact, by {@code at}, duplicates by id removed).
+ * Citizen messages whose district is unknown, in the last hour (exact, by {@code at}, duplicates by id removed). A
+ * message an operator placed afterwards (the same id again, {@code districtSource=assigned}, docs/TRIAGE.md) leaves
+ * the count once, for good: a later copy of the unplaced message is not counted again.
  *
  * <ul>
- *   <li>In: {@code warroom.messages} (message id → {@code CitizenMessage}) with no district.</li>
+ *   <li>In: {@code warroom.messages} (message id → {@code CitizenMessage}) with no district, and placed
+ *       ones ({@link CitizenMessage#placed()}).</li>
  *   <li>Through: repartition topic {@value #REPARTITION} (one key, {@code all}); the window of ids
  *       {@value #RECENT_IDS} ({@link ExpiringIds}) and store {@value #RESULT_STORE}; a wall-clock punctuator lets the count fall.</li>
  *   <li>Out: {@code warroom.unlocated-messages} ({@code all} → {@link UnlocatedMessages}), one record per change.</li>
@@ -43,7 +46,7 @@ public final class UnlocatedMessagesTopology {
         ExpiringIds.addStores(sources.builder(), RECENT_IDS);
         StoreSupport.addStore(sources.builder(), RESULT_STORE, UnlocatedMessages.class);
         KStream<String, UnlocatedMessages> results = sources.stream(Topics.MESSAGES)
-                .filter((id, message) -> message != null && message.unlocated() && message.at() != null,
+                .filter((id, message) -> message != null && (message.unlocated() || message.placed()) && message.at() != null,
                         Named.as("unlocated-filter"))
                 .selectKey((id, message) -> UnlocatedMessages.KEY, Named.as("unlocated-one-key"))
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(CitizenMessage.class))
@@ -77,7 +80,12 @@ public final class UnlocatedMessagesTopology {
             long now = context.currentSystemTimeMs();
             long window = rules.signalWindow().toMillis();
             recent.expire(now, window);
-            recent.add(UnlocatedMessages.KEY, record.value().id(), Times.millis(record.value().at()), now, window);
+            CitizenMessage message = record.value();
+            if (message.placed()) {
+                recent.remove(UnlocatedMessages.KEY, message.id(), Times.millis(message.at()), now, window);
+            } else {
+                recent.add(UnlocatedMessages.KEY, message.id(), Times.millis(message.at()), now, window);
+            }
             emit(now);
         }
 

@@ -30,6 +30,10 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class ExpiringIds {
     private static final char SEP = '\u0000';
+    /** The {@code -seen} value of an id taken out of the count ({@link #remove}); never a real time. */
+    private static final long REMOVED = Long.MIN_VALUE;
+    /** Suffix of an {@code -expiry} value whose id was taken out of the count already. */
+    private static final String REMOVED_MARK = "removed";
 
     private final KeyValueStore<String, Long> seen;
     private final KeyValueStore<String, String> expiry;
@@ -79,7 +83,7 @@ public final class ExpiringIds {
         String seenKey = group + SEP + id;
         Long seenAt = seen.get(seenKey);
         if (seenAt != null) {
-            if (at > seenAt) {
+            if (seenAt != REMOVED && at > seenAt) { // a removed id stays out of the count
                 expiry.delete(Times.sortable(seenAt) + SEP + group + SEP + id);
                 seen.put(seenKey, at);
                 expiry.put(Times.sortable(at) + SEP + group + SEP + id, group);
@@ -89,6 +93,35 @@ public final class ExpiringIds {
         seen.put(seenKey, at);
         expiry.put(Times.sortable(at) + SEP + group + SEP + id, group);
         counts.put(group, count(group) + 1);
+        return true;
+    }
+
+    /**
+     * Takes {@code id} out of {@code group}'s count for good: its entry stays in the window, marked as removed, so that
+     * a later copy of the same id is not counted again; it leaves with the window like any other. True when it was
+     * counted and now is not.
+     */
+    public boolean remove(String group, String id, long at, long now, long windowMillis) {
+        String seenKey = group + SEP + id;
+        Long seenAt = seen.get(seenKey);
+        if (seenAt == null) {
+            if (at > Math.max(now - windowMillis, expiredUpTo)) {
+                seen.put(seenKey, REMOVED);
+                expiry.put(Times.sortable(at) + SEP + group + SEP + id, group + SEP + REMOVED_MARK);
+            }
+            return false;
+        }
+        if (seenAt == REMOVED) {
+            return false;
+        }
+        seen.put(seenKey, REMOVED);
+        expiry.put(Times.sortable(seenAt) + SEP + group + SEP + id, group + SEP + REMOVED_MARK);
+        long left = count(group) - 1;
+        if (left > 0) {
+            counts.put(group, left);
+        } else {
+            counts.delete(group);
+        }
         return true;
     }
 
@@ -105,10 +138,15 @@ public final class ExpiringIds {
         }
         Set<String> changed = new LinkedHashSet<>();
         for (KeyValue<String, String> entry : gone) {
-            String group = entry.value;
+            boolean removed = entry.value.endsWith(SEP + REMOVED_MARK);
+            String group = removed ? entry.value.substring(0, entry.value.length() - REMOVED_MARK.length() - 1)
+                    : entry.value;
             String id = entry.key.substring(entry.key.indexOf(SEP, entry.key.indexOf(SEP) + 1) + 1);
             expiry.delete(entry.key);
             seen.delete(group + SEP + id);
+            if (removed) {
+                continue; // no longer counted: nothing to take off
+            }
             long left = count(group) - 1;
             if (left > 0) {
                 counts.put(group, left);

@@ -73,6 +73,34 @@ class UnlocatedMessagesTopologyTest {
     }
 
     @Test
+    void shouldTakeAPlacedMessageOutOnceAndForGood() {
+        send("u1", null, Duration.ofMinutes(-20));
+        send("u2", null, Duration.ofMinutes(-10));
+        CitizenMessage u1 = message("u1", null, Duration.ofMinutes(-20));
+        messages.pipeInput("u1", u1.placedIn("396"), u1.at().toInstant()); // an operator placed it (triage)
+        messages.pipeInput("u1", u1.placedIn("396"), u1.at().toInstant()); // delivered twice
+        send("u1", null, Duration.ofMinutes(-20)); // a late copy of the unplaced message
+
+        assertThat(counts()).as("placed: one less, once; its copies count no more").containsExactly(1, 2, 1);
+        driver.advance(Duration.ofMinutes(45), Duration.ofSeconds(5));
+        assertThat(counts()).as("u1's removed entry leaves the window without taking u2 along").isEmpty();
+        driver.advance(Duration.ofMinutes(10), Duration.ofSeconds(5));
+        assertThat(counts()).containsExactly(0);
+        assertThat(driver.keys("unlocated-ids-seen")).isEmpty();
+        assertThat(driver.keys("unlocated-ids-expiry")).isEmpty();
+    }
+
+    @Test
+    void shouldNotCountAnUnplacedMessageWhosePlacementCameFirst() {
+        CitizenMessage u1 = message("u1", null, Duration.ofMinutes(-5));
+        messages.pipeInput("u1", u1.placedIn("396"), u1.at().toInstant());
+        send("u1", null, Duration.ofMinutes(-5));
+        send("u2", null, Duration.ofMinutes(-5));
+
+        assertThat(counts()).as("0 first (nothing counted yet), then u2 only").containsExactly(0, 1);
+    }
+
+    @Test
     void shouldKeepEveryIdOfABusyHourWithoutOneGrowingValue() {
         // One value holding every id of the hour grew past Kafka's 1 MiB record limit at all-India rates and stopped
         // the stream thread; ids are now one small record each.

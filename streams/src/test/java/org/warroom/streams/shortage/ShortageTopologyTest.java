@@ -214,6 +214,21 @@ class ShortageTopologyTest {
     }
 
     @Test
+    void shouldCountAPlacedMessageForItsDistrictExactlyOnce() {
+        CitizenMessage unplaced = message("u1", null, minutes(-20), Commodity.MEDICINE);
+        messages.pipeInput("u1", unplaced);
+        assertThat(shortages.isEmpty()).as("an unplaced message counts for no district").isTrue();
+
+        messages.pipeInput("u1", unplaced.placedIn(BHOPAL)); // an operator placed it (triage)
+        messages.pipeInput("u1", unplaced.placedIn(BHOPAL)); // the same placement delivered twice
+        messages.pipeInput("u1", unplaced); // a late copy of the unplaced message
+
+        assertThat(shortages.readValuesToList()).extracting(s -> s.district() + ":" + s.commodity().wire() + "="
+                + s.signalsLastHour()).containsExactly(BHOPAL + ":medicine=1");
+        assertThat(driver.<Long>store(ShortageTopology.SIGNALS + "-counts").get(MEDICINE)).isEqualTo(1L);
+    }
+
+    @Test
     void shouldShowSignalsForACommodityNeverReported() {
         messages.pipeInput("m1", message("m1", BHOPAL, minutes(-1), Commodity.LPG));
 
