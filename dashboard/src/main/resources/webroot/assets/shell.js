@@ -15,6 +15,7 @@ const NAV = [
   { href: '/complaints', key: 'nav.complaints', roles: ['operator', 'commander', 'admin', 'officer', 'agent'] },
   { href: '/complaints/new', key: 'nav.complaints.new', roles: ['operator', 'commander', 'admin', 'officer', 'agent'] },
   { href: '/shift', key: 'nav.shift', roles: ['operator', 'admin'] },
+  { href: '/posts', key: 'nav.posts', roles: ['operator', 'admin'] },
   { href: '/admin', key: 'nav.admin', roles: ['admin'] },
   { href: '/admin/settings', key: 'nav.settings', roles: ['admin'] },
 ];

@@ -41,6 +41,7 @@ public final class PageRoutes {
         router.get("/complaints").handler(ctx -> signedIn(ctx, "complaints.html"));
         router.get("/complaints/new").handler(ctx -> signedIn(ctx, "complaint-new.html"));
         router.get("/shift").handler(ctx -> signedIn(ctx, "shift.html"));
+        router.get("/posts").handler(ctx -> signedIn(ctx, "posts.html"));
     }
 
     private void handleWall(RoutingContext ctx) {
