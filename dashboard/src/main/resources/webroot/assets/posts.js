@@ -33,8 +33,8 @@ function lengthText(p, n) {
   return n > p.limit ? t('posts.length.over', vars) : t('posts.length', vars);
 }
 
-function card(p) {
-  const status = el('span', { class: 'muted post-status', role: 'status' });
+function card(p, message = '') {
+  const status = el('span', { class: 'muted post-status', role: 'status', text: message });
   const meta = [t('posts.drafted', { who: p.draftedBy, t: when(p.draftedAt) })];
   if (p.editedBy) meta.push(t('posts.edited', { who: p.editedBy, t: when(p.editedAt) }));
   if (p.approvedBy) meta.push(t('posts.approvedBy', { who: p.approvedBy, t: when(p.approvedAt) }));
@@ -51,8 +51,7 @@ function card(p) {
     const save = el('button', { type: 'button', class: 'post-save', text: t('posts.save'), on: { click: async () => {
       try {
         const saved = await putJson(`/api/v1/posts/${encodeURIComponent(p.id)}`, { text: text.value, version: p.version });
-        status.textContent = t('posts.saved');
-        node.replaceWith(draw(saved));
+        node.replaceWith(draw(saved, t('posts.saved')));
       } catch (err) {
         status.textContent = errorText(err);
       }
@@ -61,7 +60,7 @@ function card(p) {
     const approve = el('button', { type: 'button', class: 'post-approve', text: t('posts.approve'), on: { click: async () => {
       try {
         const approved = await postJson(`/api/v1/posts/${encodeURIComponent(p.id)}/approve`, { version: p.version });
-        node.replaceWith(draw(approved));
+        node.replaceWith(draw(approved, t('posts.approved')));
       } catch (err) {
         status.textContent = errorText(err);
       }
@@ -77,8 +76,8 @@ function card(p) {
   return node;
 }
 
-function draw(p) {
-  return card(p);
+function draw(p, message) {
+  return card(p, message);
 }
 
 async function load() {
