@@ -87,7 +87,7 @@ async function load() {
     replace(document.getElementById('providers'), ...Object.entries(providers).map(([n, v]) => el('li', {
       class: v.configured ? 'provider-on' : 'provider-off', dataset: { network: n },
       text: t(v.configured ? 'posts.provider.on' : 'posts.provider.off', { network: network(n) }) })));
-    replace(document.getElementById('posts'), answer.items.length ? answer.items.map(draw)
+    replace(document.getElementById('posts'), answer.items.length ? answer.items.map((p) => draw(p))
       : el('p', { class: 'muted', text: t('posts.none') }));
   } catch (e) {
     document.getElementById('page-error').textContent = errorText(e);
