@@ -1264,6 +1264,104 @@ await step('triage: the operator places an unplaced message from the wall\'s cou
   console.log(`    Bhopal milk signals ${before.milk} → ${placed.milk}; unplaced ${before.unplaced} → ${sent.unplaced} → ${placed.unplaced}`);
 });
 
+/** The public bulletin's figures as the page shows them, in the API's shape (a number, "< 5", or null). */
+async function publicFromPage() {
+  return page.evaluate(() => {
+    const value = (text) => {
+      const t = (text || '').trim();
+      if (/^<\s*\d+$/.test(t)) return t.replace(/\s+/g, ' ');
+      const n = Number(t.replace(/,/g, ''));
+      return t !== '' && t !== '—' && !Number.isNaN(n) ? n : null;
+    };
+    const out = {};
+    for (const k of ['registered', 'resolved', 'open', 'workers']) out[k] = value(document.getElementById(`v-${k}`).textContent);
+    for (const row of document.querySelectorAll('#districts tr')) {
+      const cells = row.querySelectorAll('td');
+      out[`d${row.dataset.code}`] = [value(cells[5].textContent), value(cells[6].textContent)];
+    }
+    return out;
+  });
+}
+
+async function publicFromApi(stateCode) {
+  const b = await http('GET', `${BASE}/public/v1/bulletin`);
+  const out = { registered: b.complaints.registeredToday, resolved: b.complaints.resolvedToday, open: b.complaints.open,
+    workers: b.registry.workers };
+  const state = b.states.find((s) => s.code === stateCode);
+  for (const d of (state ? state.districts : [])) out[`d${d.code}`] = [d.complaints.open, d.workers];
+  return out;
+}
+
+await step('the public bulletin opens without an account, in English and Hindi, shows the API\'s figures and no personal data', async () => {
+  await context.clearCookies();
+  await page.goto(`${BASE}/public`);
+  check(new URL(page.url()).pathname === '/public', `sent to ${page.url()}`);
+  await page.waitForFunction(() => document.getElementById('updated').textContent.trim() !== '—'
+    && document.querySelectorAll('#districts tr').length > 0);
+  const stateCode = await page.$eval('#state', (s) => s.value);
+  await figuresMatch('public bulletin', () => publicFromApi(stateCode), publicFromPage);
+  const english = await textOf('h1');
+  check(/bulletin/i.test(english), `English heading ${english}`);
+  await shot('public-bulletin-en', true);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'hi');
+  const hindi = await textOf('h1');
+  check(/[\u0900-\u097F]/.test(hindi), `Hindi heading ${hindi}`);
+  check(/[\u0900-\u097F]/.test(await textOf('#districts')), 'district names are not in Devanagari');
+  await shot('public-bulletin-hi', true);
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  // nothing personal: no phone number, no account or person's name, no citizen's words (the message sent earlier)
+  const shown = await page.evaluate(() => document.body.innerText);
+  const api = JSON.stringify(await http('GET', `${BASE}/public/v1/bulletin`));
+  const secrets = ['9800000001', 'भोपाल में दवा नहीं', 'browser test', ...Object.values(accounts).map((a) => a.username)];
+  if (scriptMarker) secrets.push(scriptMarker.split(' ').pop());
+  for (const text of [shown, api]) {
+    check(!/(\+91[\s-]?)?\b[6-9]\d{9}\b/.test(text), `a phone number on the public bulletin: ${text.match(/(\+91[\s-]?)?\b[6-9]\d{9}\b/)}`);
+    for (const secret of secrets) check(!text.includes(secret), `"${secret}" on the public bulletin`);
+  }
+  check(!(await page.context().cookies()).length, 'the public bulletin set a cookie');
+});
+
+await step('social posts: drafted from the bulletin in both languages, edited, approved by someone else — refused while no provider is configured (drafts stay drafts)', async () => {
+  await signIn('operator');
+  await page.goto(`${BASE}/posts`);
+  await page.waitForSelector('#providers li[data-network="x"]');
+  check(await page.$('#providers li.provider-off[data-network="x"]') !== null, 'X shown as configured in a stack without a provider');
+  const before = await page.evaluate(() => fetch('/api/v1/posts').then((r) => r.json()));
+  await page.click('#posts-generate');
+  await page.waitForFunction((n) => document.querySelectorAll('section.post').length >= n + 4, before.items.length);
+  const listed = await page.evaluate(() => fetch('/api/v1/posts').then((r) => r.json()));
+  const fresh = listed.items.filter((p) => !before.items.some((b) => b.id === p.id));
+  check(fresh.length === 4, `${fresh.length} new drafts`);
+  for (const p of fresh) check(p.length <= p.limit && p.text.endsWith('/public'), `draft ${p.network}/${p.language}: ${p.length} of ${p.limit}: ${p.text}`);
+  check(fresh.some((p) => p.language === 'hi' && /[\u0900-\u097F]/.test(p.text)), 'no Hindi draft');
+  const x = fresh.find((p) => p.network === 'x' && p.language === 'en');
+  const card = `section.post[data-id="${x.id}"]`;
+  const edited = `War room bulletin (browser test ${Date.now()}): details at ${BASE}/public`;
+  await page.fill(`${card} textarea.post-text`, edited);
+  await page.click(`${card} button.post-save`);
+  await page.waitForFunction((sel) => document.querySelector(`${sel} .post-status`)?.textContent === 'Saved', card);
+  const saved = await page.evaluate((id) => fetch('/api/v1/posts').then((r) => r.json()).then((a) => a.items.find((p) => p.id === id)), x.id);
+  check(saved.version === 2 && saved.text === edited && saved.editedBy === accounts.operator.username, `after editing: ${JSON.stringify(saved)}`);
+  await page.fill(`${card} textarea.post-text`, '');
+  await page.click(`${card} button.post-save`);
+  await page.waitForFunction((sel) => /empty/.test(document.querySelector(`${sel} .post-status`).textContent), card);
+  await shot('posts-draft-edited', true);
+  await signIn('admin');
+  await page.goto(`${BASE}/posts`);
+  await page.waitForSelector(card);
+  await page.click(`${card} button.post-approve`);
+  await page.waitForFunction((sel) => /stays a draft/.test(document.querySelector(`${sel} .post-status`).textContent), card);
+  const after = await page.evaluate((id) => fetch('/api/v1/posts').then((r) => r.json()).then((a) => a.items.find((p) => p.id === id)), x.id);
+  check(after.state === 'draft', `state ${after.state}`);
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'hi');
+  check((await textOf('h1')) === 'सोशल मीडिया पोस्ट', `heading ${await textOf('h1')}`);
+  await page.click('#lang-toggle');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+});
+
 await step('every label exists in both English and Hindi', async () => {
   const missing = await page.evaluate(async () => {
     const { DICTIONARIES } = await import('/assets/i18n.js');

@@ -16,6 +16,7 @@ const NAV = [
   { href: '/complaints/new', key: 'nav.complaints.new', roles: ['operator', 'commander', 'admin', 'officer', 'agent'] },
   { href: '/shift', key: 'nav.shift', roles: ['operator', 'admin'] },
   { href: '/triage', key: 'nav.triage', roles: ['operator', 'admin'] },
+  { href: '/posts', key: 'nav.posts', roles: ['operator', 'admin'] },
   { href: '/admin', key: 'nav.admin', roles: ['admin'] },
   { href: '/admin/settings', key: 'nav.settings', roles: ['admin'] },
 ];

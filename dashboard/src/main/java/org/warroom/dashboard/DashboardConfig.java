@@ -23,7 +23,7 @@ import org.warroom.elastic.ElasticSettings;
  * login throttling ({@link LoginLimits}), TLS ({@link TlsSettings}), the live push ({@link LiveSettings}) and the alert-delivery routes
  * ({@link AckLinks}: the acknowledgement links, their secret shared with the notifier) and the public bulletin
  * ({@link BulletinSettings}), the situation report's schedule ({@link ReportSchedule}) and PDF font
- * ({@link PdfFontFile}), and with several instances which one owns the writes
+ * ({@link PdfFontFile}), social-media posts ({@link org.warroom.dashboard.posts.PostSettings}), and with several instances which one owns the writes
  * ({@link org.warroom.dashboard.cluster.WritesOwnerSettings}).
  */
 public record DashboardConfig(String host, int port, KafkaSettings kafka, ElasticSettings elastic, Path dataDir,
@@ -32,7 +32,8 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                               BulletinSettings bulletin, ReportSchedule reports, Optional<PdfFontFile> reportFont,
                               org.warroom.contracts.complaint.ComplaintSla complaintSla,
                               org.warroom.dashboard.cluster.WritesOwnerSettings writesOwner,
-                              org.warroom.contracts.settings.SettingsCatalog runtimeSettings) {
+                              org.warroom.contracts.settings.SettingsCatalog runtimeSettings,
+                              org.warroom.dashboard.posts.PostSettings posts) {
 
     public static DashboardConfig from(Settings settings) {
         TlsSettings tls = TlsSettings.from(settings);
@@ -42,6 +43,7 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                 throw new ConfigException("admin.password", "must be at least 10 characters long");
             }
         });
+        AckLinks ackLinks = AckLinks.from(settings);
         return new DashboardConfig(
                 settings.get("dashboard.host", "127.0.0.1"),
                 settings.getPort("dashboard.port", 8080),
@@ -53,13 +55,14 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                 LoginLimits.from(settings),
                 tls,
                 LiveSettings.from(settings),
-                AckLinks.from(settings),
+                ackLinks,
                 BulletinSettings.from(settings),
                 ReportSchedule.from(settings),
                 PdfFontFile.from(settings),
                 org.warroom.contracts.complaint.ComplaintSla.from(settings),
                 org.warroom.dashboard.cluster.WritesOwnerSettings.from(settings),
-                org.warroom.contracts.settings.SettingsCatalog.from(settings));
+                org.warroom.contracts.settings.SettingsCatalog.from(settings),
+                org.warroom.dashboard.posts.PostSettings.from(settings, ackLinks.publicUrl()));
     }
 
     /** Where the generated first administrator password is kept (read by {@code bin/warroom}). */

@@ -39,6 +39,8 @@ import org.warroom.contracts.report.ReportTopics;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.settings.SettingsTopics;
 import org.warroom.contracts.shift.ShiftTopics;
+import org.warroom.contracts.social.PostLifecycle;
+import org.warroom.contracts.social.SocialTopics;
 import org.warroom.contracts.text.Words;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
@@ -105,6 +107,9 @@ import org.warroom.dashboard.security.SessionTopics;
 import org.warroom.dashboard.security.SharedSessions;
 import org.warroom.dashboard.settings.SettingsApi;
 import org.warroom.dashboard.settings.SettingsBook;
+import org.warroom.dashboard.posts.PostBook;
+import org.warroom.dashboard.posts.PostDrafter;
+import org.warroom.dashboard.posts.PostsApi;
 import org.warroom.dashboard.shift.HandoverDrafter;
 import org.warroom.dashboard.shift.ShiftApi;
 import org.warroom.dashboard.shift.ShiftBook;
@@ -156,6 +161,7 @@ public final class DashboardVerticle extends VerticleBase {
     private DisplayDirectory displays;
     private DirectiveBook directives;
     private ShiftBook shift;
+    private PostBook posts;
     private SettingsBook settingsBook;
     private TriageBook triage;
 
@@ -199,12 +205,14 @@ public final class DashboardVerticle extends VerticleBase {
                     directives = new DirectiveBook(writer);
                     shift = new ShiftBook(writer);
                     triage = new TriageBook(writer, districts, states);
+                    posts = new PostBook(writer, new PostLifecycle(config.posts().limits()));
                     return Future.all(List.of(users.start(vertx, config.kafka(), instance),
                             campaigns.start(vertx, config.kafka(), instance),
                             complaints.start(vertx, config.kafka(), instance),
                             directives.start(vertx, config.kafka(), instance),
                             shift.start(vertx, config.kafka(), instance),
                             triage.start(vertx, config.kafka(), instance),
+                            posts.start(vertx, config.kafka(), instance),
                             sharedSessions.start(vertx, config.kafka(), instance),
                             keys.start(vertx, config.kafka(), instance),
                             displays.start(vertx, config.kafka(), instance),
@@ -349,6 +357,13 @@ public final class DashboardVerticle extends VerticleBase {
         router.get("/api/v1/handovers/:id").handler(shiftApi::handleGet);
         router.post("/api/v1/handovers/:id/sign").handler(shiftApi::handleSign);
         router.post("/api/v1/handovers/:id/acknowledge").handler(shiftApi::handleAcknowledge);
+        PostsApi postsApi = new PostsApi(posts, new PostDrafter(Words.bundled(), config.posts().limits(),
+                config.posts().link()), new PostLifecycle(config.posts().limits()), config.posts().limits(), bulletin,
+                audit, clock);
+        router.get("/api/v1/posts").handler(postsApi::handleList);
+        router.post("/api/v1/posts").handler(postsApi::handleDraft);
+        router.put("/api/v1/posts/:id").handler(postsApi::handleEdit);
+        router.post("/api/v1/posts/:id/approve").handler(postsApi::handleApprove);
     }
 
     /** Placing unplaced messages and the aliases they teach (docs/TRIAGE.md). */
@@ -403,6 +418,7 @@ public final class DashboardVerticle extends VerticleBase {
         topics.addAll(DisplayTopics.all());
         topics.addAll(DirectiveTopics.all());
         topics.addAll(ShiftTopics.all());
+        topics.addAll(SocialTopics.all());
         topics.addAll(SettingsTopics.all());
         new TopicCreator(config.kafka()).ensure(topics);
         return null;
@@ -538,6 +554,7 @@ public final class DashboardVerticle extends VerticleBase {
                 .eventually(() -> directives == null ? Future.succeededFuture() : directives.close())
                 .eventually(() -> shift == null ? Future.succeededFuture() : shift.close())
                 .eventually(() -> triage == null ? Future.succeededFuture() : triage.close())
+                .eventually(() -> posts == null ? Future.succeededFuture() : posts.close())
                 .eventually(() -> settingsBook == null ? Future.succeededFuture() : settingsBook.close())
                 .eventually(() -> vertx.executeBlocking(() -> {
                     writesOwnership.close();

@@ -30,9 +30,16 @@ import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.AlertAck;
 import org.warroom.contracts.report.ReportTopics;
+import org.warroom.contracts.social.SocialTopics;
 import org.warroom.contracts.topic.ResultTopics;
 import org.warroom.contracts.topic.Topic;
 import org.warroom.contracts.topic.TopicCreator;
+import org.warroom.contracts.audit.AuditTopics;
+import org.warroom.notifier.social.MastodonProvider;
+import org.warroom.notifier.social.PostPublisher;
+import org.warroom.notifier.social.SocialConfig;
+import org.warroom.notifier.social.SocialProvider;
+import org.warroom.notifier.social.XProvider;
 import org.warroom.vertxkafka.CompactedReader;
 import org.warroom.vertxkafka.TopicWriter;
 import org.warroom.vertxkafka.UserDirectory;
@@ -63,6 +70,7 @@ public final class NotifierVerticle extends VerticleBase {
     private boolean tickScheduled;
     private long periodic = -1;
     private ReportMailer reports;
+    private PostPublisher posts;
 
     /** @param clock drives escalation, quiet hours, tokens and rates (tests move it) */
     public NotifierVerticle(NotifyConfig config, Clock clock) {
@@ -91,6 +99,8 @@ public final class NotifierVerticle extends VerticleBase {
             topics.add(ResultTopics.ALERT_ACKS);
             topics.add(AccountTopics.USERS);
             topics.addAll(ReportTopics.all());
+            topics.addAll(SocialTopics.all());
+            topics.addAll(AuditTopics.all());
             new TopicCreator(config.kafka()).ensure(topics);
             return null;
         }).compose(v -> {
@@ -113,7 +123,7 @@ public final class NotifierVerticle extends VerticleBase {
                     });
             return Future.all(users.start(vertx, config.kafka(), "notifier-" + instance), subscriptions.start(),
                     deliveries.start());
-        }).compose(v -> consumeAlerts()).compose(v -> startReportMailer()).onSuccess(v -> {
+        }).compose(v -> consumeAlerts()).compose(v -> startReportMailer()).compose(v -> startPosts()).onSuccess(v -> {
             if (!config.tickInterval().isZero()) {
                 periodic = vertx.setPeriodic(config.tickInterval().toMillis(), t -> tickNow());
             }
@@ -130,6 +140,24 @@ public final class NotifierVerticle extends VerticleBase {
                 config.smtpPassword(), config.smtpFrom(), config.smtpStartTlsRequired(), config.httpTimeout(), clock),
                 clock);
         return reports.start(instance);
+    }
+
+    /** Publishes the approved social-media posts through the configured providers (docs/BULLETIN.md). */
+    private Future<Void> startPosts() {
+        SocialConfig social = config.social();
+        List<SocialProvider> providers = new ArrayList<>();
+        social.mastodonUrl().ifPresent(url -> providers.add(new MastodonProvider(vertx, http, url,
+                social.mastodonToken().orElseThrow(), config.httpTimeout())));
+        social.xToken().ifPresent(token -> providers.add(new XProvider(vertx, http, social.xUrl(), token,
+                config.httpTimeout())));
+        posts = new PostPublisher(vertx, config.kafka(), config.group(), writer, social, providers, config.attempts(),
+                config.backoff(), config.backoffMax(), clock);
+        return posts.start(instance);
+    }
+
+    /** The social-media publisher (tests). */
+    public PostPublisher posts() {
+        return posts;
     }
 
     private List<Channel> channels() {
@@ -260,6 +288,9 @@ public final class NotifierVerticle extends VerticleBase {
         List<Future<?>> closing = new ArrayList<>();
         if (reports != null) {
             closing.add(reports.close());
+        }
+        if (posts != null) {
+            closing.add(posts.close());
         }
         if (alerts != null) {
             closing.add(alerts.close());

@@ -17,6 +17,7 @@ import org.warroom.contracts.config.Urls;
 import org.warroom.contracts.event.TicketCategory;
 import org.warroom.contracts.notify.AckLinks;
 import org.warroom.contracts.notify.ChannelKind;
+import org.warroom.notifier.social.SocialConfig;
 
 /**
  * Alert delivery's one immutable configuration (see docs/NOTIFICATIONS.md for every key and its default), read
@@ -32,7 +33,7 @@ public record NotifyConfig(KafkaSettings kafka, String managementHost, int manag
                            Optional<String> smtpPassword, boolean smtpStartTlsRequired, Duration httpTimeout,
                            URI smsApiBase, Optional<String> smsAccountSid, Optional<String> smsAuthToken,
                            Optional<String> smsFrom, Optional<String> whatsappFrom,
-                           List<String> reportMailTo) {
+                           List<String> reportMailTo, SocialConfig social) {
 
     public static NotifyConfig from(Settings settings) {
         Path secrets = Path.of(settings.get("data.dir", ".warroom")).resolve("secrets");
@@ -72,7 +73,8 @@ public record NotifyConfig(KafkaSettings kafka, String managementHost, int manag
                 settings.find("sms.auth.token").or(() -> settings.find("twilio.auth.token")),
                 settings.find("sms.from"),
                 settings.find("whatsapp.from"),
-                reportMailTo(settings));
+                reportMailTo(settings),
+                SocialConfig.from(settings));
         config.policy();
         return config;
     }
@@ -111,6 +113,6 @@ public record NotifyConfig(KafkaSettings kafka, String managementHost, int manag
     @Override
     public String toString() {
         return "NotifyConfig[kafka=" + kafka.bootstrap() + ", public.url=" + ack.publicUrl() + ", smtp=" + smtpUrl.map(u ->
-                u.getScheme() + "://" + u.getHost() + ":" + u.getPort()).orElse("off") + ", sms.api.base=" + smsApiBase + "]";
+                u.getScheme() + "://" + u.getHost() + ":" + u.getPort()).orElse("off") + ", sms.api.base=" + smsApiBase + ", " + social + "]";
     }
 }

@@ -42,6 +42,7 @@ public final class PageRoutes {
         router.get("/complaints/new").handler(ctx -> signedIn(ctx, "complaint-new.html"));
         router.get("/shift").handler(ctx -> signedIn(ctx, "shift.html"));
         router.get("/triage").handler(ctx -> signedIn(ctx, "triage.html"));
+        router.get("/posts").handler(ctx -> signedIn(ctx, "posts.html"));
     }
 
     private void handleWall(RoutingContext ctx) {

@@ -159,6 +159,10 @@ class AccessMatrixIntegrationTest {
                 get("/api/v1/reports/editions", 200, 200, 200, 200),
                 get("/api/v1/admin/bulletin", 403, 403, 403, 200),
                 new Row(HttpMethod.PUT, "/api/v1/admin/bulletin", new JsonObject(), 403, 403, 403, 400),
+                // social-media posts: the state war room's (operators, administrators)
+                get("/api/v1/posts", 200, 403, 403, 200),
+                new Row(HttpMethod.PUT, "/api/v1/posts/P-NONE", new JsonObject(), 404, 403, 403, 404),
+                post("/api/v1/posts/P-NONE/approve", new JsonObject(), 404, 403, 403, 404),
                 // alert delivery: subscriptions and the delivery log
                 get("/api/v1/subscriptions", 200, 200, 200, 200),
                 get("/api/v1/subscriptions?user=mx-operator", 200, 403, 403, 200),
