@@ -98,7 +98,7 @@ public final class ExportApi {
         }
         ExportFormat format = ExportFormat.of(file.substring(dot + 1)).orElseThrow(() ->
                 new ApiError(404, "not found", "format", "an export is .csv or .xlsx"));
-        String lang = ctx.request().getParam("lang");
+        String lang = ctx.queryParams().get("lang");
         if (lang != null && !lang.equals("en") && !lang.equals("hi")) {
             throw ApiError.invalid("lang", "must be en or hi");
         }
@@ -150,7 +150,7 @@ public final class ExportApi {
     /** The request's filter: only the table's own parameters (anything else is refused, naming it), district codes known. */
     private ExportFilter filter(RoutingContext ctx, ExportTable table) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String name : ctx.request().params().names()) {
+        for (String name : ctx.queryParams().names()) {
             if (name.equals("lang")) {
                 continue;
             }
@@ -158,7 +158,7 @@ public final class ExportApi {
                 throw ApiError.invalid(name, "not a filter of the " + table.name() + " export; its filters: "
                         + String.join(", ", new TreeSet<>(table.parameters())));
             }
-            String v = ctx.request().getParam(name);
+            String v = ctx.queryParams().get(name);
             if (v == null || v.isBlank()) {
                 continue;
             }
