@@ -112,6 +112,7 @@ public final class ExportApi {
                 .putHeader("Cache-Control", "no-store");
         ResponseStream out = new ResponseStream(response);
         AtomicLong rows = new AtomicLong();
+        long started = System.nanoTime();
         executor.executeBlocking(() -> {
             TableWriter writer = format.writer(out, labels.table(table.name()));
             writer.header(table.columns().stream().map(c -> labels.column(table.name(), c)).toList());
@@ -124,6 +125,9 @@ public final class ExportApi {
             return rows.get();
         }, false).onComplete(done -> {
             if (done.succeeded()) {
+                LOG.info("export of {}.{} by {}: {} rows, {} bytes in {} ms (client slow: {})", table.name(),
+                        format.extension(), viewer.username(), rows.get(), out.written(),
+                        (System.nanoTime() - started) / 1_000_000, out.waited());
                 audited(ctx, viewer, table, format, filter, rows.get(), "ok", null)
                         .onSuccess(v -> response.end())
                         .onFailure(e -> response.reset());

@@ -24,6 +24,8 @@ final class ResponseStream extends OutputStream {
     private final byte[] chunk = new byte[CHUNK];
     private int used;
     private long written;
+    private long waits;
+    private long waitedNanos;
     private volatile boolean closed;
 
     ResponseStream(HttpServerResponse response) {
@@ -65,6 +67,11 @@ final class ResponseStream extends OutputStream {
         return written;
     }
 
+    /** How often, and how long in all (ms), the writer waited for a slow client. */
+    String waited() {
+        return waits + " waits, " + waitedNanos / 1_000_000 + " ms";
+    }
+
     private void send() throws IOException {
         if (closed || response.closed()) {
             throw new ExportCutOff("the client closed the connection");
@@ -76,7 +83,19 @@ final class ResponseStream extends OutputStream {
     }
 
     private void waitWhileFull() throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STALL_SECONDS);
+        if (!response.writeQueueFull()) {
+            return;
+        }
+        waits++;
+        long start = System.nanoTime();
+        try {
+            waitForDrain(start + TimeUnit.SECONDS.toNanos(STALL_SECONDS));
+        } finally {
+            waitedNanos += System.nanoTime() - start;
+        }
+    }
+
+    private void waitForDrain(long deadline) throws IOException {
         while (response.writeQueueFull()) {
             if (closed || response.closed()) {
                 throw new ExportCutOff("the client closed the connection");
@@ -87,7 +106,7 @@ final class ResponseStream extends OutputStream {
                 return;
             }
             try {
-                drained.get(200, TimeUnit.MILLISECONDS); // short: a close also ends the wait
+                drained.get(20, TimeUnit.MILLISECONDS); // short: a close, or a drain before the handler was set, ends it
             } catch (TimeoutException e) {
                 if (System.nanoTime() > deadline) {
                     throw new ExportCutOff("the client took nothing for " + STALL_SECONDS + " s");
