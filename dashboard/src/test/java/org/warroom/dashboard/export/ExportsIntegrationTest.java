@@ -43,7 +43,6 @@ import org.warroom.contracts.event.Commodity;
 import org.warroom.contracts.event.WorkerRecord;
 import org.warroom.contracts.event.WorkerSource;
 import org.warroom.contracts.event.WorkerStatus;
-import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.AlertState;
 import org.warroom.contracts.result.Severity;
