@@ -6,6 +6,7 @@ import { el, num, replace, when } from './dom.js';
 import { districts, getJson, postJson, query } from './api.js';
 import { LiveFeed, frameThrottled } from './live.js';
 import { errorText, showConnection, startPage } from './shell.js';
+import { exportLinks } from './exports.js';
 import { ISSUERS } from './directives.js';
 import { deliveryLog, openLogs, refresh } from './deliveries.js';
 import { SubscriptionForm } from './subscriptions.js';
@@ -212,6 +213,12 @@ function cue(a) {
   }, 15000);
 }
 
+/** The history export's filters: district and severity as shown; a single state (open and all: every state). */
+function historyExportParams() {
+  const f = filters();
+  return { district: f.district, severity: f.severity, state: ['active', 'acknowledged', 'cleared'].includes(f.state) ? f.state : '' };
+}
+
 async function loadHistory() {
   const status = document.getElementById('history-status');
   status.textContent = t('common.loading');
@@ -257,6 +264,7 @@ async function main() {
     if (e.target.id !== 'f-sound') render();
   });
   document.getElementById('load-history').addEventListener('click', loadHistory);
+  exportLinks(document.getElementById('history-exports'), 'alerts', historyExportParams);
   feed = new LiveFeed({
     channels: ['alerts'],
     onChange: (channel, change) => {

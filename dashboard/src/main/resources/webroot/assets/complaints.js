@@ -5,6 +5,7 @@ import { districtName, t, tOr } from './i18n.js';
 import { age, el, replace, when } from './dom.js';
 import { districts, getJson, postJson, query } from './api.js';
 import { errorText, startPage } from './shell.js';
+import { exportLinks } from './exports.js';
 import { deptName } from './departments.js';
 
 const STATES = ['open,assigned,reopened', 'open', 'assigned', 'reopened', 'resolved', 'rejected', ''];
@@ -112,6 +113,7 @@ async function main() {
   replace(document.getElementById('f-district'), el('option', { value: '', text: t('common.all') }),
     [...known.values()].sort((a, b) => districtName(a).localeCompare(districtName(b)))
       .map((d) => el('option', { value: d.code, text: districtName(d) })));
+  exportLinks(document.getElementById('desk-exports'), 'complaints', filters);
   document.getElementById('desk-filters').addEventListener('submit', (e) => {
     e.preventDefault();
     const number = document.getElementById('f-number').value.trim();

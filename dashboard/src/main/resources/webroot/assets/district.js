@@ -10,6 +10,7 @@ import { reported, shownStatus } from './ratings.js';
 import { drawCrumbs } from './crumbs.js';
 import { ISSUERS, directiveForm, drawDirectives, overdueDirectives } from './directives.js';
 import { showMark } from './settings-mark.js';
+import { exportLinks } from './exports.js';
 
 const code = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
 const COMMODITY_ORDER = ['ration', 'water', 'fruit', 'vegetables', 'milk', 'medicine', 'lpg', 'petrol', 'diesel', 'sanitary'];
@@ -207,6 +208,8 @@ async function main() {
   }
   renderHeader();
   trendChart();
+  exportLinks(document.getElementById('commodities-exports'), 'shortages', () => ({ district: code }));
+  exportLinks(document.getElementById('backlogs-exports'), 'backlogs', () => ({ district: code }));
   feed = new LiveFeed({
     channels: ['shortages', 'backlogs', 'ratings', 'alerts', 'worker-distribution', 'directives', 'call-load'],
     district: code,

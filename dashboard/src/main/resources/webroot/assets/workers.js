@@ -5,6 +5,7 @@ import { el, num, pct, replace, when } from './dom.js';
 import { districts, getJson, query } from './api.js';
 import { LiveFeed, frameThrottled } from './live.js';
 import { errorText, showConnection, startPage } from './shell.js';
+import { exportLinks } from './exports.js';
 
 const DIMENSIONS = ['currentState', 'currentDistrict', 'skill', 'homeDistrict', 'status'];
 const TOP = 12;
@@ -73,14 +74,19 @@ function mask(value) {
   return value == null || value === '' ? '—' : value;
 }
 
-async function search() {
-  const count = document.getElementById('w-count');
-  count.textContent = t('common.loading');
-  const params = {
+/** The search form's filters (the search and its export take the same). */
+function searchParams() {
+  return {
     q: document.getElementById('w-q').value.trim(),
     district: document.getElementById('w-district').value,
     skill: document.getElementById('w-skill').value.trim(),
   };
+}
+
+async function search() {
+  const count = document.getElementById('w-count');
+  count.textContent = t('common.loading');
+  const params = searchParams();
   try {
     const answer = await getJson(`/api/v1/workers/search${query(params)}`);
     const items = answer.items || [];
@@ -110,6 +116,7 @@ async function main() {
     [...known.values()].sort((a, b) => districtName(a).localeCompare(districtName(b)))
       .map((d) => el('option', { value: d.code, text: districtName(d) })));
   select.value = new URLSearchParams(location.search).get('district') || '';
+  exportLinks(document.getElementById('w-exports'), 'workers', searchParams);
   document.getElementById('worker-search').addEventListener('submit', (e) => {
     e.preventDefault();
     search();

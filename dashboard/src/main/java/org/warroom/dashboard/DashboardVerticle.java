@@ -79,6 +79,7 @@ import org.warroom.dashboard.display.DisplayApi;
 import org.warroom.dashboard.display.DisplayDevices;
 import org.warroom.dashboard.display.DisplayDirectory;
 import org.warroom.dashboard.display.DisplayPages;
+import org.warroom.dashboard.export.ExportApi;
 import org.warroom.dashboard.http.Answers;
 import org.warroom.dashboard.http.ApiError;
 import org.warroom.dashboard.live.LiveChannel;
@@ -320,6 +321,8 @@ public final class DashboardVerticle extends VerticleBase {
         router.get("/api/v1/workers/search").handler(query::handleWorkerSearch);
         router.get("/api/v1/districts/:code/trends").handler(query::handleTrends);
         router.get("/api/v1/alerts/history").handler(query::handleAlertHistory);
+        new ExportApi(new ExportApi.Dependencies(vertx, new WorkerSearch(elastic, names), new AlertHistory(elastic, names),
+                complaints, live, districts, audit, Words.bundled(), clock, zone)).mount(router);
         Optional<ReportPdf> pdf = config.reportFont().map(font -> new ReportPdf(web.charts(), districts, Words.bundled(),
                 font, zone));
         new ReportPdfRoutes(vertx, query.reportSource(), pdf, reportArchive, districts, clock, zone).mount(router);

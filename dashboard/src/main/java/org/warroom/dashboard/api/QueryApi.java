@@ -122,7 +122,7 @@ public final class QueryApi {
     }
 
     /** What a query service's failure means for the caller. */
-    static Throwable translate(Throwable e) {
+    public static Throwable translate(Throwable e) {
         if (e instanceof QueryRejected r) {
             return r.kind() == QueryRejected.Kind.FORBIDDEN ? new ApiError(403, "forbidden", r.field(), r.getMessage())
                     : ApiError.invalid(r.field(), r.getMessage());

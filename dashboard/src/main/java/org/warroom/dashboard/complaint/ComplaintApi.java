@@ -7,18 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.warroom.contracts.complaint.ActionRequest;
 import org.warroom.contracts.complaint.Complaint;
 import org.warroom.contracts.complaint.ComplaintAction;
 import org.warroom.contracts.complaint.ComplaintRefused;
-import org.warroom.contracts.complaint.ComplaintState;
 import org.warroom.contracts.complaint.ComplaintText;
 import org.warroom.contracts.complaint.InvalidField;
 import org.warroom.contracts.complaint.Registration;
@@ -29,7 +24,6 @@ import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.DistrictRecognizer;
 import org.warroom.contracts.reference.StateDirectory;
 import org.warroom.dashboard.access.Viewer;
-import org.warroom.dashboard.access.Visibility;
 import org.warroom.dashboard.audit.AuditLog;
 import org.warroom.dashboard.http.Answers;
 import org.warroom.dashboard.http.ApiError;
@@ -133,21 +127,11 @@ public final class ComplaintApi {
 
     public void handleList(RoutingContext ctx) {
         Viewer viewer = Viewer.of(ctx);
-        Set<ComplaintState> states = states(ctx.request().getParam("state"));
-        String district = ctx.request().getParam("district");
-        String department = ctx.request().getParam("department");
-        String assignee = ctx.request().getParam("assignee");
-        if (district != null && !district.isBlank() && !Visibility.sees(viewer, district.strip())) {
-            throw ApiError.forbidden("district " + district.strip() + " is outside your scope");
-        }
+        ComplaintListing listing = ComplaintListing.of(ctx.request().getParam("state"),
+                ctx.request().getParam("district"), ctx.request().getParam("department"),
+                ctx.request().getParam("assignee"));
         Instant now = clock.instant();
-        List<Map<String, Object>> items = book.all().stream()
-                .filter(c -> ComplaintAccess.sees(viewer, c))
-                .filter(c -> states.isEmpty() || states.contains(c.state()))
-                .filter(c -> district == null || district.isBlank() || district.equals(c.district()))
-                .filter(c -> department == null || department.isBlank() || department.equalsIgnoreCase(c.department()))
-                .filter(c -> assignee == null || assignee.isBlank() || assignee.equals(c.assignee()))
-                .sorted(Comparator.comparing((Complaint c) -> c.openSince().toInstant()).thenComparing(Complaint::number))
+        List<Map<String, Object>> items = listing.select(viewer, book.all())
                 .limit(MAX_ITEMS)
                 .map(c -> views.item(c, viewer, now))
                 .toList();
@@ -258,17 +242,6 @@ public final class ComplaintApi {
     private static Throwable unavailable(Throwable e) {
         return e instanceof ApiError ? e : ApiError.unavailable("the complaint could not be stored (" + e.getMessage()
                 + "); nothing was changed, try again");
-    }
-
-    private static Set<ComplaintState> states(String param) {
-        if (param == null || param.isBlank()) {
-            return Set.of();
-        }
-        return java.util.Arrays.stream(param.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> WireEnum.parse(ComplaintState.class, s).orElseThrow(() -> ApiError.invalid("state",
-                        "unknown state '" + (s.length() > 20 ? s.substring(0, 20) : s) + "'; allowed: "
-                        + String.join(", ", WireEnum.allowed(ComplaintState.class)))))
-                .collect(Collectors.toSet());
     }
 
     /** A string field (any length: the domain checks lengths and names the field); 400 when of another type. */

@@ -2,12 +2,15 @@ package org.warroom.dashboard.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.SourceConfig;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.warroom.contracts.event.WireEnum;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.AlertState;
@@ -29,6 +32,11 @@ public final class AlertHistory {
     public record Page(long total, List<Alert> items) {
     }
 
+    /** Newest first; the id makes the order total (for paging after a point in time). */
+    private static final List<SortOptions> ORDER = List.of(
+            SortOptions.of(o -> o.field(f -> f.field("raisedAt").order(SortOrder.Desc))),
+            SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc))));
+
     private final ElasticsearchClient client;
     private final IndexNames names;
 
@@ -39,6 +47,33 @@ public final class AlertHistory {
 
     public Page find(Scope scope, AlertQuery query) {
         Scoping.checkPage(query.offset(), query.size(), MAX_PAGE);
+        List<Query> filters = filters(scope, query);
+        try {
+            SearchResponse<Alert> answer = client.search(s -> s
+                    .index(names.pattern(IndexFamily.ALERTS))
+                    .query(q -> q.bool(b -> b.filter(filters)))
+                    .sort(ORDER)
+                    .from(query.offset()).size(query.size())
+                    .trackTotalHits(t -> t.enabled(true)), Alert.class);
+            List<Alert> items = answer.hits().hits().stream().map(h -> h.source()).toList();
+            return new Page(answer.hits().total() == null ? items.size() : answer.hits().total().value(), items);
+        } catch (IOException | RuntimeException e) {
+            throw Queries.failed("alert history", e);
+        }
+    }
+
+    /**
+     * Every alert the query selects (all of them, newest first, not one page), read by a {@link PitScan} in pages of
+     * {@code page}; {@code each} may throw to stop. Returns how many were handed over.
+     */
+    public long each(Scope scope, AlertQuery query, int page, Consumer<Alert> each) {
+        List<Query> filters = filters(scope, query);
+        PitScan.Scan scan = new PitScan.Scan(names.pattern(IndexFamily.ALERTS),
+                Query.of(q -> q.bool(b -> b.filter(filters))), ORDER, SourceConfig.of(s -> s.fetch(true)), page);
+        return new PitScan(client).each(scan, Alert.class, hit -> each.accept(hit.source()));
+    }
+
+    private static List<Query> filters(Scope scope, AlertQuery query) {
         List<Query> filters = new ArrayList<>();
         Scoping.filter(scope).ifPresent(filters::add);
         String district = Scoping.checkDistrict(scope, query.district());
@@ -67,18 +102,6 @@ public final class AlertHistory {
                     .should(s -> s.bool(n -> n.mustNot(m -> m.exists(e -> e.field("commodity"))))))));
         }
         Scoping.range("raisedAt", query.from(), query.to()).ifPresent(filters::add);
-        try {
-            SearchResponse<Alert> answer = client.search(s -> s
-                    .index(names.pattern(IndexFamily.ALERTS))
-                    .query(q -> q.bool(b -> b.filter(filters)))
-                    .sort(o -> o.field(f -> f.field("raisedAt").order(SortOrder.Desc)))
-                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))
-                    .from(query.offset()).size(query.size())
-                    .trackTotalHits(t -> t.enabled(true)), Alert.class);
-            List<Alert> items = answer.hits().hits().stream().map(h -> h.source()).toList();
-            return new Page(answer.hits().total() == null ? items.size() : answer.hits().total().value(), items);
-        } catch (IOException | RuntimeException e) {
-            throw Queries.failed("alert history", e);
-        }
+        return filters;
     }
 }

@@ -1,15 +1,18 @@
 package org.warroom.dashboard.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.SourceConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.warroom.contracts.event.WireEnum;
 import org.warroom.contracts.event.WorkerStatus;
 import org.warroom.dashboard.access.Scope;
@@ -37,6 +40,58 @@ public final class WorkerSearch {
 
     public WorkerPage search(Scope scope, WorkerQuery query) {
         Scoping.checkPage(query.offset(), query.size(), MAX_PAGE);
+        Selection selection = select(scope, query);
+        Query mustQuery = selection.must();
+        try {
+            SearchResponse<JsonNode> answer = client.search(s -> {
+                s.index(names.pattern(IndexFamily.WORKERS))
+                        .query(selection.query())
+                        .from(query.offset()).size(query.size())
+                        .trackTotalHits(t -> t.enabled(true));
+                if (mustQuery == null) {
+                    s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                }
+                s.source(source(scope));
+                return s;
+            }, JsonNode.class);
+            List<WorkerPage.Worker> items = answer.hits().hits().stream().map(h -> worker(h.source(), scope)).toList();
+            return new WorkerPage(answer.hits().total() == null ? items.size() : answer.hits().total().value(), items);
+        } catch (IOException | RuntimeException e) {
+            throw Queries.failed("worker search", e);
+        }
+    }
+
+    /**
+     * Every worker the search selects (not one page: all of them, by id), each as the search shows it to this scope
+     * (masked alike), read by a {@link PitScan} in pages of {@code page}; {@code each} may throw to stop. Returns
+     * how many were handed over.
+     */
+    public long each(Scope scope, WorkerQuery query, int page, Consumer<WorkerPage.Worker> each) {
+        Selection selection = select(scope, query);
+        PitScan.Scan scan = new PitScan.Scan(names.pattern(IndexFamily.WORKERS), selection.query(),
+                List.of(SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))), source(scope), page);
+        return new PitScan(client).each(scan, JsonNode.class, hit -> each.accept(worker(hit.source(), scope)));
+    }
+
+    /** The clear name and phone are not even fetched for a scope that masks them. */
+    private static SourceConfig source(Scope scope) {
+        return scope.personalData() ? SourceConfig.of(s -> s.fetch(true))
+                : SourceConfig.of(s -> s.filter(f -> f.excludes(WorkerDoc.PROTECTED_NAME, WorkerDoc.PROTECTED_PHONE)));
+    }
+
+    private record Selection(List<Query> filters, Query must) {
+        Query query() {
+            return Query.of(x -> x.bool(b -> {
+                b.filter(filters);
+                if (must != null) {
+                    b.must(must);
+                }
+                return b;
+            }));
+        }
+    }
+
+    private Selection select(Scope scope, WorkerQuery query) {
         List<Query> filters = new ArrayList<>();
         Scoping.filter(scope).ifPresent(filters::add);
         String district = Scoping.checkDistrict(scope, query.district());
@@ -84,32 +139,7 @@ public final class WorkerSearch {
                 must = Query.of(x -> x.match(m -> m.field("name").query(q).operator(Operator.And).fuzziness("AUTO")));
             }
         }
-        Query mustQuery = must;
-        try {
-            SearchResponse<JsonNode> answer = client.search(s -> {
-                s.index(names.pattern(IndexFamily.WORKERS))
-                        .query(x -> x.bool(b -> {
-                            b.filter(filters);
-                            if (mustQuery != null) {
-                                b.must(mustQuery);
-                            }
-                            return b;
-                        }))
-                        .from(query.offset()).size(query.size())
-                        .trackTotalHits(t -> t.enabled(true));
-                if (mustQuery == null) {
-                    s.sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                }
-                if (!scope.personalData()) {
-                    s.source(src -> src.filter(f -> f.excludes(WorkerDoc.PROTECTED_NAME, WorkerDoc.PROTECTED_PHONE)));
-                }
-                return s;
-            }, JsonNode.class);
-            List<WorkerPage.Worker> items = answer.hits().hits().stream().map(h -> worker(h.source(), scope)).toList();
-            return new WorkerPage(answer.hits().total() == null ? items.size() : answer.hits().total().value(), items);
-        } catch (IOException | RuntimeException e) {
-            throw Queries.failed("worker search", e);
-        }
+        return new Selection(filters, must);
     }
 
     private static WorkerPage.Worker worker(JsonNode d, Scope scope) {
