@@ -246,7 +246,10 @@ function wallFromApi() {
       return r.json();
     };
     const mp = new Set((await get('/api/v1/geo/23')).features.map((f) => f.properties.code));
-    const lines = (await get('/api/v1/calls/load')).items;
+    // the helplines and the control rooms of the state on screen (district-control:<lgd>; the wall subscribes to its
+    // state's districts, so other states' rooms are not on it)
+    const lines = (await get('/api/v1/calls/load')).items.filter((l) => !String(l.line).startsWith('district-control:')
+      || mp.has(String(l.line).slice('district-control:'.length)));
     const backlogs = (await get('/api/v1/backlogs')).items.filter((b) => mp.has(b.district));
     const shortages = (await get('/api/v1/shortages?status=CRITICAL')).items.filter((x) => mp.has(x.district));
     const alerts = (await get('/api/v1/alerts?state=active&limit=5000')).items.filter((a) => !a.district || mp.has(a.district));
@@ -324,7 +327,8 @@ await step('the wall screen fits 1920×1080 without scrolling and shows the head
   await page.waitForFunction(() => ['calls', 'tickets', 'breaches', 'critical', 'alerts', 'workers']
     .every((id) => document.getElementById(`v-${id}`).textContent.trim() !== '—'));
   // each counter shows the API's figure for the same moment (open complaints, breaches, critical shortages and
-  // active alerts of Madhya Pradesh's districts; calls in progress / capacity over every line; workers tracked)
+  // active alerts of Madhya Pradesh's districts; calls in progress / capacity over the helplines and Madhya Pradesh's
+  // district control rooms; workers tracked)
   const shown = await figuresMatch('wall counters', wallFromApi, wallFromPage);
   console.log(`    wall counters: ${JSON.stringify(shown)}`);
   check(shown.workers > 0, `the demo feed left no workers on the wall: ${JSON.stringify(shown)}`);
