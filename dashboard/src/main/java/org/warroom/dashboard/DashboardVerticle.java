@@ -276,7 +276,7 @@ public final class DashboardVerticle extends VerticleBase {
         router.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", ServiceMetrics.CONTENT_TYPE)
                 .putHeader("Cache-Control", "no-store").end(metrics.scrape()));
         router.route().handler(auth::identify);
-        router.route().handler(new WritesGate(writesOwnership)::handle); // only /api/ writes, see WritesGate
+        router.route().handler(new WritesGate(writesOwnership::owns)::handle); // only /api/ writes, see WritesGate
         router.post("/api/v1/session").handler(body).handler(session::handleLogin);
         router.route("/api/v1/*").handler(auth::requireApi);
         router.route("/api/v1/*").handler(body);

@@ -2,6 +2,7 @@ package org.warroom.dashboard.cluster;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.BooleanSupplier;
 import org.warroom.dashboard.http.Answers;
 
 /**
@@ -13,15 +14,16 @@ import org.warroom.dashboard.http.Answers;
  * API's own routes.
  */
 public final class WritesGate {
-    private final WritesOwnership ownership;
+    private final BooleanSupplier ownsWrites;
 
-    public WritesGate(WritesOwnership ownership) {
-        this.ownership = ownership;
+    /** @param ownsWrites whether this instance owns the writes now ({@link WritesOwnership#owns()}), asked per request */
+    public WritesGate(BooleanSupplier ownsWrites) {
+        this.ownsWrites = ownsWrites;
     }
 
     public void handle(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
-        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS || ownership.owns()
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS || ownsWrites.getAsBoolean()
                 || !ctx.normalizedPath().startsWith("/api/")) {
             ctx.next();
             return;
