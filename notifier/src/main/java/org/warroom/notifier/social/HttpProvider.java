@@ -2,11 +2,14 @@ package org.warroom.notifier.social;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.BiFunction;
 
 /**
@@ -15,6 +18,19 @@ import java.util.function.BiFunction;
  */
 final class HttpProvider {
     private HttpProvider() {
+    }
+
+    /**
+     * A JSON POST to {@code base + path} with the provider's Bearer token; the caller may add headers before
+     * building it.
+     */
+    static HttpRequest.Builder bearerJsonPost(URI base, String path, String token, Duration timeout, JsonObject body) {
+        return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + path))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "warroom-notifier")
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode(), StandardCharsets.UTF_8));
     }
 
     static Future<ProviderAnswer> send(Vertx vertx, HttpClient http, HttpRequest request, boolean idempotent,

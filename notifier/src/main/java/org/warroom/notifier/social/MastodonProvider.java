@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.warroom.contracts.social.Network;
 import org.warroom.contracts.social.SocialPost;
@@ -44,16 +43,10 @@ public final class MastodonProvider implements SocialProvider {
 
     @Override
     public Future<ProviderAnswer> publish(SocialPost post) {
-        String body = new JsonObject().put("status", post.text()).put("language", post.language())
-                .put("visibility", "public").encode();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "")
-                        + "/api/v1/statuses"))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + token)
+        JsonObject body = new JsonObject().put("status", post.text()).put("language", post.language())
+                .put("visibility", "public");
+        HttpRequest request = HttpProvider.bearerJsonPost(base, "/api/v1/statuses", token, timeout, body)
                 .header("Idempotency-Key", post.idempotencyKey())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("User-Agent", "warroom-notifier")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         return HttpProvider.send(vertx, http, request, true, (status, answer) -> {
             JsonObject status0 = new JsonObject(answer);

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.warroom.contracts.social.Network;
 import org.warroom.contracts.social.SocialPost;
@@ -44,14 +43,8 @@ public final class XProvider implements SocialProvider {
 
     @Override
     public Future<ProviderAnswer> publish(SocialPost post) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + "/2/tweets"))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("User-Agent", "warroom-notifier")
-                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("text", post.text()).encode(),
-                        StandardCharsets.UTF_8))
-                .build();
+        HttpRequest request = HttpProvider.bearerJsonPost(base, "/2/tweets", token, timeout,
+                new JsonObject().put("text", post.text())).build();
         return HttpProvider.send(vertx, http, request, false, (status, answer) -> {
             String id = new JsonObject(answer).getJsonObject("data").getString("id");
             return ProviderAnswer.posted(id, "https://x.com/i/web/status/" + id, status, answer);
