@@ -3,6 +3,7 @@ package org.warroom.testkit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -53,8 +54,16 @@ final class ElasticsearchDistribution {
         // The checkout is somewhere the service user cannot read (e.g. under /root): use a copy in /tmp.
         Path copy = Path.of(System.getProperty("java.io.tmpdir"), "warroom-" + home.getFileName());
         if (!Files.exists(copy.resolve("bin/elasticsearch"))) {
-            run(List.of("cp", "-a", home.toString(), copy.toString()));
-            run(List.of("chmod", "-R", "a+rX", copy.toString()));
+            // Several test JVMs (a parallel build) may get here at once: each copies into a folder of its own and
+            // renames it into place; a rename that loses the race leaves the winner's copy, and its own is removed.
+            Path mine = Files.createTempDirectory(copy.getParent(), copy.getFileName() + ".");
+            run(List.of("cp", "-a", home + "/.", mine.toString()));
+            run(List.of("chmod", "-R", "a+rX", mine.toString()));
+            try {
+                Files.move(mine, copy, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException lostTheRace) {
+                run(List.of("rm", "-rf", mine.toString()));
+            }
         }
         return copy;
     }
