@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -32,6 +33,16 @@ import org.warroom.streams.support.DeadLetterHandlers;
  *                         restored from their whole changelogs, so this bounds what a restart reads to about the
  *                         stores' keys plus the last minutes of changes (Kafka's default, 1 GB segments, would keep
  *                         every update of a day)
+ * @param sessionTimeout how long the group waits for a silent instance before its tasks move
+ *                       ({@code streams.session.timeout}, default 45 s, Kafka's own): with static membership a
+ *                       restarted instance takes its tasks back at once within it, so one instance alone keeps the
+ *                       long default; with standby replicas (the cluster: 6 s, the brokers' minimum) a killed
+ *                       instance's tasks move to the standby that short a time after its last heartbeat
+ * @param transactionTimeout how long the transaction coordinator waits before it aborts a transaction its producer
+ *                           left open ({@code streams.transaction.timeout}, default 10 s, Kafka Streams' own under
+ *                           exactly-once): after a kill -9 readers of the results (read_committed) see nothing
+ *                           past that transaction until it is aborted, so the cluster sets 5 s; it must exceed the
+ *                           commit interval
  * @param zone the time zone result times (alerts raised/cleared, ...) are written in; {@code streams.zone},
  *             default {@code Asia/Kolkata}
  */
@@ -49,6 +60,8 @@ public record WarroomStreamsConfig(
         long cacheMaxBytes,
         long rocksDbMemoryBytes,
         Duration changelogSegment,
+        Duration sessionTimeout,
+        Duration transactionTimeout,
         Duration punctuateInterval,
         ZoneId zone,
         Rules rules) {
@@ -242,9 +255,22 @@ public record WarroomStreamsConfig(
                 s.getLong("streams.cache.max.bytes", 4L * 1024 * 1024),
                 rocksDbMemory(s),
                 positive(s, "streams.changelog.segment", Duration.ofMinutes(10)),
+                positive(s, "streams.session.timeout", Duration.ofSeconds(45)),
+                transactionTimeout(s),
                 punctuate,
                 zone,
                 rules(s, punctuate, zone));
+    }
+
+    private static Duration transactionTimeout(Settings s) {
+        Duration timeout = positive(s, "streams.transaction.timeout", Duration.ofSeconds(10));
+        Duration commit = positive(s, "streams.commit.interval", Duration.ofMillis(100));
+        if (timeout.compareTo(commit) <= 0) {
+            throw new ConfigException("streams.transaction.timeout",
+                    "must be longer than streams.commit.interval (" + commit.toMillis() + " ms): every commit ends a "
+                            + "transaction");
+        }
+        return timeout;
     }
 
     private static long rocksDbMemory(Settings s) {
@@ -424,6 +450,13 @@ public record WarroomStreamsConfig(
         }
         p.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_MS_CONFIG), Long.toString(changelogSegment.toMillis()));
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
+        p.put(StreamsConfig.consumerPrefix(CommonClientConfigs.SESSION_TIMEOUT_MS_CONFIG),
+                Long.toString(sessionTimeout.toMillis()));
+        // Heartbeats at a third of the session, as Kafka advises, so one late heartbeat does not end a membership.
+        p.put(StreamsConfig.consumerPrefix(CommonClientConfigs.HEARTBEAT_INTERVAL_MS_CONFIG),
+                Long.toString(Math.max(500, sessionTimeout.toMillis() / 3)));
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                Long.toString(transactionTimeout.toMillis()));
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, Integer.toString(standbyReplicas));
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(replicationFactor));
         p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.NO_OPTIMIZATION);

@@ -65,6 +65,23 @@ class WarroomStreamsConfigTest {
     }
 
     @Test
+    void shouldKeepKafkasSessionAndTransactionTimeoutsUnlessTheClusterShortensThem() {
+        Properties alone = WarroomStreamsConfig.from(Settings.ofKeys(Map.of())).streamsProperties();
+        assertThat(alone.get("consumer.session.timeout.ms")).isEqualTo("45000");
+        assertThat(alone.get("consumer.heartbeat.interval.ms")).isEqualTo("15000");
+        assertThat(alone.get("producer.transaction.timeout.ms")).isEqualTo("10000");
+        Properties cluster = WarroomStreamsConfig.from(Settings.ofKeys(Map.of("streams.session.timeout", "6s",
+                "streams.transaction.timeout", "5s"))).streamsProperties();
+        assertThat(cluster.get("consumer.session.timeout.ms")).isEqualTo("6000");
+        assertThat(cluster.get("consumer.heartbeat.interval.ms")).isEqualTo("2000");
+        assertThat(cluster.get("producer.transaction.timeout.ms")).isEqualTo("5000");
+        assertThatThrownBy(() -> WarroomStreamsConfig.from(Settings.ofKeys(Map.of("streams.transaction.timeout",
+                "100ms"))))
+                .hasMessageContaining("streams.transaction.timeout")
+                .hasMessageContaining("longer than streams.commit.interval (100 ms)");
+    }
+
+    @Test
     void shouldBeAStaticGroupMemberOnlyWhenGivenAnInstanceId() {
         assertThat(WarroomStreamsConfig.from(Settings.ofKeys(Map.of())).streamsProperties())
                 .doesNotContainKey("consumer.group.instance.id");
