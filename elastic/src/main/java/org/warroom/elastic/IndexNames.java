@@ -38,6 +38,31 @@ public record IndexNames(String prefix) {
         return base(family);
     }
 
+    /**
+     * The month of a monthly index of {@code family} from its name ({@code warroom-messages-2026.11} → 2026-11); empty
+     * for another family's index, the registry's, or a name that is not {@code <family>-yyyy.MM}.
+     */
+    public java.util.Optional<java.time.YearMonth> month(IndexFamily family, String index) {
+        String head = base(family) + "-";
+        if (!family.monthly() || !index.startsWith(head) || !index.substring(head.length()).matches("\\d{4}\\.\\d{2}")) {
+            return java.util.Optional.empty();
+        }
+        String month = index.substring(head.length());
+        int m = Integer.parseInt(month.substring(5));
+        return m < 1 || m > 12 ? java.util.Optional.empty()
+                : java.util.Optional.of(java.time.YearMonth.of(Integer.parseInt(month.substring(0, 4)), m));
+    }
+
+    /** The component template that carries the family's index lifecycle (put by the indexer where ILM runs). */
+    public String lifecycleComponent(IndexFamily family) {
+        return base(family) + "-lifecycle";
+    }
+
+    /** The family's index lifecycle (ILM) policy: delete after its retention. */
+    public String lifecyclePolicy(IndexFamily family) {
+        return base(family) + "-retention";
+    }
+
     private String base(IndexFamily family) {
         return prefix + "-" + family.word();
     }

@@ -56,7 +56,10 @@ public final class IndexTemplates {
             String json = render(family, settings);
             String name = names.template(family);
             try {
-                client.indices().putIndexTemplate(t -> t.name(name).withJson(new StringReader(json)));
+                // the lifecycle (retention) comes from a component template the indexer puts where ILM runs
+                String lifecycle = names.lifecycleComponent(family);
+                client.indices().putIndexTemplate(t -> t.name(name).withJson(new StringReader(json))
+                        .composedOf(lifecycle).ignoreMissingComponentTemplates(lifecycle));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot install index template " + name + " on " + settings.url(), e);
             } catch (ElasticsearchException e) {

@@ -32,10 +32,12 @@ public final class IndexerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        IndexerConfig config = IndexerConfig.from(Settings.fromEnvironment());
+        Settings settings = Settings.fromEnvironment();
+        IndexerConfig config = IndexerConfig.from(settings);
         ElasticsearchClient elastic = ElasticClientFactory.create(config.elastic());
         Admin admin = Admin.create(config.kafka().client());
-        IndexerMetrics metrics = new IndexerMetrics(ServiceMetrics.create());
+        ServiceMetrics services = ServiceMetrics.create();
+        IndexerMetrics metrics = new IndexerMetrics(services);
         metrics.bind(admin);
         ManagementServer management = new ManagementServer(config.managementHost(), config.managementPort(),
                 new DependencyHealth(admin, elastic), metrics);
@@ -49,9 +51,11 @@ public final class IndexerMain {
         new TopicCreator(config.kafka()).ensure(topics);
 
         Indexer indexer = new Indexer(config, elastic, metrics);
+        java.util.concurrent.ScheduledExecutorService retention = startRetention(elastic, config, settings, services);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("indexer stopping");
+            retention.shutdownNow();
             indexer.close();
             management.close();
             admin.close(Duration.ofSeconds(5));
@@ -66,6 +70,30 @@ public final class IndexerMain {
         management.watch(indexer);
         LOG.info("indexer consuming {} as group {}", indexer.topics(), config.group());
         stopped.await();
+    }
+
+    /**
+     * Applies the retention of the monthly indices ({@code retention.*}, docs/RETENTION.md) now and every
+     * {@code retention.check.interval} (1h), on a thread of its own.
+     */
+    private static java.util.concurrent.ScheduledExecutorService startRetention(ElasticsearchClient elastic,
+            IndexerConfig config, Settings settings, ServiceMetrics services) {
+        org.warroom.elastic.Retention retention = org.warroom.elastic.Retention.from(settings);
+        Duration every = settings.getDuration("retention.check.interval", Duration.ofHours(1));
+        if (every.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new org.warroom.contracts.config.ConfigException("retention.check.interval", "must be at least 1m");
+        }
+        RetentionJob job = new RetentionJob(elastic, config.elastic().names(), retention, java.time.Clock.systemUTC(),
+                services.registry());
+        java.util.concurrent.ScheduledExecutorService scheduler = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "indexer-retention");
+                    t.setDaemon(true);
+                    return t;
+                });
+        LOG.info("{}, checked every {}", retention, every);
+        scheduler.scheduleWithFixedDelay(job::runQuietly, 0, every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return scheduler;
     }
 
     /** Installs the templates and creates this month's indices, waiting (with backoff) for Elasticsearch to come up; a refused template is fatal. */

@@ -71,6 +71,33 @@ final class MessageText {
         return out.toString().strip();
     }
 
+    /**
+     * The variables of the SMS templates ({@link DltTemplates}): {@code severity} (upper case), {@code message},
+     * {@code messageHi} (the first alert's words), {@code district}, {@code districtHi} (its name; state-wide in
+     * both languages when it has none), {@code raised} (its time), {@code link} (its acknowledgement link),
+     * {@code step} and {@code count} (alerts in the message).
+     */
+    Map<String, String> values(List<Item> items, int step) {
+        Item item = items.get(0);
+        Alert a = item.alert();
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("severity", a.severity().wire().toUpperCase(Locale.ROOT));
+        out.put("message", english(a));
+        out.put("messageHi", hindi(a));
+        Optional<District> district = districtOf(a);
+        out.put("district", district.map(District::name).orElse(a.district() == null
+                ? words.format(Language.EN, "notify.stateWide", Map.of()) : a.district()));
+        out.put("districtHi", district.map(d -> d.nameHi().isEmpty() ? d.name() : d.nameHi()).orElse(a.district() == null
+                ? words.format(Language.HI, "notify.stateWide", Map.of()) : a.district()));
+        if (a.raisedAt() != null) {
+            out.put("raised", TIME.format(a.raisedAt().atZoneSameInstant(zone)));
+        }
+        out.put("link", item.ackLink());
+        out.put("step", Integer.toString(step));
+        out.put("count", Integer.toString(items.size()));
+        return out;
+    }
+
     /** The alert's English words: the record's, else rendered. */
     private String english(Alert a) {
         return a.message() != null && !a.message().isBlank() ? a.message() : alertText.render(a, Language.EN);

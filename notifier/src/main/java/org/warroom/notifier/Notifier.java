@@ -226,7 +226,8 @@ public final class Notifier {
                 .map(d -> new MessageText.Item(d.alert(), config.ackLink(tokens.issue(d.alert().id(), d.user()))))
                 .toList();
         Outgoing out = new Outgoing(first.id(), first.channel(), first.address(), text.subject(items, step),
-                text.text(items, step), text.json(first.id(), first.user(), step, items));
+                text.text(items, step), text.json(first.id(), first.user(), step, items),
+                items.size() == 1 ? Outgoing.ALERT : Outgoing.ALERT_DIGEST, text.values(items, step));
         List<String> digest = message.size() == 1 ? null : message.stream().map(d -> d.alert().id()).toList();
         Channel channel = channels.get(first.channel());
         Future<Attempted> delivered;

@@ -164,8 +164,10 @@ public final class NotifierVerticle extends VerticleBase {
         List<Channel> out = new ArrayList<>();
         config.smtpUrl().ifPresent(url -> out.add(new EmailChannel(vertx, url, config.smtpUser(),
                 config.smtpPassword(), config.smtpFrom(), config.smtpStartTlsRequired(), config.httpTimeout(), clock)));
+        config.smsGateway().ifPresent(gateway -> out.add(new SmsGatewayChannel(vertx, http, gateway,
+                config.httpTimeout())));
         if (config.smsAccountSid().isPresent() && config.smsAuthToken().isPresent()) {
-            config.smsFrom().ifPresent(from -> out.add(new TwilioChannel(vertx, http, ChannelKind.SMS,
+            config.smsFrom().filter(from -> config.smsGateway().isEmpty()).ifPresent(from -> out.add(new TwilioChannel(vertx, http, ChannelKind.SMS,
                     config.smsApiBase(), config.smsAccountSid().get(), config.smsAuthToken().get(), from,
                     config.httpTimeout())));
             config.whatsappFrom().ifPresent(from -> out.add(new TwilioChannel(vertx, http, ChannelKind.WHATSAPP,

@@ -33,7 +33,8 @@ public record NotifyConfig(KafkaSettings kafka, String managementHost, int manag
                            Optional<String> smtpPassword, boolean smtpStartTlsRequired, Duration httpTimeout,
                            URI smsApiBase, Optional<String> smsAccountSid, Optional<String> smsAuthToken,
                            Optional<String> smsFrom, Optional<String> whatsappFrom,
-                           List<String> reportMailTo, SocialConfig social) {
+                           List<String> reportMailTo, SocialConfig social,
+                           Optional<SmsGatewayConfig> smsGateway) {
 
     public static NotifyConfig from(Settings settings) {
         Path secrets = Path.of(settings.get("data.dir", ".warroom")).resolve("secrets");
@@ -74,7 +75,8 @@ public record NotifyConfig(KafkaSettings kafka, String managementHost, int manag
                 settings.find("sms.from"),
                 settings.find("whatsapp.from"),
                 reportMailTo(settings),
-                SocialConfig.from(settings));
+                SocialConfig.from(settings),
+                SmsGatewayConfig.from(settings));
         config.policy();
         return config;
     }
@@ -113,6 +115,6 @@ public record NotifyConfig(KafkaSettings kafka, String managementHost, int manag
     @Override
     public String toString() {
         return "NotifyConfig[kafka=" + kafka.bootstrap() + ", public.url=" + ack.publicUrl() + ", smtp=" + smtpUrl.map(u ->
-                u.getScheme() + "://" + u.getHost() + ":" + u.getPort()).orElse("off") + ", sms.api.base=" + smsApiBase + ", " + social + "]";
+                u.getScheme() + "://" + u.getHost() + ":" + u.getPort()).orElse("off") + ", sms=" + smsGateway.map(Object::toString).orElse("twilio " + smsApiBase) + ", " + social + "]";
     }
 }
