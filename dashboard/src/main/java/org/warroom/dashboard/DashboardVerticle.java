@@ -332,7 +332,8 @@ public final class DashboardVerticle extends VerticleBase {
         notifyRoutes = NotifyRoutes.mount(router, new NotifyDependencies(vertx, config.kafka(), config.ackLinks(), writer, users, audit,
                 id -> live.get(LiveChannel.ALERTS, id).map(value -> (Alert) value.value()), clock));
         new CampaignsApi(new CampaignDependencies(vertx, campaigns, new CampaignMembership(elastic, names),
-                new WorkerCards(elastic, names), complaints, writer, audit, districts, states, Words.bundled(), clock, zone))
+                new WorkerCards(elastic, names), complaints, writer, audit, districts, states, Words.bundled(), clock, zone,
+                config.dial().map(org.warroom.dashboard.campaign.dial.Dialer::of), users))
                 .mount(router);
         router.get("/ws").handler(ws::handle);
         new DisplayPages(devices, displays, auth, audit, Words.bundled()).mount(router);
