@@ -129,6 +129,9 @@ class CampaignsIntegrationTest {
                 .startsWith("+9198000000");
         assertThat(n1.getJsonObject("script").getString("hi")).contains("भोपाल");
         assertThat(n1.getJsonObject("script").getString("en")).contains("Bhopal");
+        // No dialling provider configured: no call button, the agent dials by hand.
+        assertThat(n1.containsKey("dial")).isFalse();
+        json(dashboard.post("/api/v1/campaigns/" + id + "/dial", a1, attempt(n1, "verified")), 404);
 
         // Bad input names the field; a lease that is not yours is a conflict.
         JsonObject noState = json(dashboard.post("/api/v1/campaigns/" + id + "/attempts", a1, attempt(n1, "verified")), 400);
@@ -184,6 +187,12 @@ class CampaignsIntegrationTest {
         assertThat(progress.getInteger("closed")).isEqualTo(2);
         assertThat(progress.getInteger("pending")).isEqualTo(28);
         assertThat(progress.getInteger("leased")).isEqualTo(2);
+        // By home district: every worker of this campaign is from Bhopal, so the one row is the whole.
+        JsonObject bhopal = progress.getJsonArray("byDistrict").getJsonObject(0);
+        assertThat(progress.getJsonArray("byDistrict")).hasSize(1);
+        assertThat(bhopal.getString("district")).isEqualTo(FeedEvents.BHOPAL);
+        assertThat(List.of(bhopal.getInteger("size"), bhopal.getInteger("verified"), bhopal.getInteger("reached"),
+                bhopal.getInteger("pending"), bhopal.getInteger("exhausted"))).containsExactly(30, 1, 2, 28, 0);
         List<WorkerCalls> calls = dashboard.readAll(CampaignTopics.CALLS).stream().filter(c -> c.campaign().equals(id)).toList();
         assertThat(calls).hasSize(3);
     }
