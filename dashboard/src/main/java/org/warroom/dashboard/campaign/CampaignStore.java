@@ -101,7 +101,7 @@ public final class CampaignStore {
                 return; // written only in part: the campaign was never announced as created
             }
             ids.addAll(chunk.workers());
-            if (homes != null && chunk.homeDistricts() != null) {
+            if (chunk.homeDistricts() != null) {
                 chunk.homeDistricts().forEach(h -> homes.add(h == null ? null : h.intern()));
             }
         }

@@ -71,6 +71,7 @@ class CampaignsIntegrationTest {
         ElasticSettings settings = ElasticSettings.from(Settings.ofKeys(Map.of("es.url", es.url(), "es.index.prefix", prefix)));
         client = ElasticClientFactory.create(settings);
         IndexTemplates.install(client, settings);
+        IndexTemplates.createIndices(client, settings, NOON); // the situation report reads the day's indices
         List<BulkOperation> ops = new ArrayList<>();
         OffsetDateTime old = OffsetDateTime.of(2026, 6, 1, 10, 0, 0, 0, ZoneOffset.ofHoursMinutes(5, 30));
         for (int i = 0; i < 40; i++) {
@@ -193,6 +194,13 @@ class CampaignsIntegrationTest {
         assertThat(bhopal.getString("district")).isEqualTo(FeedEvents.BHOPAL);
         assertThat(List.of(bhopal.getInteger("size"), bhopal.getInteger("verified"), bhopal.getInteger("reached"),
                 bhopal.getInteger("pending"), bhopal.getInteger("exhausted"))).containsExactly(30, 1, 2, 28, 0);
+        // The situation report (state-wide) carries the same figures for the running campaign.
+        JsonObject report = json(dashboard.get("/api/v1/report", dashboard.loginAdmin()), 200);
+        JsonObject line = report.getJsonArray("campaigns").stream().map(o -> (JsonObject) o)
+                .filter(c -> id.equals(c.getString("id"))).findFirst().orElseThrow();
+        assertThat(List.of(line.getInteger("size"), line.getInteger("reached"), line.getInteger("verified"),
+                line.getInteger("pending"), line.getInteger("exhausted"))).containsExactly(30, 2, 1, 28, 0);
+        assertThat(line.getLong("attempts")).isEqualTo(3);
         List<WorkerCalls> calls = dashboard.readAll(CampaignTopics.CALLS).stream().filter(c -> c.campaign().equals(id)).toList();
         assertThat(calls).hasSize(3);
     }
