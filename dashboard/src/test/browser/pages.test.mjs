@@ -914,6 +914,9 @@ await step('an agent works five workers of a verification campaign by keyboard, 
     await page.locator('#worker-card').waitFor({ state: 'visible' });
     const phone = await textOf('#wc-phone');
     check(phone.startsWith('+91990000'), `the agent sees the worker's phone in clear (${phone})`);
+    // no dialling provider in this stack: no call button, the card says to dial by hand
+    check(await page.locator('#dial-worker').isHidden(), 'a call button without a dialling provider');
+    check(await page.locator('#dial-hand').isVisible(), 'the card does not say to dial by hand');
     check(!seen.has(phone), `worker ${phone} handed out twice`);
     seen.add(phone);
     await page.keyboard.press(key);
@@ -937,7 +940,27 @@ await step('an agent works five workers of a verification campaign by keyboard, 
   // size, verified, reached (verified, call-back, needs-help), pending (not reachable, call-back), exhausted, calls
   check(JSON.stringify(figures.slice(1, 7)) === JSON.stringify(['5', '1', '3', '2', '0', '5']),
     `campaign row reads ${figures.slice(1, 7)}`);
+  // by home district: all five are from Bhopal, so its row is the whole campaign
+  await row.locator('button.link').click();
+  const bhopalRow = page.locator(`#by-district-table tr[data-district="${BHOPAL}"]`);
+  await bhopalRow.waitFor();
+  let byDistrict = (await bhopalRow.locator('td').allTextContents()).map((t) => t.trim());
+  const untilDistrict = Date.now() + 10000;
+  while (byDistrict.slice(1, 6).join() !== '5,3,1,2,0' && Date.now() < untilDistrict) {
+    await page.waitForTimeout(300);
+    byDistrict = (await bhopalRow.locator('td').allTextContents()).map((t) => t.trim());
+  }
+  // size, reached, verified, pending, exhausted
+  check(JSON.stringify(byDistrict.slice(1, 6)) === JSON.stringify(['5', '3', '1', '2', '0']),
+    `Bhopal's row reads ${byDistrict.slice(1, 6)}`);
   await shot('campaigns', true);
+  // the workers page shows the campaign's progress too
+  await page.goto(`${BASE}/workers`);
+  const summary = page.locator(`#w-campaigns tr[data-id="${campaign.id}"]`);
+  await summary.waitFor({ timeout: 10000 });
+  const summaryCells = (await summary.locator('td').allTextContents()).map((t) => t.trim());
+  check(JSON.stringify(summaryCells.slice(1, 6)) === JSON.stringify(['5', '3', '1', '2', '0']),
+    `the workers page's campaign row reads ${summaryCells.slice(1, 6)}`);
 });
 
 // ---- the grievance desk: agent registers during a call → officer resolves → the wall's backlog follows

@@ -1,6 +1,8 @@
 // Verification calls: the campaigns and their progress (refreshed every 2 s), the agent's screen (next worker,
 // script, outcome; keyboard: N next worker, 1–6 choose the outcome, Enter records it) and, for supervisors, a new
-// campaign over the registry. Phone numbers appear only for the worker the agent holds.
+// campaign over the registry. Phone numbers appear only for the worker the agent holds. With a dialling service
+// configured (Exotel or Twilio), D or the call button rings the agent's own phone and then the worker; without one
+// the agent dials by hand.
 import { districtName, lang, t, tOr } from './i18n.js';
 import { el, num, replace, when } from './dom.js';
 import { districts, getJson, postJson } from './api.js';
@@ -64,6 +66,13 @@ function showAgents(c) {
   replace(document.querySelector('#by-agent-table tbody'), (c.byAgent || []).map((a) => el('tr', {},
     el('td', { text: a.agent }), el('td', { class: 'num', text: num(a.attempts) }),
     el('td', { class: 'num', text: num(a.reached) }), el('td', { class: 'num', text: num(a.verified) }))));
+  replace(document.querySelector('#by-district-table tbody'), (c.byDistrict || []).map((d) => el('tr', {
+    dataset: { district: d.district },
+  },
+  el('td', { text: d.district === 'unknown' ? t('workers.unknown') : placeName(d.district) }),
+  el('td', { class: 'num', text: num(d.size) }), el('td', { class: 'num', text: num(d.reached) }),
+  el('td', { class: 'num', text: num(d.verified) }), el('td', { class: 'num', text: num(d.pending) }),
+  el('td', { class: 'num', text: num(d.exhausted) }))));
 }
 
 function mayCall() {
@@ -113,8 +122,28 @@ function showWorker(answer) {
   document.getElementById('wc-lease').textContent = when(answer.lease.until);
   document.getElementById('wc-script').textContent = (answer.script || {})[lang()] || '';
   document.getElementById('outcome-form').reset();
+  const dial = document.getElementById('dial-worker');
+  dial.hidden = !answer.dial;
+  dial.textContent = answer.dial ? t('campaign.dial', { provider: answer.dial === 'exotel' ? 'Exotel' : 'Twilio' }) : '';
+  document.getElementById('dial-hand').hidden = Boolean(answer.dial);
+  document.getElementById('dial-keys').hidden = !answer.dial;
+  document.getElementById('dial-status').textContent = '';
   document.getElementById('worker-card').hidden = false;
   showFields();
+}
+
+async function dial() {
+  if (!current || !current.dial) return;
+  const status = document.getElementById('dial-status');
+  status.textContent = t('campaign.dialling');
+  try {
+    const answer = await postJson(`/api/v1/campaigns/${encodeURIComponent(selected.id)}/dial`,
+      { worker: current.worker.id, lease: current.lease.id });
+    current.call = answer.call;
+    status.textContent = t('campaign.dialled', { call: answer.call });
+  } catch (e) {
+    status.textContent = errorText(e);
+  }
 }
 
 function chosen() {
@@ -139,6 +168,7 @@ async function record(event) {
     return;
   }
   const body = { worker: current.worker.id, lease: current.lease.id, outcome };
+  if (current.call) body.call = current.call;
   const note = document.getElementById('o-note').value.trim();
   if (note) body.note = note;
   if (outcome === 'verified') {
@@ -214,6 +244,9 @@ function keys(event) {
   if (event.key === 'n' || event.key === 'N') {
     event.preventDefault();
     next();
+  } else if ((event.key === 'd' || event.key === 'D') && current && current.dial) {
+    event.preventDefault();
+    dial();
   } else if (current && /^[1-6]$/.test(event.key)) {
     const radio = document.querySelector(`#outcome-form input[value="${OUTCOMES[Number(event.key) - 1]}"]`);
     radio.checked = true;
@@ -233,6 +266,7 @@ async function main() {
   document.getElementById('create-panel').hidden = !['supervisor', 'admin'].includes(viewer.role);
   document.getElementById('create-form').addEventListener('submit', create);
   document.getElementById('next-worker').addEventListener('click', next);
+  document.getElementById('dial-worker').addEventListener('click', dial);
   document.getElementById('outcome-form').addEventListener('submit', record);
   document.getElementById('outcome-form').addEventListener('change', showFields);
   document.addEventListener('keydown', keys);

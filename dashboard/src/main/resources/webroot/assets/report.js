@@ -97,6 +97,13 @@ function render(p) {
       el('td', { text: `${tOr(`rule.${a.rule}`, a.rule)}${a.commodity ? ` — ${tOr(`commodity.${a.commodity}`, a.commodity)}` : ''}` }),
       el('td', {}, el('span', { class: `pill sev-${a.severity}`, text: tOr(`severity.${a.severity}`, a.severity) })),
       el('td', { text: t(`state.${a.state}`) }))));
+  // running verification campaigns, as their own queues count them now (state-wide reports)
+  const campaigns = report.campaigns || [];
+  document.getElementById('report-campaigns-panel').hidden = campaigns.length === 0;
+  replace(document.querySelector('#report-campaigns tbody'), campaigns.map((c) => el('tr', { dataset: { id: c.id } },
+    el('td', { text: c.name }), el('td', { class: 'num', text: num(c.size) }),
+    el('td', { class: 'num', text: num(c.reached) }), el('td', { class: 'num', text: num(c.verified) }),
+    el('td', { class: 'num', text: num(c.pending) }), el('td', { class: 'num', text: num(c.exhausted) }))));
 }
 
 async function load(p) {

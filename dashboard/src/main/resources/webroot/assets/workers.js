@@ -103,8 +103,32 @@ async function search() {
   }
 }
 
+/** The verification campaigns' progress (GET /api/v1/campaigns: only those the viewer may see), every 2 s. */
+async function campaigns() {
+  const panel = document.getElementById('w-campaigns-panel');
+  try {
+    const items = ((await getJson('/api/v1/campaigns')).items || []);
+    panel.hidden = items.length === 0;
+    replace(document.querySelector('#w-campaigns tbody'), items.map((c) => {
+      const fill = el('span');
+      fill.style.setProperty('width', `${Math.round(100 * (c.size ? (c.size - c.pending) / c.size : 0))}%`);
+      return el('tr', { dataset: { id: c.id } },
+        el('td', { text: c.name }), el('td', { class: 'num', text: num(c.size) }),
+        el('td', { class: 'num', text: num(c.reached) }), el('td', { class: 'num', text: num(c.verified) }),
+        el('td', { class: 'num', text: num(c.pending) }), el('td', { class: 'num', text: num(c.exhausted) }),
+        el('td', {}, el('div', { class: 'bar progress' }, fill)));
+    }));
+  } catch (e) {
+    panel.hidden = true; // campaigns are not this viewer's to see, or still loading
+  }
+}
+
 async function main() {
   const viewer = await startPage({ active: '/workers' });
+  campaigns();
+  setInterval(() => {
+    if (!document.hidden) campaigns();
+  }, 2000);
   document.getElementById('w-masked').hidden = Boolean(viewer.personalData);
   try {
     known = await districts();

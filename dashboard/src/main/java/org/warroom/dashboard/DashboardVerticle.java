@@ -116,6 +116,7 @@ import org.warroom.dashboard.shift.ShiftApi;
 import org.warroom.dashboard.shift.ShiftBook;
 import org.warroom.dashboard.web.PageRoutes;
 import org.warroom.dashboard.web.WebDependencies;
+import org.warroom.dashboard.web.ReportSource;
 import org.warroom.dashboard.web.WebRoutes;
 import org.warroom.elastic.DependencyHealth;
 import org.warroom.elastic.IndexNames;
@@ -325,14 +326,18 @@ public final class DashboardVerticle extends VerticleBase {
                 complaints, live, districts, audit, Words.bundled(), clock, zone)).mount(router);
         Optional<ReportPdf> pdf = config.reportFont().map(font -> new ReportPdf(web.charts(), districts, Words.bundled(),
                 font, zone));
-        new ReportPdfRoutes(vertx, query.reportSource(), pdf, reportArchive, districts, clock, zone).mount(router);
-        pdf.ifPresent(renderer -> scheduledReports = new ScheduledReports(vertx, config.reports(), query.reportSource(),
+        // The situation report carries the running verification campaigns' progress (state-wide reports).
+        ReportSource reports = ReportSource.withCampaigns(query.reportSource(),
+                new org.warroom.dashboard.campaign.CampaignReportLines(campaigns::queues, clock));
+        new ReportPdfRoutes(vertx, reports, pdf, reportArchive, districts, clock, zone).mount(router);
+        pdf.ifPresent(renderer -> scheduledReports = new ScheduledReports(vertx, config.reports(), reports,
                 renderer, reportArchive, clock, zone));
-        WebRoutes.mount(router, new WebDependencies(vertx, districts, states, query.reportSource(), clock, zone), web);
+        WebRoutes.mount(router, new WebDependencies(vertx, districts, states, reports, clock, zone), web);
         notifyRoutes = NotifyRoutes.mount(router, new NotifyDependencies(vertx, config.kafka(), config.ackLinks(), writer, users, audit,
                 id -> live.get(LiveChannel.ALERTS, id).map(value -> (Alert) value.value()), clock));
         new CampaignsApi(new CampaignDependencies(vertx, campaigns, new CampaignMembership(elastic, names),
-                new WorkerCards(elastic, names), complaints, writer, audit, districts, states, Words.bundled(), clock, zone))
+                new WorkerCards(elastic, names), complaints, writer, audit, districts, states, Words.bundled(), clock, zone,
+                config.dial().map(org.warroom.dashboard.campaign.dial.Dialer::of), users))
                 .mount(router);
         router.get("/ws").handler(ws::handle);
         new DisplayPages(devices, displays, auth, audit, Words.bundled()).mount(router);

@@ -31,7 +31,13 @@ public enum IndexFamily {
      * The war room's shift log and handovers ({@code kind} {@code log} or {@code handover}): one document per entry id
      * (month of its time) and per handover id (month of drafting, the latest step); searchable.
      */
-    SHIFT("shift", true, true);
+    SHIFT("shift", true, true),
+    /**
+     * Verification-call attempts of the campaigns, one document per attempt ({@code <campaign>/<worker>/<number>},
+     * month of the call): campaign, worker id, agent, home and current district, outcome, the provider's call; no
+     * phone number or name.
+     */
+    CAMPAIGN_CALLS("campaign-calls", true, false);
 
     private final String word;
     private final boolean monthly;

@@ -32,7 +32,7 @@ class IndexTemplatesIntegrationTest {
                     prefix + "-calls-2026.12", prefix + "-tickets-2026.12", prefix + "-messages-2026.12",
                     prefix + "-reports-2026.12", prefix + "-workers-v1", prefix + "-snapshots-2026.12",
                     prefix + "-alerts-2026.12", prefix + "-audit-2026.12", prefix + "-deliveries-2026.12",
-                    prefix + "-directives-2026.12", prefix + "-shift-2026.12");
+                    prefix + "-directives-2026.12", prefix + "-shift-2026.12", prefix + "-campaign-calls-2026.12");
             assertThat(IndexTemplates.createIndices(client, settings, now)).isEmpty();
             // the last day of a month: next month's indices too
             assertThat(IndexTemplates.createIndices(client, settings, Instant.parse("2026-12-31T20:00:00Z")))

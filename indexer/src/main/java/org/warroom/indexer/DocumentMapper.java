@@ -10,6 +10,8 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.warroom.contracts.audit.AuditTopics;
+import org.warroom.contracts.campaign.CampaignTopics;
+import org.warroom.contracts.campaign.WorkerCalls;
 import org.warroom.contracts.directive.Directive;
 import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.event.CallStep;
@@ -34,6 +36,7 @@ import org.warroom.elastic.IndexFamily;
 import org.warroom.elastic.IndexNames;
 import org.warroom.elastic.doc.AuditEntry;
 import org.warroom.elastic.doc.CallDoc;
+import org.warroom.elastic.doc.CampaignCallDoc;
 import org.warroom.elastic.doc.DirectiveDoc;
 import org.warroom.elastic.doc.MessageDoc;
 import org.warroom.elastic.doc.ShiftDoc;
@@ -64,6 +67,8 @@ import org.warroom.elastic.doc.WorkerDoc;
  *   <tr><td>warroom.shift-log</td><td>shift ({@code kind} log)</td><td>entry id</td><td>create</td></tr>
  *   <tr><td>warroom.handovers</td><td>shift ({@code kind} handover)</td><td>handover id (month of draftedAt)</td>
  *       <td>versioned (the latest step)</td></tr>
+ *   <tr><td>warroom.campaign-calls</td><td>campaign-calls</td><td>campaign/worker/attempt (month of the call), one per
+ *       attempt of the worker's record</td><td>create</td></tr>
  * </table>
  */
 final class DocumentMapper {
@@ -100,6 +105,7 @@ final class DocumentMapper {
                 ShiftLogEntry::id, ShiftLogEntry::at, ShiftDoc::of));
         byTopic.put(ShiftTopics.HANDOVERS.name(), r -> latest(r, ShiftTopics.HANDOVERS, IndexFamily.SHIFT,
                 Handover::id, Handover::draftedAt, "draftedAt", ShiftDoc::of));
+        byTopic.put(CampaignTopics.CALLS.name(), this::campaignCalls);
         snapshot(ResultTopics.SHORTAGES, SnapshotDoc.SHORTAGE, v -> text(v, "district"));
         snapshot(ResultTopics.BACKLOGS, SnapshotDoc.BACKLOG, v -> text(v, "district"));
         snapshot(ResultTopics.RATINGS, SnapshotDoc.RATING, v -> text(v, "district"));
@@ -266,6 +272,29 @@ final class DocumentMapper {
         String docId = id + "|" + d.outcome() + "|" + d.attempts();
         return List.of(action(r, IndexFamily.DELIVERIES, names.index(IndexFamily.DELIVERIES, d.at()), docId, d,
                 IndexAction.Mode.CREATE));
+    }
+
+    /**
+     * A worker's calls in a campaign (compacted: the latest record holds every attempt): one document per attempt,
+     * created once; the attempts indexed from an earlier record are refused as duplicates. A tombstone: history stays.
+     */
+    private List<IndexAction> campaignCalls(ConsumerRecord<String, byte[]> r) throws Unindexable {
+        WorkerCalls calls = read(r, CampaignTopics.CALLS);
+        if (calls == null) {
+            return List.of();
+        }
+        if (calls.campaign() == null || calls.worker() == null) {
+            throw new Unindexable(calls.campaign() == null ? "campaign" : "worker", "no campaign or worker");
+        }
+        List<IndexAction> out = new ArrayList<>(calls.attempts().size());
+        for (CampaignCallDoc doc : CampaignCallDoc.of(calls)) {
+            if (doc.at() == null) {
+                throw new Unindexable("attempts.at", "an attempt without its time ('at')");
+            }
+            out.add(action(r, IndexFamily.CAMPAIGN_CALLS, names.index(IndexFamily.CAMPAIGN_CALLS, doc.at()),
+                    requireId(doc.id()), doc, IndexAction.Mode.CREATE));
+        }
+        return out;
     }
 
     private void snapshot(Topic<String, ?> topic, String kind, Function<JsonNode, String> district) {

@@ -48,6 +48,7 @@ public final class IndexerMain {
         topics.addAll(ResultTopics.all());
         topics.add(new Topic<>(DocumentMapper.AUDIT_TOPIC, Serdes.String(), Serdes.ByteArray(), false));
         topics.add(org.warroom.contracts.notify.NotifyTopics.DELIVERIES);
+        topics.add(org.warroom.contracts.campaign.CampaignTopics.CALLS);
         new TopicCreator(config.kafka()).ensure(topics);
 
         Indexer indexer = new Indexer(config, elastic, metrics);

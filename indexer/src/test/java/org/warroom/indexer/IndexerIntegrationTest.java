@@ -85,6 +85,56 @@ class IndexerIntegrationTest {
                 NotifyTopics.DELIVERIES));
         kafka.ensure(DirectiveTopics.all());
         kafka.ensure(ShiftTopics.all());
+        kafka.ensure(List.of(org.warroom.contracts.campaign.CampaignTopics.CALLS));
+    }
+
+    @Test
+    @DisplayName("a campaign worker's calls record: one document per attempt (no phone, no name), once each, also on replay")
+    void shouldIndexCampaignAttempts(LocalKafka kafka, LocalElasticsearch es) {
+        String run = "run" + System.nanoTime();
+        IndexerConfig config = config(kafka, es.url(), run, run + "-a");
+        ElasticsearchClient client = client(config);
+        IndexTemplates.install(client, config.elastic());
+        Indexer indexer = start(config, client);
+        String campaign = run + "-c";
+        java.time.Instant first = java.time.Instant.parse("2026-12-07T06:30:00Z");
+        org.warroom.contracts.campaign.CallAttempt unanswered = new org.warroom.contracts.campaign.CallAttempt(1, "asha",
+                "l-1", org.warroom.contracts.campaign.CallOutcome.NOT_REACHABLE, null, null, null, null,
+                "phone was off, tried +919876543210", first, "exotel:exo1");
+        org.warroom.contracts.campaign.WorkerCalls once = new org.warroom.contracts.campaign.WorkerCalls(campaign, "bw7",
+                List.of(unanswered), BHOPAL);
+        org.warroom.contracts.campaign.WorkerCalls twice = once.with(new org.warroom.contracts.campaign.CallAttempt(2,
+                "ravi", "l-2", org.warroom.contracts.campaign.CallOutcome.VERIFIED, "27", "519", "working", null, null,
+                first.plus(Duration.ofHours(3)), null));
+        try (TestFeed feed = new TestFeed(kafka)) {
+            feed.send(org.warroom.contracts.campaign.CampaignTopics.CALLS, campaign + "/bw7", once);
+            feed.send(org.warroom.contracts.campaign.CampaignTopics.CALLS, campaign + "/bw7", twice);
+        }
+        IndexNames names = config.elastic().names();
+        eventually(WITHIN, () -> {
+            assertThat(count(client, names, IndexFamily.CAMPAIGN_CALLS, run)).isEqualTo(2);
+            JsonNode a1 = source(client, names.pattern(IndexFamily.CAMPAIGN_CALLS), campaign + "/bw7/1");
+            assertThat(a1.get("campaign").asText()).isEqualTo(campaign);
+            assertThat(a1.get("worker").asText()).isEqualTo("bw7");
+            assertThat(a1.get("agent").asText()).isEqualTo("asha");
+            assertThat(a1.get("outcome").asText()).isEqualTo("not-reachable");
+            assertThat(a1.get("reached").asBoolean()).isFalse();
+            assertThat(a1.get("district").asText()).isEqualTo(BHOPAL);
+            assertThat(a1.get("homeDistrict").asText()).isEqualTo(BHOPAL);
+            assertThat(a1.get("call").asText()).isEqualTo("exotel:exo1");
+            assertThat(a1.get("at").asText()).isEqualTo("2026-12-07T06:30:00Z");
+            assertThat(a1.toString()).as("no phone, no name, no note").doesNotContain("9876543210").doesNotContain("note");
+            JsonNode a2 = source(client, names.pattern(IndexFamily.CAMPAIGN_CALLS), campaign + "/bw7/2");
+            assertThat(a2.get("outcome").asText()).isEqualTo("verified");
+            assertThat(a2.get("reached").asBoolean()).isTrue();
+            assertThat(a2.get("currentState").asText()).isEqualTo("27");
+            assertThat(a2.get("currentDistrict").asText()).isEqualTo("519");
+            assertThat(a2.get("agent").asText()).isEqualTo("ravi");
+        });
+        eventually(WITHIN, () -> assertThat(indexer.metrics().lag()).isZero());
+        Indexer replay = start(config(kafka, es.url(), run, run + "-replay"), client);
+        eventually(WITHIN, () -> assertThat(replay.metrics().lag()).isZero());
+        assertThat(count(client, names, IndexFamily.CAMPAIGN_CALLS, run)).isEqualTo(2);
     }
 
     @Test

@@ -22,8 +22,11 @@ import org.warroom.dashboard.http.ApiError;
  * may name the complaint's {@code category}. Every refusal names its field.
  */
 record AttemptRequest(String worker, String lease, CallOutcome outcome, String currentState, String currentDistrict,
-                      WorkerStatus status, List<String> skills, Instant callBackAt, String category, String note) {
+                      WorkerStatus status, List<String> skills, Instant callBackAt, String category, String note,
+                      String call) {
     static final int MAX_NOTE = 1000;
+    /** A provider's call as the calls feed names it ({@code exotel:<sid>}, {@code twilio:<sid>}). */
+    private static final java.util.regex.Pattern CALL = java.util.regex.Pattern.compile("(exotel|twilio):[A-Za-z0-9._:@-]{1,120}");
 
     static AttemptRequest parse(JsonObject body, DistrictDirectory districts, StateDirectory states, Instant now) {
         String worker = required(body, "worker", 100);
@@ -66,9 +69,14 @@ record AttemptRequest(String worker, String lease, CallOutcome outcome, String c
         }
         String note = Answers.string(body, "note", MAX_NOTE);
         note = note == null ? null : note.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
+        String call = Answers.string(body, "call", 128);
+        if (call != null && !CALL.matcher(call.strip()).matches()) {
+            throw ApiError.invalid("call", "must be the provider's call as dialled, e.g. exotel:<sid> or twilio:<sid>");
+        }
         return new AttemptRequest(worker.strip(), lease.strip(), outcome, state, district, status, skills,
                 outcome == CallOutcome.CALL_BACK ? callBackAt : null,
-                category == null ? null : category.strip().toLowerCase(Locale.ROOT), note == null || note.isEmpty() ? null : note);
+                category == null ? null : category.strip().toLowerCase(Locale.ROOT), note == null || note.isEmpty() ? null : note,
+                call == null ? null : call.strip());
     }
 
     private static String required(JsonObject body, String field, int max) {

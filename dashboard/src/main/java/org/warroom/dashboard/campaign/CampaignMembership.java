@@ -17,8 +17,8 @@ import org.warroom.elastic.IndexNames;
 
 /**
  * The workers of the registry that a campaign filter selects, in calling order (never verified first, then the
- * longest unverified, then by id), read from the worker index by a {@link PitScan} in pages of 10,000 ids (no
- * documents fetched). Blocking: call it from a worker thread.
+ * longest unverified, then by id), read from the worker index by a {@link PitScan} in pages of 10,000 ids with only
+ * each worker's home district from the documents (for progress by district). Blocking: call it from a worker thread.
  */
 public final class CampaignMembership {
     /** Larger campaigns are refused (a campaign's queue addresses workers by 24-bit positions). */
@@ -33,21 +33,24 @@ public final class CampaignMembership {
         this.names = names;
     }
 
-    public List<String> select(CampaignFilter filter, Instant now) {
+    public SelectedWorkers select(CampaignFilter filter, Instant now) {
         List<Query> filters = filters(filter, now);
         List<String> ids = new ArrayList<>();
+        List<String> homes = new ArrayList<>();
         PitScan.Scan scan = new PitScan.Scan(names.pattern(IndexFamily.WORKERS),
                 Query.of(q -> q.bool(b -> b.filter(filters))),
                 List.of(SortOptions.of(o -> o.field(f -> f.field("verifiedAt").order(SortOrder.Asc).missing("_first"))),
                         SortOptions.of(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))),
-                SourceConfig.of(src -> src.fetch(false)), PAGE);
-        new PitScan(client).each(scan, Void.class, hit -> {
+                SourceConfig.of(src -> src.filter(f -> f.includes("homeDistrict"))), PAGE);
+        new PitScan(client).each(scan, com.fasterxml.jackson.databind.JsonNode.class, hit -> {
             ids.add(hit.id());
+            com.fasterxml.jackson.databind.JsonNode home = hit.source() == null ? null : hit.source().get("homeDistrict");
+            homes.add(home == null || home.isNull() ? null : home.asText().intern());
             if (ids.size() > MAX_SIZE) {
                 throw new IllegalArgumentException("the filter selects more than " + MAX_SIZE + " workers");
             }
         });
-        return ids;
+        return new SelectedWorkers(ids, homes);
     }
 
     static List<Query> filters(CampaignFilter filter, Instant now) {

@@ -46,6 +46,7 @@ public final class CampaignQueue {
         }
     };
     private final Map<String, AgentTally> agents = new java.util.TreeMap<>();
+    private final DistrictTally districts;
     private int cursor;
     private int verifiedCount;
     private int reachedCount;
@@ -65,6 +66,11 @@ public final class CampaignQueue {
     }
 
     CampaignQueue(Campaign campaign, WorkerIds ids) {
+        this(campaign, ids, null);
+    }
+
+    /** {@code homeDistricts}: each worker's home district in calling order (null: not known). */
+    CampaignQueue(Campaign campaign, WorkerIds ids, java.util.List<String> homeDistricts) {
         if (ids.size() >= 1 << 24) {
             throw new IllegalArgumentException("a campaign holds at most " + ((1 << 24) - 1) + " workers");
         }
@@ -74,6 +80,7 @@ public final class CampaignQueue {
         this.attempts = new byte[ids.size()];
         this.verified = new boolean[ids.size()];
         this.reached = new boolean[ids.size()];
+        this.districts = new DistrictTally(ids.size(), homeDistricts);
     }
 
     public Campaign campaign() {
@@ -116,6 +123,7 @@ public final class CampaignQueue {
         }
         state[position] = CLOSED;
         closedCount++;
+        districts.count(position, 1, false, false, true, false);
         return false;
     }
 
@@ -243,6 +251,28 @@ public final class CampaignQueue {
                 leases.size(), attemptCount);
     }
 
+    /** The campaign's progress by the workers' home district, by district code. */
+    public synchronized java.util.List<DistrictProgress> byDistrict(Instant now) {
+        expire(now);
+        return districts.progress();
+    }
+
+    /** A member's home district (LGD code, or {@code unknown}); null for a worker the campaign does not hold. */
+    public synchronized String homeDistrict(String worker) {
+        int position = ids.indexOf(worker);
+        return position < 0 ? null : districts.district(position);
+    }
+
+    /**
+     * Whether {@code agent} holds the worker under this lease now (to dial them), without closing the lease.
+     */
+    public synchronized boolean holding(String worker, String leaseId, String agent, Instant now) {
+        expire(now);
+        int position = ids.indexOf(worker);
+        Lease lease = position < 0 ? null : leases.get(position);
+        return lease != null && lease.value.id().equals(leaseId) && lease.value.agent().equals(agent) && !lease.closing;
+    }
+
     /** Each agent's calls in this campaign, by username. */
     public synchronized java.util.List<AgentTally> agents() {
         return java.util.List.copyOf(agents.values());
@@ -282,6 +312,8 @@ public final class CampaignQueue {
         reachedCount -= reached[position] ? 1 : 0;
         closedCount -= state[position] == CLOSED ? 1 : 0;
         exhaustedCount -= state[position] == EXHAUSTED ? 1 : 0;
+        districts.count(position, -1, verified[position], reached[position], state[position] == CLOSED,
+                state[position] == EXHAUSTED);
     }
 
     private void countIn(int position) {
@@ -289,5 +321,7 @@ public final class CampaignQueue {
         reachedCount += reached[position] ? 1 : 0;
         closedCount += state[position] == CLOSED ? 1 : 0;
         exhaustedCount += state[position] == EXHAUSTED ? 1 : 0;
+        districts.count(position, 1, verified[position], reached[position], state[position] == CLOSED,
+                state[position] == EXHAUSTED);
     }
 }

@@ -95,13 +95,18 @@ public final class CampaignStore {
             return;
         }
         List<String> ids = new ArrayList<>(campaign.size());
+        List<String> homes = new ArrayList<>(campaign.size());
         for (CampaignMembers chunk : chunks) {
             if (chunk == null) {
                 return; // written only in part: the campaign was never announced as created
             }
             ids.addAll(chunk.workers());
+            if (chunk.homeDistricts() != null) {
+                chunk.homeDistricts().forEach(h -> homes.add(h == null ? null : h.intern()));
+            }
         }
-        queues.put(campaign.id(), new CampaignQueue(campaign, new WorkerIds(ids)));
+        queues.put(campaign.id(), new CampaignQueue(campaign, new WorkerIds(ids),
+                homes.size() == ids.size() ? homes : null));
     }
 
     public boolean loaded() {
@@ -126,15 +131,18 @@ public final class CampaignStore {
     }
 
     /** Writes the members (in chunks) and then the definition; the queue exists once both are written. */
-    public Future<CampaignQueue> create(Campaign campaign, List<String> workers) {
+    public Future<CampaignQueue> create(Campaign campaign, SelectedWorkers selected) {
+        List<String> workers = selected.ids();
         int chunks = Math.max(1, (workers.size() + CHUNK - 1) / CHUNK);
         List<Future<?>> writes = new ArrayList<>();
         for (int i = 0; i < chunks; i++) {
-            List<String> part = workers.subList(i * CHUNK, Math.min(workers.size(), (i + 1) * CHUNK));
+            int from = i * CHUNK;
+            int to = Math.min(workers.size(), (i + 1) * CHUNK);
             writes.add(writer.write(CampaignTopics.MEMBERS, campaign.id() + "/" + i,
-                    new CampaignMembers(campaign.id(), i, chunks, part)));
+                    new CampaignMembers(campaign.id(), i, chunks, workers.subList(from, to),
+                            selected.homeDistricts().subList(from, to))));
         }
-        CampaignQueue queue = new CampaignQueue(campaign, new WorkerIds(workers));
+        CampaignQueue queue = new CampaignQueue(campaign, new WorkerIds(workers), selected.homeDistricts());
         return Future.all(writes)
                 .compose(v -> writer.write(CampaignTopics.CAMPAIGNS, campaign.id(), campaign))
                 .map(meta -> {

@@ -49,6 +49,7 @@ public final class CampaignsApi {
     private final CampaignRequests requests;
     private final CallScript script;
     private final CampaignDependencies deps;
+    private final DialedLeases dialed = new DialedLeases();
 
     public CampaignsApi(CampaignDependencies deps) {
         this.deps = deps;
@@ -68,6 +69,7 @@ public final class CampaignsApi {
         router.get("/api/v1/campaigns/:id").handler(this::handleGet);
         router.post("/api/v1/campaigns/:id/next").handler(this::handleNext);
         router.post("/api/v1/campaigns/:id/attempts").handler(this::handleAttempt);
+        router.post("/api/v1/campaigns/:id/dial").handler(this::handleDial);
     }
 
     private void requireLoaded(RoutingContext ctx) {
@@ -148,6 +150,7 @@ public final class CampaignsApi {
                     body.put("attempts", store.calls(queue.campaign().id(), lease.worker())
                             .map(WorkerCalls::attempts).orElse(List.of()));
                     body.put("script", script.of(card));
+                    deps.dialer().ifPresent(d -> body.put("dial", d.provider().wire()));
                     Answers.ok(ctx, body);
                 })
                 .onFailure(e -> Answers.fail(ctx, e));
@@ -172,10 +175,11 @@ public final class CampaignsApi {
         }
         String campaign = queue.campaign().id();
         WorkerCalls before = store.calls(campaign, request.worker())
-                .orElse(new WorkerCalls(campaign, request.worker(), List.of()));
+                .orElse(new WorkerCalls(campaign, request.worker(), List.of(), queue.homeDistrict(request.worker())));
         CallAttempt attempt = new CallAttempt(before.attempts().size() + 1, viewer.username(), request.lease(),
                 request.outcome(), request.currentState(), request.currentDistrict(),
-                request.status() == null ? null : request.status().wire(), request.callBackAt(), request.note(), now);
+                request.status() == null ? null : request.status().wire(), request.callBackAt(), request.note(), now,
+                dialed.call(request.lease()).orElse(request.call()));
         WorkerCalls after = before.with(attempt);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("worker", request.worker());
@@ -193,6 +197,72 @@ public final class CampaignsApi {
                 })
                 .onSuccess(calls -> Answers.ok(ctx, Map.of("recorded", true, "attempt", attempt,
                         "progress", queue.progress(deps.clock().instant()))))
+                .onFailure(e -> Answers.fail(ctx, e));
+    }
+
+    /**
+     * Click-to-call ({@code POST /api/v1/campaigns/{id}/dial}, {@code {"worker", "lease"}}): the configured provider
+     * rings the agent's own phone (their user contact), then the worker they hold; {@code 404} without a provider.
+     * The answer names the provider's call, never a phone number; the outcome recorded for the lease keeps it.
+     */
+    private void handleDial(RoutingContext ctx) {
+        Viewer viewer = Viewer.of(ctx);
+        CampaignQueue queue = queueOf(ctx);
+        requireWorker(viewer, queue.campaign());
+        org.warroom.dashboard.campaign.dial.Dialer dialer = deps.dialer().orElseThrow(() -> ApiError.notFound(
+                "no click-to-call provider is configured (dial.provider): dial the worker by hand"));
+        io.vertx.core.json.JsonObject body = Answers.body(ctx);
+        String worker = Answers.string(body, "worker", 100);
+        String leaseId = Answers.string(body, "lease", 100);
+        if (worker == null || worker.isBlank()) {
+            throw ApiError.invalid("worker", "is required");
+        }
+        if (leaseId == null || leaseId.isBlank()) {
+            throw ApiError.invalid("lease", "is required");
+        }
+        if (!queue.holding(worker.strip(), leaseId.strip(), viewer.username(), deps.clock().instant())) {
+            throw ApiError.conflict("lease " + leaseId + " is not held by you: it ran out or was never yours; take the "
+                    + "next worker");
+        }
+        String agentPhone = deps.users().find(viewer.username()).map(u -> u.contact())
+                .map(c -> c.phone()).filter(p -> p != null && !p.isBlank()).orElseThrow(() -> ApiError.invalid(
+                        "contact.phone", "your account has no phone to ring first; an administrator adds it to your "
+                                + "contact, or dial the worker by hand"));
+        String campaign = queue.campaign().id();
+        String lease = leaseId.strip();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("worker", worker.strip());
+        details.put("lease", lease);
+        details.put("provider", dialer.provider().wire());
+        audit(ctx, viewer, "campaign.dial", campaign, null, details)
+                .compose(v -> vertx.executeBlocking(() -> cards.find(worker.strip()), false))
+                .recover(e -> Future.failedFuture(translate(e)))
+                .compose(found -> {
+                    WorkerCard card = found.filter(c -> c.phone() != null && !c.phone().isBlank())
+                            .orElseThrow(() -> ApiError.invalid("worker", "the registry holds no phone for this worker"));
+                    return vertx.executeBlocking(() -> dialer.dial(agentPhone, card.phone(), campaign + "/" + lease), false);
+                })
+                .recover(e -> {
+                    if (e instanceof org.warroom.dashboard.campaign.dial.DialFailed f) {
+                        LOG.warn("dial for lease {} in campaign {} failed: {}", lease, campaign, f.getMessage());
+                        return Future.failedFuture(ApiError.unavailable("the call was not placed: " + f.getMessage()
+                                + "; dial the worker by hand"));
+                    }
+                    return Future.failedFuture(e);
+                })
+                .map(call -> {
+                    dialed.put(lease, call.call());
+                    return call;
+                })
+                .onSuccess(call -> {
+                    Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("call", call.call());
+                    answer.put("provider", dialer.provider().wire());
+                    if (call.status() != null) {
+                        answer.put("status", call.status());
+                    }
+                    Answers.ok(ctx, answer);
+                })
                 .onFailure(e -> Answers.fail(ctx, e));
     }
 
@@ -267,6 +337,7 @@ public final class CampaignsApi {
         view.put("callingNow", c.hours().open(deps.clock().instant()));
         view.put("agents", c.agents());
         view.put("byAgent", queue.agents());
+        view.put("byDistrict", queue.byDistrict(deps.clock().instant()));
         view.put("createdBy", c.createdBy());
         view.put("createdAt", c.createdAt().toString());
         return view;

@@ -88,6 +88,11 @@ public final class ReportPdf {
             w.gap(6);
             w.text(words.get(language, "report.shortages"), 13);
             shortages(w, report, language);
+            if (!report.campaigns().isEmpty()) {
+                w.gap(10);
+                w.text(words.get(language, "campaign.summary"), 13);
+                campaigns(w, report, language);
+            }
             w.gap(10);
             w.text(words.get(language, "report.source"), 8);
             w.close();
@@ -155,6 +160,19 @@ public final class ReportPdf {
                     words.get(language, "commodity." + s.commodity().wire()),
                     words.get(language, "status." + s.status().wire()),
                     s.daysOfCover() == null ? "—" : String.format(java.util.Locale.ROOT, "%.1f", s.daysOfCover())));
+        }
+    }
+
+    /** The running verification campaigns: size, reached, verified, pending, exhausted, calls made. */
+    private void campaigns(Writer w, SituationReport report, Language language) throws IOException {
+        float[] cols = {0, 190, 250, 310, 370, 430};
+        w.row(cols, 10, List.of(words.get(language, "common.name"), words.get(language, "campaign.size"),
+                words.get(language, "campaign.reached"), words.get(language, "campaign.verified"),
+                words.get(language, "campaign.pending"), words.get(language, "campaign.exhausted")));
+        for (org.warroom.dashboard.web.CampaignLine c : report.campaigns()) {
+            String name = c.name().length() > 34 ? c.name().substring(0, 33) + "…" : c.name();
+            w.row(cols, 10, List.of(name, Integer.toString(c.size()), Integer.toString(c.reached()),
+                    Integer.toString(c.verified()), Integer.toString(c.pending()), Integer.toString(c.exhausted())));
         }
     }
 

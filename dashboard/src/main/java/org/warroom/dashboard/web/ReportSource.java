@@ -17,6 +17,17 @@ public interface ReportSource {
      */
     SituationReport load(Scope scope, LocalDate date, String district) throws Exception;
 
+    /**
+     * This source's reports with the running verification campaigns' progress added to state-wide ones whose viewer
+     * sees every district (a campaign spans the registry).
+     */
+    static ReportSource withCampaigns(ReportSource base, java.util.function.Supplier<java.util.List<CampaignLine>> lines) {
+        return (scope, date, district) -> {
+            SituationReport report = base.load(scope, date, district);
+            return district == null && scope.allDistricts() ? report.withCampaigns(lines.get()) : report;
+        };
+    }
+
     /** The report from Elasticsearch, through the query service. */
     static ReportSource from(SituationReportData data) {
         return (scope, date, district) -> SituationReport.of(data.report(scope, date, district));

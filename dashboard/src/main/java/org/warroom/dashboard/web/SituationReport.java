@@ -29,6 +29,7 @@ import org.warroom.dashboard.query.SituationReportData;
  * @param today     the day's headline figures (null when the source has none; the page then sums the trend)
  * @param previousDay the same figures for the day before (null when unknown)
  * @param change    today − previous day, per figure name (empty when unknown)
+ * @param campaigns running verification-call campaigns and their progress now (state-wide reports only; empty otherwise)
  */
 public record SituationReport(
         LocalDate date,
@@ -44,7 +45,8 @@ public record SituationReport(
         List<TrendPoint> trend,
         SituationReportData.Figures today,
         SituationReportData.Figures previousDay,
-        Map<String, Double> change) {
+        Map<String, Double> change,
+        List<CampaignLine> campaigns) {
 
     public SituationReport {
         shortages = shortages == null ? List.of() : List.copyOf(shortages);
@@ -55,6 +57,23 @@ public record SituationReport(
         workerBuckets = workerBuckets == null ? List.of() : List.copyOf(workerBuckets);
         trend = trend == null ? List.of() : List.copyOf(trend);
         change = change == null ? Map.of() : Map.copyOf(change);
+        campaigns = campaigns == null ? List.of() : List.copyOf(campaigns);
+    }
+
+    /** A report without campaigns. */
+    public SituationReport(LocalDate date, String district, OffsetDateTime generatedAt, List<ShortageStatus> shortages,
+                           List<BacklogStatus> backlogs, List<LineLoad> calls, List<DistrictRating> ratings,
+                           List<Alert> alerts, WorkerTotals workers, List<DistributionBucket> workerBuckets,
+                           List<TrendPoint> trend, SituationReportData.Figures today,
+                           SituationReportData.Figures previousDay, Map<String, Double> change) {
+        this(date, district, generatedAt, shortages, backlogs, calls, ratings, alerts, workers, workerBuckets, trend,
+                today, previousDay, change, List.of());
+    }
+
+    /** The same report with the running campaigns' progress. */
+    public SituationReport withCampaigns(List<CampaignLine> lines) {
+        return new SituationReport(date, district, generatedAt, shortages, backlogs, calls, ratings, alerts, workers,
+                workerBuckets, trend, today, previousDay, change, lines);
     }
 
     /** The query service's report in the shape the pages and charts use. */

@@ -41,7 +41,7 @@ class CampaignQueueTest {
         WorkerCalls start = before != null ? before
                 : new WorkerCalls("c-1", h.lease().worker(), List.of());
         return start.with(new CallAttempt(start.attempts().size() + 1, h.lease().agent(), h.lease().id(), outcome,
-                null, null, null, callBackAt, null, at));
+                null, null, null, callBackAt, null, at, null));
     }
 
     private static Handout next(CampaignQueue q, String agent, Instant now) {
@@ -225,5 +225,57 @@ class CampaignQueueTest {
         WorkerLease lease = next(q, "asha", NOON).lease();
         q.cancel(lease);
         assertEquals("w1", next(q, "ravi", NOON).lease().worker());
+    }
+
+    @Test
+    void shouldCountProgressByHomeDistrictExactlyAsTheWhole() {
+        Campaign c = new Campaign("c-1", "test", CampaignFilter.EVERYONE, 7, 2, Duration.ofMinutes(60),
+                Duration.ofMinutes(10), CallingHours.DEFAULT, List.of(), "sup", NOON);
+        CampaignQueue q = new CampaignQueue(c, new WorkerIds(List.of("w1", "w2", "w3", "w4", "w5", "w6", "w7")),
+                java.util.Arrays.asList("396", "396", "396", "212", "212", null, "212"));
+        Handout h1 = next(q, "asha", NOON);
+        q.apply(call(h1, CallOutcome.VERIFIED, NOON, null, null));
+        Handout h2 = next(q, "asha", NOON);
+        WorkerCalls w2 = call(h2, CallOutcome.NOT_REACHABLE, NOON, null, null);
+        q.apply(w2);
+        Handout h3 = next(q, "asha", NOON);
+        q.apply(call(h3, CallOutcome.REFUSED, NOON, null, null));
+        Handout h4 = next(q, "asha", NOON);
+        q.apply(call(h4, CallOutcome.CALL_BACK, NOON, NOON.plus(Duration.ofHours(3)), null));
+        Handout h5 = next(q, "asha", NOON);
+        q.apply(call(h5, CallOutcome.WRONG_NUMBER, NOON, null, null));
+        Instant later = NOON.plus(Duration.ofMinutes(61));
+        Handout again = next(q, "asha", later);
+        assertEquals("w2", again.lease().worker());
+        q.apply(call(again, CallOutcome.NOT_REACHABLE, later, null, w2));
+        // w6 (home unknown) is on the do-not-call list: closed when its turn comes; w7 is leased to ravi.
+        Handout h7 = q.next("ravi", later, w -> w.equals("w6")).orElseThrow();
+        assertEquals("w7", h7.lease().worker());
+        assertEquals("396", q.homeDistrict("w1"));
+        assertEquals("unknown", q.homeDistrict("w6"));
+
+        List<DistrictProgress> byDistrict = q.byDistrict(later);
+        assertEquals(List.of(
+                new DistrictProgress("212", 3, 0, 1, 2, 0),
+                new DistrictProgress("396", 3, 1, 2, 0, 1),
+                new DistrictProgress("unknown", 1, 0, 0, 0, 0)), byDistrict);
+        CampaignProgress whole = q.progress(later);
+        assertEquals(whole.size(), byDistrict.stream().mapToInt(DistrictProgress::size).sum());
+        assertEquals(whole.verified(), byDistrict.stream().mapToInt(DistrictProgress::verified).sum());
+        assertEquals(whole.reached(), byDistrict.stream().mapToInt(DistrictProgress::reached).sum());
+        assertEquals(whole.pending(), byDistrict.stream().mapToInt(DistrictProgress::pending).sum());
+        assertEquals(whole.exhausted(), byDistrict.stream().mapToInt(DistrictProgress::exhausted).sum());
+    }
+
+    @Test
+    void shouldTellWhetherAnAgentHoldsAWorkerWithoutClosingTheLease() {
+        CampaignQueue q = queue(3, "w1");
+        Handout h = next(q, "asha", NOON);
+        assertTrue(q.holding("w1", h.lease().id(), "asha", NOON));
+        assertFalse(q.holding("w1", h.lease().id(), "ravi", NOON));
+        assertFalse(q.holding("w1", "other-lease", "asha", NOON));
+        assertEquals(LeaseCheck.HELD, q.check("w1", h.lease().id(), "asha", NOON));
+        assertFalse(q.holding("w1", h.lease().id(), "asha", NOON), "a lease being closed is not dialled");
+        assertFalse(q.holding("w1", h.lease().id(), "asha", NOON.plus(Duration.ofMinutes(11))));
     }
 }

@@ -71,6 +71,7 @@ class CampaignsIntegrationTest {
         ElasticSettings settings = ElasticSettings.from(Settings.ofKeys(Map.of("es.url", es.url(), "es.index.prefix", prefix)));
         client = ElasticClientFactory.create(settings);
         IndexTemplates.install(client, settings);
+        IndexTemplates.createIndices(client, settings, NOON); // the situation report reads the day's indices
         List<BulkOperation> ops = new ArrayList<>();
         OffsetDateTime old = OffsetDateTime.of(2026, 6, 1, 10, 0, 0, 0, ZoneOffset.ofHoursMinutes(5, 30));
         for (int i = 0; i < 40; i++) {
@@ -129,6 +130,9 @@ class CampaignsIntegrationTest {
                 .startsWith("+9198000000");
         assertThat(n1.getJsonObject("script").getString("hi")).contains("भोपाल");
         assertThat(n1.getJsonObject("script").getString("en")).contains("Bhopal");
+        // No dialling provider configured: no call button, the agent dials by hand.
+        assertThat(n1.containsKey("dial")).isFalse();
+        json(dashboard.post("/api/v1/campaigns/" + id + "/dial", a1, attempt(n1, "verified")), 404);
 
         // Bad input names the field; a lease that is not yours is a conflict.
         JsonObject noState = json(dashboard.post("/api/v1/campaigns/" + id + "/attempts", a1, attempt(n1, "verified")), 400);
@@ -184,6 +188,19 @@ class CampaignsIntegrationTest {
         assertThat(progress.getInteger("closed")).isEqualTo(2);
         assertThat(progress.getInteger("pending")).isEqualTo(28);
         assertThat(progress.getInteger("leased")).isEqualTo(2);
+        // By home district: every worker of this campaign is from Bhopal, so the one row is the whole.
+        JsonObject bhopal = progress.getJsonArray("byDistrict").getJsonObject(0);
+        assertThat(progress.getJsonArray("byDistrict")).hasSize(1);
+        assertThat(bhopal.getString("district")).isEqualTo(FeedEvents.BHOPAL);
+        assertThat(List.of(bhopal.getInteger("size"), bhopal.getInteger("verified"), bhopal.getInteger("reached"),
+                bhopal.getInteger("pending"), bhopal.getInteger("exhausted"))).containsExactly(30, 1, 2, 28, 0);
+        // The situation report (state-wide) carries the same figures for the running campaign.
+        JsonObject report = json(dashboard.get("/api/v1/report", dashboard.loginAdmin()), 200);
+        JsonObject line = report.getJsonArray("campaigns").stream().map(o -> (JsonObject) o)
+                .filter(c -> id.equals(c.getString("id"))).findFirst().orElseThrow();
+        assertThat(List.of(line.getInteger("size"), line.getInteger("reached"), line.getInteger("verified"),
+                line.getInteger("pending"), line.getInteger("exhausted"))).containsExactly(30, 2, 1, 28, 0);
+        assertThat(line.getLong("attempts")).isEqualTo(3);
         List<WorkerCalls> calls = dashboard.readAll(CampaignTopics.CALLS).stream().filter(c -> c.campaign().equals(id)).toList();
         assertThat(calls).hasSize(3);
     }

@@ -89,6 +89,24 @@ class ReportPdfTest {
         }
     }
 
+    @Test
+    @DisplayName("running verification campaigns: one table, each campaign's figures as given, in both languages")
+    void shouldListRunningCampaigns() throws IOException {
+        SituationReport report = sample().withCampaigns(List.of(
+                new org.warroom.dashboard.web.CampaignLine("c-1", "Bihar returnees", 1600000, 4210, 3977, 1595112, 678, 5400)));
+        try (PDDocument doc = Loader.loadPDF(pdf.render(report, Language.EN))) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Verification campaigns");
+            assertThat(text).containsPattern("Bihar returnees\\s+1600000\\s+4210\\s+3977\\s+1595112\\s+678");
+        }
+        try (PDDocument doc = Loader.loadPDF(pdf.render(report, Language.HI))) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("सत्यापन अभियान");
+        }
+        try (PDDocument doc = Loader.loadPDF(pdf.render(sample(), Language.EN))) {
+            assertThat(new PDFTextStripper().getText(doc)).doesNotContain("Verification campaigns");
+        }
+    }
+
     private static int images(PDDocument doc) throws IOException {
         int n = 0;
         for (PDPage page : doc.getPages()) {
