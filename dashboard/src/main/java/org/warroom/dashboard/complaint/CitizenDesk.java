@@ -3,8 +3,10 @@ package org.warroom.dashboard.complaint;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.consumer.OffsetAndMetadata;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -40,7 +42,8 @@ import org.warroom.dashboard.audit.AuditLog;
  * The citizens' own replies to the grievance desk (docs/COMPLAINTS.md, "What the citizen is told"): reads the
  * WhatsApp and SMS messages of {@code warroom.messages} (the webhooks' citizen messages) while this dashboard
  * instance owns the writes — the single writer of complaints — in the consumer group
- * {@value #GROUP}, one at a time, the offset committed once acted on:
+ * {@value #GROUP}, one at a time, the offset committed once acted on (ordinary messages' offsets once a second, never
+ * past a message not yet acted on):
  * <ul>
  *   <li>{@code STATUS <number>} / {@code स्थिति <number>}: the complaint's state, only when the sender's phone is the
  *       complaint's; otherwise the neutral "not found" (never another citizen's data);</li>
@@ -72,6 +75,8 @@ public final class CitizenDesk {
     private boolean switching;
     private boolean busy;
     private boolean uncommitted;
+    /** The next offset to read per partition: what was handled (committed by hand, never past an unhandled record). */
+    private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
 
     public CitizenDesk(Vertx vertx, KafkaSettings kafka, ComplaintBook book, AuditLog audit, BooleanSupplier owns,
                        Clock clock, ZoneId zone, String instance) {
@@ -92,7 +97,7 @@ public final class CitizenDesk {
             KafkaConsumer<byte[], byte[]> c = consumer;
             if (c != null && !busy && uncommitted) { // ordinary messages: their offsets move once a second
                 uncommitted = false;
-                c.commit();
+                c.commit(new HashMap<>(handled));
             }
         });
         return follow();
@@ -123,7 +128,7 @@ public final class CitizenDesk {
         props.put("client.id", "warroom-dashboard-citizen-desk-" + instance);
         props.put("enable.auto.commit", "false");
         props.put("auto.offset.reset", "earliest");
-        props.put("max.poll.records", "1");
+        handled.clear();
         consumer = KafkaConsumer.create(vertx, props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.exceptionHandler(e -> LOG.warn("citizen desk consumer: {}", e.toString()));
         consumer.handler(this::handle);
@@ -136,7 +141,10 @@ public final class CitizenDesk {
         if (c == null) {
             return;
         }
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        OffsetAndMetadata next = new OffsetAndMetadata(record.offset() + 1, "");
         if (m == null || !asks(m)) {
+            handled.put(partition, next);
             uncommitted = true;
             return;
         }
@@ -152,7 +160,8 @@ public final class CitizenDesk {
             if (ar.failed()) {
                 LOG.warn("citizen message {}: not acted on: {}", m.id(), ar.cause().toString());
             }
-            c.commit().onComplete(x -> {
+            handled.put(partition, next);
+            c.commit(new HashMap<>(handled)).onComplete(x -> {
                 busy = false;
                 c.resume();
             });
