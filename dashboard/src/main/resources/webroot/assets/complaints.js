@@ -55,14 +55,17 @@ function show(c) {
   document.getElementById('d-summary').textContent = [
     known.has(c.district) ? districtName(known.get(c.district)) : c.district, deptName(c.department),
     tOr(`commodity.${c.category}`, tOr(`category.${c.category}`, c.category)), c.phone, c.name,
-    `${t('complaint.openedAt')} ${when(c.openedAt)}`].filter(Boolean).join(' · ');
+    `${t('complaint.openedAt')} ${when(c.openedAt)}`,
+    c.rating ? `${t('complaint.rating')} ${'★'.repeat(c.rating)}${'☆'.repeat(5 - c.rating)} (${c.rating}/5)` : null]
+    .filter(Boolean).join(' · ');
   document.getElementById('d-text').textContent = c.text;
   replace(document.getElementById('d-history'), (c.history || []).map((h) => el('li', {},
     `${when(h.at)} · ${h.by} · ${t(`complaint.action.${h.action}`)} → ${t(`complaint.state.${h.state}`)}`,
     h.assignee ? ` · ${h.assignee}` : '', h.action === 'forward' ? ` · ${deptName(h.department)}` : '',
     h.note ? el('div', { class: 'note', text: h.note }) : null)));
   replace(document.getElementById('d-replies'), (c.replies || []).map((r) => el('li', {},
-    `${when(r.at)} · ${tOr(`channel.${r.channel}`, r.channel)} · ${t(`complaint.reply.${r.state}`)}`,
+    `${when(r.at)} · ${tOr(`channel.${r.channel}`, r.channel)} · ${tOr(`complaint.reply.${r.state}`, r.state)}`,
+    r.detail ? ` (${r.detail})` : '',
     el('div', { class: 'note', text: r.text }))));
   const select = document.getElementById('a-action');
   replace(select, (c.actions || []).map((a) => el('option', { value: a, text: t(`complaint.action.${a}`) })));

@@ -147,6 +147,9 @@ function renderRating() {
     row('district.rating.timeliness', pct(r.reportTimeliness)),
     row('district.rating.resolution', pct(r.shortageResolution)),
     row('district.rating.directives', pct(r.directivesOnTime ?? 1)),
+    row('district.rating.citizens', r.citizenRatings
+      ? `${pct(r.citizenSatisfaction)} (${t('district.rating.citizens.of', { mean: r.citizenRatingMean, count: r.citizenRatings })})`
+      : t('district.rating.citizens.none')),
   ] : el('tr', {}, el('td', { class: 'muted', text: t('common.none') })));
 }
 

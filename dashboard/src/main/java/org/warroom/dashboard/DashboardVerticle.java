@@ -68,6 +68,7 @@ import org.warroom.dashboard.campaign.WorkerCards;
 import org.warroom.dashboard.cluster.WritesGate;
 import org.warroom.dashboard.cluster.WritesOwnership;
 import org.warroom.dashboard.complaint.ComplaintApi;
+import org.warroom.dashboard.complaint.CitizenDesk;
 import org.warroom.dashboard.complaint.ComplaintBook;
 import org.warroom.dashboard.complaint.RoutingApi;
 import org.warroom.dashboard.directive.DirectiveApi;
@@ -160,6 +161,7 @@ public final class DashboardVerticle extends VerticleBase {
     private ScheduledReports scheduledReports;
     private WritesOwnership writesOwnership = WritesOwnership.single();
     private ComplaintBook complaints;
+    private CitizenDesk citizenDesk;
     private DisplayDirectory displays;
     private DirectiveBook directives;
     private ShiftBook shift;
@@ -222,6 +224,12 @@ public final class DashboardVerticle extends VerticleBase {
                             bulletinSwitch.start(vertx, config.kafka(), instance),
                             settingsBook.start(vertx, config.kafka(), instance),
                             reportArchive.start(vertx, instance)));
+                })
+                .compose(v -> {
+                    // The citizens' STATUS / ratings / "not solved" (docs/COMPLAINTS.md): the writes owner acts on them.
+                    citizenDesk = new CitizenDesk(vertx, config.kafka(), complaints, audit, writesOwnership::owns,
+                            clock, zone, instance);
+                    return citizenDesk.start();
                 })
                 .compose(v -> ensureFirstAdmin())
                 .compose(v -> vertx.executeBlocking(() -> WebRoutes.Prepared.load(districts, zone)))
@@ -558,6 +566,7 @@ public final class DashboardVerticle extends VerticleBase {
                 .eventually(() -> users == null ? Future.succeededFuture() : users.close())
                 .eventually(() -> keys == null ? Future.succeededFuture() : keys.close())
                 .eventually(() -> displays == null ? Future.succeededFuture() : displays.close())
+                .eventually(() -> citizenDesk == null ? Future.succeededFuture() : citizenDesk.close())
                 .eventually(() -> complaints == null ? Future.succeededFuture() : complaints.close())
                 .eventually(() -> directives == null ? Future.succeededFuture() : directives.close())
                 .eventually(() -> shift == null ? Future.succeededFuture() : shift.close())

@@ -20,7 +20,7 @@ import org.warroom.contracts.config.Settings;
 final class DltTemplates {
     /** The message kinds warroom sends by SMS. */
     static final List<String> PURPOSES = List.of(Outgoing.ALERT, Outgoing.ALERT_DIGEST, "reply.registered",
-            "reply.resolved", "reply.rejected", "reply.status", "reply.reopened", "reply.rated");
+            "reply.resolved", "reply.rejected", "reply.status", "reply.reopened", "reply.rated", "reply.not-found", "reply.rated-already");
 
     /** The texts used when {@code sms.template.<purpose>.text} is not set: register these, or set your own. */
     static final Map<String, String> DEFAULT_TEXTS = Map.of(
@@ -31,7 +31,9 @@ final class DltTemplates {
             "reply.rejected", "warroom: your complaint was closed / आपकी शिकायत बंद की गई. {text:120}",
             "reply.status", "warroom: complaint status / शिकायत की स्थिति: {text:120}",
             "reply.reopened", "warroom: your complaint is reopened / आपकी शिकायत फिर खोली गई. {text:120}",
-            "reply.rated", "warroom: thank you for your rating / आपकी रेटिंग के लिए धन्यवाद. {text:120}");
+            "reply.rated", "warroom: thank you for your rating / आपकी रेटिंग के लिए धन्यवाद. {text:120}",
+            "reply.not-found", "warroom: complaint not found / शिकायत नहीं मिली. {text:120}",
+            "reply.rated-already", "warroom: your rating was already recorded / आपकी रेटिंग पहले ही दर्ज है. {text:120}");
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)(?::(\\d{1,4}))?}");
 

@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.warroom.contracts.account.AccountTopics;
+import org.warroom.contracts.complaint.ComplaintTopics;
 import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.contracts.notify.ChannelKind;
 import org.warroom.contracts.notify.NotifyTopics;
@@ -71,6 +72,7 @@ public final class NotifierVerticle extends VerticleBase {
     private long periodic = -1;
     private ReportMailer reports;
     private PostPublisher posts;
+    private CitizenReplySender citizenReplies;
 
     /** @param clock drives escalation, quiet hours, tokens and rates (tests move it) */
     public NotifierVerticle(NotifyConfig config, Clock clock) {
@@ -101,6 +103,8 @@ public final class NotifierVerticle extends VerticleBase {
             topics.addAll(ReportTopics.all());
             topics.addAll(SocialTopics.all());
             topics.addAll(AuditTopics.all());
+            topics.add(ComplaintTopics.CITIZEN_REPLY_REQUESTS);
+            topics.add(ComplaintTopics.CITIZEN_REPLIES);
             new TopicCreator(config.kafka()).ensure(topics);
             return null;
         }).compose(v -> {
@@ -123,7 +127,8 @@ public final class NotifierVerticle extends VerticleBase {
                     });
             return Future.all(users.start(vertx, config.kafka(), "notifier-" + instance), subscriptions.start(),
                     deliveries.start());
-        }).compose(v -> consumeAlerts()).compose(v -> startReportMailer()).compose(v -> startPosts()).onSuccess(v -> {
+        }).compose(v -> consumeAlerts()).compose(v -> startReportMailer()).compose(v -> startPosts())
+                .compose(v -> startCitizenReplies()).onSuccess(v -> {
             if (!config.tickInterval().isZero()) {
                 periodic = vertx.setPeriodic(config.tickInterval().toMillis(), t -> tickNow());
             }
@@ -153,6 +158,18 @@ public final class NotifierVerticle extends VerticleBase {
         posts = new PostPublisher(vertx, config.kafka(), config.group(), writer, social, providers, config.attempts(),
                 config.backoff(), config.backoffMax(), clock);
         return posts.start(instance);
+    }
+
+    /** Tells citizens what the grievance desk asks, through the SMS and WhatsApp channels (docs/COMPLAINTS.md). */
+    private Future<Void> startCitizenReplies() {
+        citizenReplies = new CitizenReplySender(vertx, config.kafka(), config.group(), writer, channels(),
+                config.attempts(), config.backoff(), config.backoffMax(), clock);
+        return citizenReplies.start(instance);
+    }
+
+    /** The citizen reply sender (tests). */
+    public CitizenReplySender citizenReplies() {
+        return citizenReplies;
     }
 
     /** The social-media publisher (tests). */
@@ -293,6 +310,9 @@ public final class NotifierVerticle extends VerticleBase {
         }
         if (posts != null) {
             closing.add(posts.close());
+        }
+        if (citizenReplies != null) {
+            closing.add(citizenReplies.close());
         }
         if (alerts != null) {
             closing.add(alerts.close());

@@ -29,6 +29,8 @@ final class Receivers implements AutoCloseable {
     final List<Sms> sms = new CopyOnWriteArrayList<>();
     final List<Hook> hooks = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    /** Numbers Twilio refuses ({@code 400}, as for an invalid {@code To}). */
+    final java.util.Set<String> refusedNumbers = ConcurrentHashMap.newKeySet();
     private final HttpServer server;
 
     Receivers() throws IOException {
@@ -64,6 +66,10 @@ final class Receivers implements AutoCloseable {
             int eq = pair.indexOf('=');
             form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        if (refusedNumbers.contains(form.get("To"))) {
+            answer(exchange, 400, "{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\"}");
+            return;
         }
         sms.add(new Sms(account, exchange.getRequestHeaders().getFirst("Authorization"), form));
         answer(exchange, 201, "{\"sid\":\"SM" + sms.size() + "\",\"status\":\"queued\"}");

@@ -19,19 +19,38 @@ import java.util.List;
  * @param slaDueAt  {@link #openSince()} + the category's SLA
  * @param history   every step, oldest first
  * @param replies   what the citizen was told, or would have been without a provider
+ * @param rating    the citizen's rating 1–5 after resolution (once per complaint), null until rated
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Complaint(String number, long version, ComplaintState state, String district, String department,
                         String category, String commodity, String phone, String name, String text,
                         ComplaintChannel channel, String language, String message, String call,
                         OffsetDateTime openedAt, OffsetDateTime openSince, OffsetDateTime slaDueAt, String assignee,
-                        OffsetDateTime updatedAt, List<ComplaintStep> history, List<ComplaintReply> replies) {
+                        OffsetDateTime updatedAt, List<ComplaintStep> history, List<ComplaintReply> replies,
+                        Integer rating) {
     /** More steps than this are refused: a record stays far below Kafka's record size limit. */
     public static final int MAX_STEPS = 200;
 
     public Complaint {
         history = history == null ? List.of() : List.copyOf(history);
         replies = replies == null ? List.of() : List.copyOf(replies);
+    }
+
+    /** A complaint not rated (records written before ratings existed read the same way). */
+    public Complaint(String number, long version, ComplaintState state, String district, String department,
+                     String category, String commodity, String phone, String name, String text,
+                     ComplaintChannel channel, String language, String message, String call,
+                     OffsetDateTime openedAt, OffsetDateTime openSince, OffsetDateTime slaDueAt, String assignee,
+                     OffsetDateTime updatedAt, List<ComplaintStep> history, List<ComplaintReply> replies) {
+        this(number, version, state, district, department, category, commodity, phone, name, text, channel, language,
+                message, call, openedAt, openSince, slaDueAt, assignee, updatedAt, history, replies, null);
+    }
+
+    /** The same version with {@code replies} instead. */
+    public Complaint withReplies(List<ComplaintReply> replies) {
+        return new Complaint(number, version, state, district, department, category, commodity, phone, name, text,
+                channel, language, message, call, openedAt, openSince, slaDueAt, assignee, updatedAt, history, replies,
+                rating);
     }
 
     /** The latest step. */

@@ -15,7 +15,9 @@ public enum ComplaintAction implements WireEnum {
     FORWARD("forward"),
     RESOLVE("resolve"),
     REJECT("reject"),
-    REOPEN("reopen");
+    REOPEN("reopen"),
+    /** The citizen's rating 1–5 of a resolved complaint (their own message, never a desk's action). */
+    RATE("rate");
 
     private final String wire;
 

@@ -30,7 +30,7 @@ public final class ComplaintLifecycle {
                 department, null);
         return new Complaint(number.toString(), 1, ComplaintState.OPEN, r.district(), department, r.category(),
                 r.commodity(), r.phone(), r.name(), r.text(), r.channel(), r.language(), r.message(), r.call(), at, at,
-                at.plus(slaNow.get().of(r.category())), null, at, List.of(step), List.of());
+                at.plus(slaNow.get().of(r.category())), null, at, List.of(step), List.of(), null);
     }
 
     /** The complaint after {@code request}; throws {@link ComplaintRefused} with {@code current} unchanged. */
@@ -51,6 +51,7 @@ public final class ComplaintLifecycle {
                     + Complaint.MAX_STEPS + " steps already; register a new one", current);
         }
         String note = blankToNull(request.note());
+        Integer rating = current.rating();
         String department = current.department();
         String assignee = current.assignee();
         OffsetDateTime openSince = current.openSince();
@@ -74,6 +75,14 @@ public final class ComplaintLifecycle {
                 openSince = at;
                 due = at.plus(slaNow.get().of(current.category()));
             }
+            case RATE -> {
+                if (current.rating() != null) {
+                    throw new ComplaintRefused(Reason.NOT_ALLOWED, "rating", "complaint " + current.number()
+                            + " is rated already (" + current.rating() + ")", current);
+                }
+                rating = ComplaintRatings.stars(require(request.rating(), "rating", "the rating 1 to 5", current),
+                        current);
+            }
             case REGISTER -> throw new ComplaintRefused(Reason.INVALID, "action",
                     "register with POST /api/v1/complaints", current);
         }
@@ -83,7 +92,7 @@ public final class ComplaintLifecycle {
         return new Complaint(current.number(), version, next, current.district(), department, current.category(),
                 current.commodity(), current.phone(), current.name(), current.text(), current.channel(),
                 current.language(), current.message(), current.call(), current.openedAt(), openSince, due, assignee,
-                at, history, current.replies());
+                at, history, current.replies(), rating);
     }
 
     private static String require(String value, String field, String what, Complaint current) {

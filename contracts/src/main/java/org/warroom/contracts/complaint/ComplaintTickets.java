@@ -24,7 +24,15 @@ public final class ComplaintTickets {
     private ComplaintTickets() {
     }
 
-    /** The ticket step of the complaint's latest step. */
+    /**
+     * Whether the latest step is a ticket step at all: a rating is not (the ticket is closed and stays so; the
+     * satisfaction part of the district rating reads ratings from {@code warroom.complaints}).
+     */
+    public static boolean isTicketStep(Complaint complaint) {
+        return complaint.lastStep().action() != ComplaintAction.RATE;
+    }
+
+    /** The ticket step of the complaint's latest step ({@link #isTicketStep} first). */
     public static TicketStep stepOf(Complaint complaint) {
         ComplaintStep step = complaint.lastStep();
         TicketEventType event = switch (step.action()) {
@@ -32,6 +40,7 @@ public final class ComplaintTickets {
             case REOPEN -> TicketEventType.REOPENED;
             case RESOLVE, REJECT -> TicketEventType.RESOLVED;
             case ASSIGN, COMMENT, FORWARD -> TicketEventType.ASSIGNED;
+            case RATE -> throw new IllegalArgumentException("a rating is no ticket step");
         };
         Commodity commodity = WireEnum.parse(Commodity.class, complaint.commodity()).orElse(null);
         String note = step.action().wire() + (step.note() == null ? "" : ": " + step.note());

@@ -17,10 +17,24 @@ public final class ComplaintTopics {
     public static final Topic<String, RoutingTable> ROUTING =
             new Topic<>("warroom.routing", Serdes.String(), JsonSerde.of(RoutingTable.class), true);
 
+    /**
+     * What the desk asks the notifier to tell citizens ({@link CitizenReply}, keyed by reply id; personal data:
+     * kept {@code personal.data.retention}). Written by the dashboard's desk owner, read by the notifier.
+     */
+    public static final Topic<String, CitizenReply> CITIZEN_REPLY_REQUESTS =
+            new Topic<>("warroom.citizen-reply-requests", Serdes.String(), JsonSerde.of(CitizenReply.class), false,
+                    Topic.Retention.PERSONAL_DATA);
+    /**
+     * What became of each reply ({@link CitizenReplyOutcome}, keyed by reply id; compacted: the latest is the
+     * outcome). Written by the notifier, read by the desk.
+     */
+    public static final Topic<String, CitizenReplyOutcome> CITIZEN_REPLIES =
+            new Topic<>("warroom.citizen-replies", Serdes.String(), JsonSerde.of(CitizenReplyOutcome.class), true);
+
     private ComplaintTopics() {
     }
 
     public static List<Topic<?, ?>> all() {
-        return List.of(COMPLAINTS, ROUTING);
+        return List.of(COMPLAINTS, ROUTING, CITIZEN_REPLY_REQUESTS, CITIZEN_REPLIES);
     }
 }

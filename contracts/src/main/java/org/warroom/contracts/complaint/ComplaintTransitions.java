@@ -35,6 +35,7 @@ public final class ComplaintTransitions {
             case RESOLVE -> ComplaintState.RESOLVED;
             case REJECT -> ComplaintState.REJECTED;
             case REOPEN -> ComplaintState.REOPENED;
+            case RATE -> from;
         });
     }
 
@@ -44,6 +45,7 @@ public final class ComplaintTransitions {
             case REGISTER -> Set.of();
             case ASSIGN, COMMENT, FORWARD, RESOLVE, REJECT -> ON_DESK;
             case REOPEN -> CLOSED;
+            case RATE -> EnumSet.of(ComplaintState.RESOLVED);
         };
     }
 

@@ -26,6 +26,11 @@ import java.util.Comparator;
  * @param directivesLate       of those, the ones overdue now or closed after their deadline
  * @param directivesOnTime     (due − late) ÷ due, two decimals; 1 when none was due. Shown with the parts, not in the
  *                             score (docs/RATING.md: directives count through the cap)
+ * @param citizenRatings       how many of the district's complaints their citizens rated (1–5, after resolution;
+ *                             docs/COMPLAINTS.md), all time
+ * @param citizenRatingMean    the mean of those ratings, two decimals; null when none
+ * @param citizenSatisfaction  (mean − 1) ÷ 4, two decimals, a part in [0, 1]; null when none. Shown with the parts,
+ *                             not in the score (docs/RATING.md)
  * @param needsAttention       something is wrong now (a shortage, an SLA breach, a stale report, an overdue
  *                             directive) or 3 stars or fewer:
  *                             the wall's "Needs attention" and the report's "Districts needing attention" list exactly
@@ -52,7 +57,10 @@ public record DistrictRating(
         int directivesOverdue,
         int directivesDue,
         int directivesLate,
-        double directivesOnTime) {
+        double directivesOnTime,
+        int citizenRatings,
+        Double citizenRatingMean,
+        Double citizenSatisfaction) {
 
     public static final String LIMITED_BY_CRITICAL = "critical-shortage";
     public static final String LIMITED_BY_BREACH = "sla-breach";
@@ -70,6 +78,18 @@ public record DistrictRating(
         }
     }
 
+    /** A rating without citizen ratings (records written before they existed read the same way). */
+    public DistrictRating(String district, int stars, double score, double slaCompliance, double reportTimeliness,
+                          double shortageResolution, Double meanResolutionHours, int openTickets, int slaBreaches,
+                          int commoditiesReported, int commoditiesStale, int shortageEpisodes, int criticalShortages,
+                          int lowShortages, int maxStars, String limitedBy, boolean needsAttention,
+                          int directivesOverdue, int directivesDue, int directivesLate, double directivesOnTime) {
+        this(district, stars, score, slaCompliance, reportTimeliness, shortageResolution, meanResolutionHours,
+                openTickets, slaBreaches, commoditiesReported, commoditiesStale, shortageEpisodes, criticalShortages,
+                lowShortages, maxStars, limitedBy, needsAttention, directivesOverdue, directivesDue, directivesLate,
+                directivesOnTime, 0, null, null);
+    }
+
     /** A rating without the directive fields: no directive due (records written before they existed read the same way). */
     public DistrictRating(String district, int stars, double score, double slaCompliance, double reportTimeliness,
                           double shortageResolution, Double meanResolutionHours, int openTickets, int slaBreaches,
@@ -77,7 +97,7 @@ public record DistrictRating(
                           int lowShortages, int maxStars, String limitedBy, boolean needsAttention) {
         this(district, stars, score, slaCompliance, reportTimeliness, shortageResolution, meanResolutionHours,
                 openTickets, slaBreaches, commoditiesReported, commoditiesStale, shortageEpisodes, criticalShortages,
-                lowShortages, maxStars, limitedBy, needsAttention, 0, 0, 0, 1.0);
+                lowShortages, maxStars, limitedBy, needsAttention, 0, 0, 0, 1.0, 0, null, null);
     }
 
     /**

@@ -115,11 +115,40 @@ class ComplaintLifecycleTest {
     }
 
     @Test
+    @DisplayName("the citizen rates a resolved complaint once: state kept, a later rating and a bad one refused")
+    void shouldRateOnceAfterResolution() {
+        Complaint open = registered("ration");
+        assertThatThrownBy(() -> lifecycle.act(open, new ActionRequest(ComplaintAction.RATE, null, null, null, 1, "4"),
+                "citizen", T0)).isInstanceOfSatisfying(ComplaintRefused.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.NOT_ALLOWED));
+        Complaint resolved = act(open, ComplaintAction.RESOLVE, "ration delivered", null, null, 30);
+        assertThatThrownBy(() -> lifecycle.act(resolved, new ActionRequest(ComplaintAction.RATE, null, null, null, 2,
+                "6"), "citizen", T0)).isInstanceOfSatisfying(ComplaintRefused.class,
+                e -> assertThat(e.field()).isEqualTo("rating"));
+        Complaint rated = lifecycle.act(resolved, new ActionRequest(ComplaintAction.RATE, "citizen message m-1: 4",
+                null, null, 2, "4"), "citizen:+91******3210", T0.plusMinutes(40));
+        assertThat(rated.rating()).isEqualTo(4);
+        assertThat(rated.state()).isEqualTo(ComplaintState.RESOLVED);
+        assertThat(rated.version()).isEqualTo(3);
+        assertThat(rated.lastStep().by()).isEqualTo("citizen:+91******3210");
+        assertThat(ComplaintTickets.isTicketStep(rated)).isFalse();
+        assertThatThrownBy(() -> lifecycle.act(rated, new ActionRequest(ComplaintAction.RATE, null, null, null, 3,
+                "5"), "citizen", T0)).isInstanceOfSatisfying(ComplaintRefused.class,
+                e -> assertThat(e.getMessage()).contains("rated already (4)"));
+        Complaint reopened = act(rated, ComplaintAction.REOPEN, "citizen: not solved", null, null, 50);
+        assertThat(reopened.rating()).isEqualTo(4);
+        assertThat(ComplaintTickets.stepOf(reopened).event().wire()).isEqualTo("reopened");
+    }
+
+    @Test
     @DisplayName("the diagram: closed states allow only reopen; desk states allow every action but reopen")
     void shouldFollowTheDiagram() {
         for (ComplaintState s : ComplaintState.values()) {
             assertThat(ComplaintTransitions.next(s, ComplaintAction.REGISTER)).isEmpty();
-            if (s.closed()) {
+            if (s == ComplaintState.RESOLVED) {
+                assertThat(ComplaintTransitions.allowedIn(s)).containsExactly(ComplaintAction.REOPEN,
+                        ComplaintAction.RATE);
+            } else if (s.closed()) {
                 assertThat(ComplaintTransitions.allowedIn(s)).containsExactly(ComplaintAction.REOPEN);
             } else {
                 assertThat(ComplaintTransitions.allowedIn(s)).containsExactly(ComplaintAction.ASSIGN,

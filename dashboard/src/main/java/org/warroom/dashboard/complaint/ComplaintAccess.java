@@ -24,7 +24,8 @@ import org.warroom.dashboard.access.Visibility;
  * </table>
  */
 public final class ComplaintAccess {
-    private static final Set<ComplaintAction> ALL = EnumSet.allOf(ComplaintAction.class);
+    /** Every desk action; {@code rate} is the citizen's own (their message), never a desk user's. */
+    private static final Set<ComplaintAction> ALL = EnumSet.complementOf(EnumSet.of(ComplaintAction.RATE));
     private static final Map<Role, Set<ComplaintAction>> MAY = Map.of(
             Role.ADMIN, ALL,
             Role.COMMANDER, ALL,

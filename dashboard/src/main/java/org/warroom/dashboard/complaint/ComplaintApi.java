@@ -57,7 +57,7 @@ public final class ComplaintApi {
         this.registrations = new RegistrationCheck(districts);
         this.districts = districts;
         this.users = users;
-        this.views = new ComplaintViews(districts);
+        this.views = new ComplaintViews(districts, book.replies());
         this.audit = audit;
         this.clock = clock;
         this.zone = zone;
@@ -190,7 +190,7 @@ public final class ComplaintApi {
     private ActionRequest request(JsonObject body) {
         String actionText = text(body, "action");
         ComplaintAction action = WireEnum.parse(ComplaintAction.class, actionText)
-                .filter(a -> a != ComplaintAction.REGISTER)
+                .filter(a -> a != ComplaintAction.REGISTER && a != ComplaintAction.RATE)
                 .orElseThrow(() -> ApiError.invalid("action", (actionText == null ? "is required" : "unknown action '"
                         + actionText + "'") + "; allowed: assign, comment, forward, resolve, reject, reopen"));
         Object version = body.getValue("version");

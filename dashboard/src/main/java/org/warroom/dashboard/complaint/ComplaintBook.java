@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.warroom.contracts.complaint.ActionRequest;
 import org.warroom.contracts.complaint.CitizenReplies;
+import org.warroom.contracts.complaint.CitizenReply;
 import org.warroom.contracts.complaint.Complaint;
 import org.warroom.contracts.complaint.ComplaintLifecycle;
 import org.warroom.contracts.complaint.ComplaintNumber;
@@ -47,6 +48,7 @@ public final class ComplaintBook {
     private final ComplaintLifecycle lifecycle;
     private final TopicWriter writer;
     private final CitizenReplies replies = new CitizenReplies(Words.bundled());
+    private final CitizenReplyLog replyLog;
     private volatile RoutingTable routing = RoutingTable.defaults();
     private CompactedReader reader;
 
@@ -54,6 +56,7 @@ public final class ComplaintBook {
         this.numbers = numbers;
         this.lifecycle = lifecycle;
         this.writer = writer;
+        this.replyLog = new CitizenReplyLog(writer);
     }
 
     /** Loads every complaint and the routing table; completes once caught up. */
@@ -68,7 +71,17 @@ public final class ComplaintBook {
                         apply(ComplaintTopics.COMPLAINTS.valueSerde().deserializer().deserialize(topic, value));
                     }
                 });
-        return reader.start();
+        return Future.all(reader.start(), replyLog.start(vertx, kafka, instance)).mapEmpty();
+    }
+
+    /** What the citizens were told and what became of it. */
+    public CitizenReplyLog replies() {
+        return replyLog;
+    }
+
+    /** The citizens' words for replies. */
+    public CitizenReplies words() {
+        return replies;
     }
 
     private void apply(Complaint complaint) {
@@ -129,8 +142,16 @@ public final class ComplaintBook {
         });
     }
 
+    /**
+     * Ticket step (a rating is none), then the reply to the citizen handed to the notifier (same id on a retry: sent
+     * once), then the complaint's version.
+     */
     private Future<Complaint> store(Complaint complaint) {
-        return writer.write(Topics.TICKETS, complaint.number(), ComplaintTickets.stepOf(complaint))
+        CitizenReply reply = CitizenReplies.request(complaint);
+        Future<?> ticket = ComplaintTickets.isTicketStep(complaint)
+                ? writer.write(Topics.TICKETS, complaint.number(), ComplaintTickets.stepOf(complaint))
+                : Future.succeededFuture();
+        return ticket.compose(meta -> reply == null ? Future.succeededFuture() : replyLog.tell(reply))
                 .compose(meta -> writer.write(ComplaintTopics.COMPLAINTS, complaint.number(), complaint))
                 .map(meta -> {
                     apply(complaint);
@@ -139,6 +160,6 @@ public final class ComplaintBook {
     }
 
     public Future<Void> close() {
-        return reader == null ? Future.succeededFuture() : reader.close();
+        return Future.join(reader == null ? Future.succeededFuture() : reader.close(), replyLog.close()).mapEmpty();
     }
 }

@@ -18,8 +18,16 @@ import org.warroom.dashboard.access.Viewer;
 public final class ComplaintViews {
     private final DistrictDirectory districts;
 
+    private final CitizenReplyLog replies;
+
     public ComplaintViews(DistrictDirectory districts) {
+        this(districts, null);
+    }
+
+    /** @param replies the outcome of each reply to the citizen (null: the replies as stored) */
+    public ComplaintViews(DistrictDirectory districts, CitizenReplyLog replies) {
         this.districts = districts;
+        this.replies = replies;
     }
 
     /** A list item. */
@@ -57,6 +65,9 @@ public final class ComplaintViews {
             m.put("message", c.message());
         }
         m.put("updatedAt", c.updatedAt());
+        if (c.rating() != null) {
+            m.put("rating", c.rating());
+        }
         m.put("actions", ComplaintTransitions.allowedIn(c.state()).stream()
                 .filter(a -> ComplaintAccess.may(viewer, a)).map(ComplaintAction::wire).toList());
         return m;
@@ -66,7 +77,7 @@ public final class ComplaintViews {
     public Map<String, Object> full(Complaint c, Viewer viewer, Instant now) {
         Map<String, Object> m = item(c, viewer, now);
         m.put("history", c.history().stream().map(ComplaintViews::step).toList());
-        m.put("replies", c.replies());
+        m.put("replies", replies == null ? c.replies() : replies.view(c));
         return m;
     }
 

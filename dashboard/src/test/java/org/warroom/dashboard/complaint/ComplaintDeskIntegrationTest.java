@@ -125,10 +125,10 @@ class ComplaintDeskIntegrationTest {
         assertThat(done.getJsonArray("history").stream().map(h -> ((JsonObject) h).getString("action")))
                 .containsExactly("register", "assign", "resolve");
         JsonArray replies = done.getJsonArray("replies");
-        assertThat(replies).as("the citizen's two messages, recorded as not sent: no provider is configured").hasSize(2);
+        assertThat(replies).as("the citizen's two messages, handed to the notifier (none runs here)").hasSize(2);
         assertThat(replies.getJsonObject(0).getString("text")).contains(number, "दर्ज");
         assertThat(replies.getJsonObject(1).getString("text")).contains(number, "ration delivered to the caller");
-        assertThat(replies.stream().map(r -> ((JsonObject) r).getString("state"))).containsOnly("not-sent");
+        assertThat(replies.stream().map(r -> ((JsonObject) r).getString("state"))).containsOnly("pending");
         assertThat(replies.stream().map(r -> ((JsonObject) r).getString("channel"))).containsOnly("sms");
 
         List<TicketStep> steps = dashboard.readAll(Topics.TICKETS).stream().filter(s -> number.equals(s.ticket())).toList();

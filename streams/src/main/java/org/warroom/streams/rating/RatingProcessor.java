@@ -29,6 +29,7 @@ final class RatingProcessor implements Processor<String, RatingInput, String, Di
     private KeyValueStore<String, RatingState.Episodes> episodes;
     private KeyValueStore<String, RatingState.Task> directives;
     private KeyValueStore<String, DistrictRating> results;
+    private KeyValueStore<String, RatingState.Rated> citizen;
 
     RatingProcessor(Rules rules) {
         this.rules = rules;
@@ -42,6 +43,7 @@ final class RatingProcessor implements Processor<String, RatingInput, String, Di
         this.episodes = context.getStateStore(RatingTopology.EPISODE_STORE);
         this.directives = context.getStateStore(RatingTopology.DIRECTIVE_STORE);
         this.results = context.getStateStore(RatingTopology.RESULT_STORE);
+        this.citizen = context.getStateStore(RatingTopology.CITIZEN_STORE);
         context.schedule(rules.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
@@ -61,6 +63,21 @@ final class RatingProcessor implements Processor<String, RatingInput, String, Di
         if (input.directive() != null) {
             RatingState.Task t = input.directive();
             directives.put(t.district() + "|" + t.id(), t);
+        }
+        if (input.rated() != null) {
+            String key = record.key() + "|" + input.rated().number();
+            if (input.rated().stars() == null) {
+                if (citizen.get(key) == null) {
+                    return; // a complaint step that changes nothing of the rating: no re-evaluation
+                }
+                citizen.delete(key);
+            } else {
+                RatingState.Rated now = new RatingState.Rated(input.rated().stars());
+                if (now.equals(citizen.get(key))) {
+                    return;
+                }
+                citizen.put(key, now);
+            }
         }
         emit(record.key(), context.currentSystemTimeMs());
     }
@@ -140,11 +157,21 @@ final class RatingProcessor implements Processor<String, RatingInput, String, Di
                 late += t.lateAt(now) ? 1 : 0;
             }
         }
+        int ratings = 0;
+        int stars = 0;
+        try (KeyValueIterator<String, RatingState.Rated> all =
+                     citizen.prefixScan(district + "|", new StringSerializer())) {
+            while (all.hasNext()) {
+                ratings++;
+                stars += all.next().value.stars();
+            }
+        }
         RatingState.Episodes ended = episodes.get(district);
         int episodeCount = (ended == null ? 0 : ended.count()) + ongoing;
         double totalHours = (ended == null ? 0 : ended.totalHours()) + ongoingHours;
         DistrictRating rating = RatingTopology.rate(district, rules.rating(), open, breaches, reported, stale,
-                episodeCount, episodeCount == 0 ? null : totalHours / episodeCount, critical, low, overdue, due, late);
+                episodeCount, episodeCount == 0 ? null : totalHours / episodeCount, critical, low, overdue, due, late, ratings,
+                stars);
         if (!rating.equals(results.get(district))) {
             results.put(district, rating);
             context.forward(new Record<>(district, rating, now));

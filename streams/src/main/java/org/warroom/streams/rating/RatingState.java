@@ -37,6 +37,10 @@ final class RatingState {
         }
     }
 
+    /** Store {@code rating-citizen} ({@code district|complaint number}): the citizen's rating of a complaint, 1–5. */
+    record Rated(int stars) {
+    }
+
     /** Store {@code rating-episodes} (district): ended shortage episodes and their total duration. */
     record Episodes(int count, double totalHours) {
     }

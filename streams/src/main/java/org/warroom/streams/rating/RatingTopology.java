@@ -5,6 +5,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.warroom.contracts.complaint.ComplaintTopics;
 import org.warroom.contracts.directive.Directive;
 import org.warroom.contracts.directive.DirectiveState;
 import org.warroom.contracts.directive.DirectiveStep;
@@ -48,6 +49,9 @@ import org.warroom.streams.support.StoreSupport;
  *   <li>directivesOnTime = (due − late) ÷ due over the district's directives (due: closed or accepted, or past the
  *       deadline; late: overdue now or closed after the deadline); 1 when none was due. Shown, not in the score:
  *       directives count through the cap;</li>
+ *   <li>citizenSatisfaction = (mean − 1) ÷ 4 over the citizens' ratings 1–5 of the district's complaints
+ *       ({@code warroom.complaints}, the latest record per number, all time); null when none. Shown, not in the
+ *       score;</li>
  *   <li>needsAttention = something is wrong now (any of those) or 3 stars or fewer.</li>
  * </ul>
  */
@@ -58,6 +62,7 @@ public final class RatingTopology {
     public static final String EPISODE_STORE = "rating-episodes";
     public static final String DIRECTIVE_STORE = "rating-directives";
     public static final String RESULT_STORE = "rating-results";
+    public static final String CITIZEN_STORE = "rating-citizen";
 
     private RatingTopology() {
     }
@@ -70,6 +75,7 @@ public final class RatingTopology {
         StoreSupport.addStore(sources.builder(), EPISODE_STORE, RatingState.Episodes.class);
         StoreSupport.addStore(sources.builder(), DIRECTIVE_STORE, RatingState.Task.class);
         StoreSupport.addStore(sources.builder(), RESULT_STORE, DistrictRating.class);
+        StoreSupport.addStore(sources.builder(), CITIZEN_STORE, RatingState.Rated.class);
         KStream<String, RatingInput> input = shortages
                 .map((k, s) -> KeyValue.pair(s.district(), new RatingInput(s, null, null)),
                         Named.as("rating-shortages-by-district"))
@@ -79,11 +85,17 @@ public final class RatingTopology {
                         .filter((id, d) -> d != null && d.district() != null && d.deadline() != null && d.state() != null,
                                 Named.as("rating-directives-valid"))
                         .map((id, d) -> KeyValue.pair(d.district(), new RatingInput(null, null, task(d))),
-                                Named.as("rating-directives-by-district")), Named.as("rating-merge-directives"));
+                                Named.as("rating-directives-by-district")), Named.as("rating-merge-directives"))
+                .merge(sources.stream(ComplaintTopics.COMPLAINTS)
+                        .filter((number, c) -> c != null && c.district() != null && c.number() != null,
+                                Named.as("rating-complaints-valid"))
+                        .map((number, c) -> KeyValue.pair(c.district(), new RatingInput(null, null, null,
+                                        new RatingInput.CitizenRating(c.number(), c.rating()))),
+                                Named.as("rating-complaints-by-district")), Named.as("rating-merge-complaints"));
         KStream<String, DistrictRating> ratings = input
                 .repartition(Repartitioned.with(Serdes.String(), InternalSerdes.of(RatingInput.class)).withName(REPARTITION))
                 .process(() -> new RatingProcessor(rules), Named.as("rating-processor"),
-                        COMMODITY_STORE, DEPARTMENT_STORE, DIRECTIVE_STORE, EPISODE_STORE, RESULT_STORE);
+                        COMMODITY_STORE, DEPARTMENT_STORE, DIRECTIVE_STORE, EPISODE_STORE, RESULT_STORE, CITIZEN_STORE);
         Sources.to(ratings, ResultTopics.RATINGS);
         return ratings;
     }
@@ -125,6 +137,18 @@ public final class RatingTopology {
     public static DistrictRating rate(String district, Rating weights, int open, int breaches, int reported, int stale,
                                       int episodes, Double meanResolutionHours, int critical, int low,
                                       int overdue, int due, int late) {
+        return rate(district, weights, open, breaches, reported, stale, episodes, meanResolutionHours, critical, low,
+                overdue, due, late, 0, 0);
+    }
+
+    /**
+     * The formula above with the citizens' ratings: {@code ratings} complaints of the district rated, {@code stars}
+     * their sum. citizenRatingMean = stars ÷ ratings, citizenSatisfaction = (mean − 1) ÷ 4 (null when none) — shown
+     * with the parts, not in the score (docs/RATING.md).
+     */
+    public static DistrictRating rate(String district, Rating weights, int open, int breaches, int reported, int stale,
+                                      int episodes, Double meanResolutionHours, int critical, int low,
+                                      int overdue, int due, int late, int ratings, int stars) {
         double sla = round2(open == 0 ? 1 : (double) (open - Math.min(breaches, open)) / open);
         double timeliness = round2(reported == 0 ? 1 : (double) (reported - stale) / reported);
         double resolution = round2(meanResolutionHours == null ? 1
@@ -142,12 +166,14 @@ public final class RatingTopology {
             case DistrictRating.LIMITED_BY_BREACH, DistrictRating.LIMITED_BY_OVERDUE_DIRECTIVE -> 3;
             default -> 4;
         };
-        int stars = Math.min(maxStars, 1 + (int) Math.round(4 * score));
-        return new DistrictRating(district, stars, score, sla, timeliness, resolution,
+        int starCount = Math.min(maxStars, 1 + (int) Math.round(4 * score));
+        return new DistrictRating(district, starCount, score, sla, timeliness, resolution,
                 meanResolutionHours == null ? null : Math.round(meanResolutionHours * 10) / 10.0,
                 open, breaches, reported, stale, episodes, critical, low, maxStars, limitedBy,
-                limitedBy != null || stars <= 3, overdue, due, late,
-                round2(due == 0 ? 1 : (double) (due - Math.min(late, due)) / due));
+                limitedBy != null || starCount <= 3, overdue, due, late,
+                round2(due == 0 ? 1 : (double) (due - Math.min(late, due)) / due), ratings,
+                ratings == 0 ? null : round2((double) stars / ratings),
+                ratings == 0 ? null : round2(((double) stars / ratings - 1) / 4));
     }
 
     private static double round2(double v) {

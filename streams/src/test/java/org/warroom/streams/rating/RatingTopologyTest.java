@@ -14,6 +14,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.warroom.contracts.complaint.ActionRequest;
+import org.warroom.contracts.complaint.Complaint;
+import org.warroom.contracts.complaint.ComplaintAction;
+import org.warroom.contracts.complaint.ComplaintChannel;
+import org.warroom.contracts.complaint.ComplaintLifecycle;
+import org.warroom.contracts.complaint.ComplaintNumber;
+import org.warroom.contracts.complaint.ComplaintSla;
+import org.warroom.contracts.complaint.ComplaintTopics;
+import org.warroom.contracts.complaint.Registration;
 import org.warroom.contracts.directive.Directive;
 import org.warroom.contracts.directive.DirectiveAction;
 import org.warroom.contracts.directive.DirectiveLifecycle;
@@ -188,6 +197,46 @@ class RatingTopologyTest {
         assertThat(ratings.readValue()).isEqualTo(new DistrictRating(BHOPAL, 5, 1.0, 1.0, 1.0, 1.0, null,
                 0, 0, 1, 0, 0, 0, 0, 5, null, false, 0, 2, 1, 0.5));
         assertThat(ratings.isEmpty()).isTrue();
+    }
+
+    @Test
+    @DisplayName("citizen satisfaction: the mean of the district's complaint ratings, (mean − 1) ÷ 4, shown but not in the score")
+    void shouldShowCitizenSatisfaction() {
+        TestInputTopic<String, Complaint> complaints = driver.input(ComplaintTopics.COMPLAINTS);
+        ComplaintLifecycle lifecycle = new ComplaintLifecycle(ComplaintSla.defaults());
+        shortage(Commodity.MEDICINE, ShortageLevel.OK, hours(-1));   // a spotless record: score 1.0, 5 stars
+        DistrictRating before = ratings.readValuesToList().get(0);
+        assertThat(before.citizenRatings()).isZero();
+        assertThat(before.citizenSatisfaction()).isNull();
+
+        Complaint first = resolved(lifecycle, 1);
+        complaints.pipeInput(first.number(), first, driver.now());
+        assertThat(ratings.isEmpty()).as("an unrated complaint changes nothing").isTrue();
+        complaints.pipeInput(first.number(), rate(lifecycle, first, "5"), driver.now());
+        Complaint second = rate(lifecycle, resolved(lifecycle, 2), "2");
+        complaints.pipeInput(second.number(), second, driver.now());
+        DistrictRating now = ratings.readValuesToList().get(1);
+        assertThat(now).extracting(DistrictRating::citizenRatings, DistrictRating::citizenRatingMean,
+                DistrictRating::citizenSatisfaction).containsExactly(2, 3.5, 0.63);
+        assertThat(now).extracting(DistrictRating::stars, DistrictRating::score).as("not in the score")
+                .containsExactly(5, 1.0);
+        complaints.pipeInput(second.number(), rate(lifecycle, first, "5"), driver.now()); // the same record again
+        assertThat(ratings.isEmpty()).isTrue();
+        assertThat(RatingTopology.rate(BHOPAL, TestDriver.rules().rating(), 0, 0, 1, 0, 0, null, 0, 0, 0, 0, 0, 2, 7))
+                .isEqualTo(now);
+    }
+
+    private static Complaint resolved(ComplaintLifecycle lifecycle, long sequence) {
+        Complaint c = lifecycle.register(new ComplaintNumber("MP", BHOPAL, sequence), new Registration("+919876543210",
+                null, BHOPAL, "ration", null, "no ration", ComplaintChannel.SMS, "en", null, null),
+                "Food and Civil Supplies", "agent", at(minutes(0)));
+        return lifecycle.act(c, new ActionRequest(ComplaintAction.RESOLVE, "delivered", null, null, 1), "officer",
+                at(minutes(30)));
+    }
+
+    private static Complaint rate(ComplaintLifecycle lifecycle, Complaint c, String stars) {
+        return lifecycle.act(c, new ActionRequest(ComplaintAction.RATE, null, null, null, c.version(), stars),
+                "citizen", at(minutes(40)));
     }
 
     @Test

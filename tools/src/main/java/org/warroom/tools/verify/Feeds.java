@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.warroom.contracts.complaint.Complaint;
 import org.warroom.contracts.directive.Directive;
 import org.warroom.contracts.settings.SettingsSnapshot;
 import org.warroom.contracts.event.CallStep;
@@ -26,6 +27,8 @@ public final class Feeds {
     public final Map<String, WorkerRecord> workers = new LinkedHashMap<>();
     /** The directives ({@code warroom.directives}, compacted): the latest record per id, a tombstone removing it. */
     public final Map<String, Directive> directives = new LinkedHashMap<>();
+    /** The citizens' ratings of complaints ({@code warroom.complaints}, compacted): district and stars per number. */
+    public final Map<String, CitizenRating> citizenRatings = new LinkedHashMap<>();
     /** Records that could not be read as their type, per topic (streams dead-letters them too). */
     public final Map<String, Integer> unreadable = new TreeMap<>();
     /** Records per topic. */
@@ -38,6 +41,20 @@ public final class Feeds {
             directives.remove(id);
         } else {
             directives.put(id, directive);
+        }
+        return this;
+    }
+
+    /** A complaint's rating as the district rating counts it: its district and the citizen's stars (1–5). */
+    public record CitizenRating(String district, int stars) {
+    }
+
+    /** The latest record of a complaint: rated or not (a tombstone or an unrated version removes its rating). */
+    public Feeds complaint(String number, Complaint complaint) {
+        if (complaint == null || complaint.rating() == null || complaint.district() == null) {
+            citizenRatings.remove(number);
+        } else {
+            citizenRatings.put(number, new CitizenRating(complaint.district(), complaint.rating()));
         }
         return this;
     }

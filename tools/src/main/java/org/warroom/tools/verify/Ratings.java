@@ -13,7 +13,7 @@ import org.warroom.contracts.event.DistrictReport;
 /**
  * District ratings recomputed by the formula of docs/RATING.md with its own arithmetic: SLA compliance, report
  * timeliness and shortage resolution, the score, the cap of the district's state now (CRITICAL 2, SLA breach 3, LOW 4,
- * overdue directive 3, stale report 4, no report at all 4), the stars and "directives on time". Time-dependent (staleness, SLA breaches, ongoing shortages): the
+ * overdue directive 3, stale report 4, no report at all 4), the stars, "directives on time" and citizen satisfaction. Time-dependent (staleness, SLA breaches, ongoing shortages): the
  * caller evaluates at both ends of its window.
  */
 public record Ratings(double slaWeight, double reportWeight, double shortageWeight, Duration resolutionTarget) {
@@ -36,7 +36,25 @@ public record Ratings(double slaWeight, double reportWeight, double shortageWeig
     public record Rating(int stars, double score, double slaCompliance, double reportTimeliness, double shortageResolution,
                          int openTickets, int slaBreaches, int commoditiesReported, int commoditiesStale,
                          int criticalShortages, int lowShortages, int maxStars, String limitedBy, boolean needsAttention,
-                         int directivesOverdue, int directivesDue, int directivesLate, double directivesOnTime) {
+                         int directivesOverdue, int directivesDue, int directivesLate, double directivesOnTime,
+                         int citizenRatings, Double citizenRatingMean, Double citizenSatisfaction) {
+    }
+
+    /** The citizens' ratings of one district's complaints: how many, and their sum (docs/RATING.md). */
+    public record CitizenCounts(int ratings, int stars) {
+        public static final CitizenCounts NONE = new CitizenCounts(0, 0);
+
+        public static CitizenCounts of(Iterable<Feeds.CitizenRating> ratings, String district) {
+            int n = 0;
+            int sum = 0;
+            for (Feeds.CitizenRating r : ratings) {
+                if (district.equals(r.district())) {
+                    n++;
+                    sum += r.stars();
+                }
+            }
+            return new CitizenCounts(n, sum);
+        }
     }
 
     /** Overdue, due and late directives of one district at {@code now} (docs/RATING.md). */
@@ -120,6 +138,13 @@ public record Ratings(double slaWeight, double reportWeight, double shortageWeig
     public Map<String, Rating> at(Set<String> districts, Map<String, Recompute.Stock> stock, Map<String, Episodes> episodes,
                                   Map<String, Recompute.Backlog> backlogs, Iterable<Directive> directives, Rules rules,
                                   long now) {
+        return at(districts, stock, episodes, backlogs, directives, java.util.List.of(), rules, now);
+    }
+
+    /** As above, with the citizens' ratings of complaints (the latest record per number) counted in. */
+    public Map<String, Rating> at(Set<String> districts, Map<String, Recompute.Stock> stock, Map<String, Episodes> episodes,
+                                  Map<String, Recompute.Backlog> backlogs, Iterable<Directive> directives,
+                                  Iterable<Feeds.CitizenRating> citizenRatings, Rules rules, long now) {
         Map<String, Rating> out = new TreeMap<>();
         for (String district : districts) {
             int open = 0;
@@ -158,7 +183,7 @@ public record Ratings(double slaWeight, double reportWeight, double shortageWeig
                 }
             }
             out.put(district, rate(open, breaches, reported, stale, critical, low, count == 0 ? null : hours / count,
-                    DirectiveCounts.of(directives, district, now)));
+                    DirectiveCounts.of(directives, district, now), CitizenCounts.of(citizenRatings, district)));
         }
         return out;
     }
@@ -171,6 +196,12 @@ public record Ratings(double slaWeight, double reportWeight, double shortageWeig
     /** The formula of docs/RATING.md, directives included. */
     public Rating rate(int open, int breaches, int reported, int stale, int critical, int low, Double meanHours,
                        DirectiveCounts directives) {
+        return rate(open, breaches, reported, stale, critical, low, meanHours, directives, CitizenCounts.NONE);
+    }
+
+    /** The formula of docs/RATING.md, directives and citizen satisfaction (shown, not in the score) included. */
+    public Rating rate(int open, int breaches, int reported, int stale, int critical, int low, Double meanHours,
+                       DirectiveCounts directives, CitizenCounts citizens) {
         double sla = round2(open == 0 ? 1 : (open - Math.min(breaches, open)) / (double) open);
         double timeliness = round2(reported == 0 ? 1 : (reported - stale) / (double) reported);
         double resolution = round2(meanHours == null ? 1
@@ -185,7 +216,10 @@ public record Ratings(double slaWeight, double reportWeight, double shortageWeig
         return new Rating(stars, score, sla, timeliness, resolution, open, breaches, reported, stale, critical, low,
                 maxStars, limitedBy, limitedBy != null || stars <= 3, directives.overdue(), directives.due(),
                 directives.late(), round2(directives.due() == 0 ? 1
-                        : (directives.due() - Math.min(directives.late(), directives.due())) / (double) directives.due()));
+                        : (directives.due() - Math.min(directives.late(), directives.due())) / (double) directives.due()),
+                citizens.ratings(), citizens.ratings() == 0 ? null : round2(citizens.stars() / (double) citizens.ratings()),
+                citizens.ratings() == 0 ? null
+                        : round2((citizens.stars() / (double) citizens.ratings() - 1) / 4));
     }
 
     private static double round2(double v) {

@@ -363,9 +363,11 @@ public final class Verifier {
         Set<String> groups = new HashSet<>();
         Map<String, Recompute.Ticket> tickets = Recompute.tickets(feeds.tickets, groups);
         Map<String, Ratings.Rating> atLo = ratings.at(shown.keySet(), stock, episodes,
-                Recompute.backlogs(tickets, groups, rules, lo), feeds.directives.values(), rules, lo);
+                Recompute.backlogs(tickets, groups, rules, lo), feeds.directives.values(),
+                feeds.citizenRatings.values(), rules, lo);
         Map<String, Ratings.Rating> atHi = ratings.at(shown.keySet(), stock, episodes,
-                Recompute.backlogs(tickets, groups, rules, hi), feeds.directives.values(), rules, hi);
+                Recompute.backlogs(tickets, groups, rules, hi), feeds.directives.values(),
+                feeds.citizenRatings.values(), rules, hi);
         shown.forEach((district, r) -> {
             Ratings.Rating a = atLo.get(district);
             Ratings.Rating b = atHi.get(district);
@@ -400,6 +402,13 @@ public final class Verifier {
                     number(r, "directivesLate"), source);
             c.within("rating (time)", where + " directivesOnTime", a.directivesOnTime(), b.directivesOnTime(),
                     number(r, "directivesOnTime"), source);
+            }
+            // a rating record written before citizen ratings existed has none: nothing to compare
+            if (r.has("citizenRatings")) {
+                c.within("rating", where + " citizenRatings", a.citizenRatings(), b.citizenRatings(),
+                        number(r, "citizenRatings"), source);
+                c.within("rating", where + " citizenSatisfaction", a.citizenSatisfaction(), b.citizenSatisfaction(),
+                        number(r, "citizenSatisfaction"), source);
             }
             c.within("rating (time)", where + " stars", a.stars(), b.stars(), number(r, "stars"), source);
             c.within("rating (time)", where + " needsAttention", a.needsAttention(), b.needsAttention(),

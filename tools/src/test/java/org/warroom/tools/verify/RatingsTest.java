@@ -115,4 +115,29 @@ class RatingsTest {
         assertThat(ratings.rate(4, 1, 1, 0, 0, 0, null, new Ratings.DirectiveCounts(1, 1, 1)).limitedBy())
                 .isEqualTo("sla-breach");
     }
+
+    @Test
+    @DisplayName("citizen satisfaction: the district's complaint ratings (latest record per number), (mean − 1) ÷ 4, not in the score")
+    void citizenSatisfaction() {
+        Feeds feeds = new Feeds();
+        feeds.complaint("MP-410-000001", rated("MP-410-000001", "410", 5));
+        feeds.complaint("MP-410-000002", rated("MP-410-000002", "410", 2));
+        feeds.complaint("MP-396-000001", rated("MP-396-000001", "396", 1));
+        feeds.complaint("MP-410-000003", rated("MP-410-000003", "410", 3));
+        feeds.complaint("MP-410-000003", null); // a tombstone removes it
+        List<DistrictReport> reports = List.of(report("i1", "410", min(0), Commodity.MEDICINE, 5000, 100));
+        Ratings.Rating r = ratings.at(Set.of("410"), Recompute.latestStock(reports), Ratings.episodes(reports, rules),
+                Map.of(), List.of(), feeds.citizenRatings.values(), rules, millis(60)).get("410");
+        assertThat(r).extracting(Ratings.Rating::citizenRatings, Ratings.Rating::citizenRatingMean,
+                Ratings.Rating::citizenSatisfaction, Ratings.Rating::score, Ratings.Rating::stars)
+                .containsExactly(2, 3.5, 0.63, 1.0, 5);
+        assertThat(ratings.rate(0, 0, 1, 0, 0, 0, null).citizenSatisfaction()).isNull();
+    }
+
+    private static org.warroom.contracts.complaint.Complaint rated(String number, String district, int stars) {
+        return new org.warroom.contracts.complaint.Complaint(number, 3, org.warroom.contracts.complaint.ComplaintState.RESOLVED,
+                district, "Food and Civil Supplies", "ration", null, "+919876543210", null, "no ration",
+                org.warroom.contracts.complaint.ComplaintChannel.SMS, "en", null, null, null, null, null, null, null,
+                List.of(), List.of(), stars);
+    }
 }
