@@ -174,6 +174,10 @@ class OidcLoginIntegrationTest {
         assertThat(dashboard.loginAdmin().token()).isNotBlank();
         String page = new Browser().get(dashboardUrl("/login")).body();
         assertThat(page).contains("id=\"login-sso-link\"").contains("href=\"/auth/oidc/login\"");
+        // Every answer carries the request's correlation id (docs/LOGGING.md).
+        HttpResponse<String> traced = new Browser().send(HttpRequest.newBuilder(URI.create(dashboardUrl("/login")))
+                .header("X-Request-Id", "dash-req-1"));
+        assertThat(traced.headers().firstValue("X-Request-Id")).contains("dash-req-1");
         String words = new Browser().get(dashboardUrl("/assets/words.js")).body();
         assertThat(words).contains("Log in with {name}").contains("{name} से लॉग इन करें");
     }
