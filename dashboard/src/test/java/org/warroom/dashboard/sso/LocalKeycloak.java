@@ -100,7 +100,8 @@ final class LocalKeycloak implements AutoCloseable {
 
     /** The resident memory of Keycloak's JVM in MiB (for the record in docs/SECURITY.md), or -1 when unknown. */
     long residentMiB() {
-        return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .findFirst().map(p -> rss(p.pid())).orElse(-1L);
     }
 
