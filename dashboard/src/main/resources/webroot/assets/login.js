@@ -17,6 +17,29 @@ applyI18n();
 document.getElementById('lang-toggle').addEventListener('click', () => setLang(lang() === 'hi' ? 'en' : 'hi'));
 if (new URLSearchParams(location.search).get('expired') === '1') showError(t('login.expired'));
 
+// Single sign-on, when the dashboard has a provider (docs/SECURITY.md): its button, and why a sign-in came back.
+function showProvider(provider) {
+  const link = document.getElementById('login-sso-link');
+  link.textContent = t('login.sso', { name: provider.name });
+  link.href = `${provider.login}?next=${encodeURIComponent(safeNext())}`;
+  document.getElementById('login-sso').hidden = false;
+  const sso = new URLSearchParams(location.search).get('sso');
+  if (sso === 'refused' || sso === 'failed') {
+    const note = document.getElementById('login-sso-error');
+    note.textContent = t(`login.sso.${sso}`, { name: provider.name });
+    note.hidden = false;
+  }
+}
+
+fetch('/auth/oidc/provider', { headers: { Accept: 'application/json' } })
+  .then((answer) => (answer.ok ? answer.json() : null))
+  .then((provider) => {
+    if (!provider) return;
+    showProvider(provider);
+    window.addEventListener('langchange', () => showProvider(provider));
+  })
+  .catch(() => {});
+
 document.getElementById('login-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const username = document.getElementById('username').value.trim();

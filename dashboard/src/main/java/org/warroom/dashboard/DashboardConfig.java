@@ -24,8 +24,9 @@ import org.warroom.elastic.ElasticSettings;
  * ({@link AckLinks}: the acknowledgement links, their secret shared with the notifier) and the public bulletin
  * ({@link BulletinSettings}), the situation report's schedule ({@link ReportSchedule}) and PDF font
  * ({@link PdfFontFile}), social-media posts ({@link org.warroom.dashboard.posts.PostSettings}), and with several instances which one owns the writes
- * ({@link org.warroom.dashboard.cluster.WritesOwnerSettings}), and click-to-call for campaign agents
- * ({@link org.warroom.dashboard.campaign.dial.DialSettings}; empty: agents dial by hand).
+ * ({@link org.warroom.dashboard.cluster.WritesOwnerSettings}), click-to-call for campaign agents
+ * ({@link org.warroom.dashboard.campaign.dial.DialSettings}; empty: agents dial by hand), and single sign-on when
+ * configured ({@link org.warroom.dashboard.sso.OidcSettings}).
  */
 public record DashboardConfig(String host, int port, KafkaSettings kafka, ElasticSettings elastic, Path dataDir,
                               Optional<String> adminPassword, SessionSettings sessions, LoginLimits login,
@@ -35,7 +36,8 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                               org.warroom.dashboard.cluster.WritesOwnerSettings writesOwner,
                               org.warroom.contracts.settings.SettingsCatalog runtimeSettings,
                               org.warroom.dashboard.posts.PostSettings posts,
-                              Optional<org.warroom.dashboard.campaign.dial.DialSettings> dial) {
+                              Optional<org.warroom.dashboard.campaign.dial.DialSettings> dial,
+                              Optional<org.warroom.dashboard.sso.OidcSettings> oidc) {
 
     public static DashboardConfig from(Settings settings) {
         TlsSettings tls = TlsSettings.from(settings);
@@ -65,7 +67,8 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                 org.warroom.dashboard.cluster.WritesOwnerSettings.from(settings),
                 org.warroom.contracts.settings.SettingsCatalog.from(settings),
                 org.warroom.dashboard.posts.PostSettings.from(settings, ackLinks.publicUrl()),
-                org.warroom.dashboard.campaign.dial.DialSettings.from(settings));
+                org.warroom.dashboard.campaign.dial.DialSettings.from(settings),
+                org.warroom.dashboard.sso.OidcSettings.from(settings));
     }
 
     /** Where the generated first administrator password is kept (read by {@code bin/warroom}). */

@@ -35,6 +35,9 @@ import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.contracts.notify.NotifyTopics;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.reference.StateDirectory;
+import org.warroom.dashboard.sso.ClaimMapping;
+import org.warroom.dashboard.sso.OidcRoutes;
+import org.warroom.dashboard.sso.SsoAccounts;
 import org.warroom.contracts.report.ReportTopics;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.settings.SettingsTopics;
@@ -139,6 +142,8 @@ public final class DashboardVerticle extends VerticleBase {
     private final DependencyHealth health;
     private final ElasticsearchClient elastic;
     private final Clock clock;
+    /** The single sign-on provider, discovered at start when configured (docs/SECURITY.md). */
+    private io.vertx.ext.auth.oauth2.OAuth2Auth oidcProvider;
     private final ServiceMetrics metrics;
     private final ZoneId zone = ZoneId.of("Asia/Kolkata");
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
@@ -232,6 +237,11 @@ public final class DashboardVerticle extends VerticleBase {
                     return citizenDesk.start();
                 })
                 .compose(v -> ensureFirstAdmin())
+                .compose(v -> config.oidc().isEmpty() ? Future.<Void>succeededFuture()
+                        : OidcRoutes.discover(vertx, config.oidc().get()).map(p -> {
+                            oidcProvider = p;
+                            return (Void) null;
+                        }))
                 .compose(v -> vertx.executeBlocking(() -> WebRoutes.Prepared.load(districts, zone)))
                 .compose(web -> startBulletin(web).map(web))
                 .compose(web -> {
@@ -275,6 +285,7 @@ public final class DashboardVerticle extends VerticleBase {
 
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders(config.tls().enabled())::handle);
+        router.route().handler(org.warroom.dashboard.http.RequestIds::assign); // X-Request-Id (docs/LOGGING.md)
         router.get("/health").handler(this::handleHealth);
         router.get("/health/live").handler(this::handleLive);
         router.get("/health/ready").handler(this::handleReady);
@@ -287,6 +298,10 @@ public final class DashboardVerticle extends VerticleBase {
         router.route().handler(auth::identify);
         router.route().handler(new WritesGate(writesOwnership::owns)::handle); // only /api/ writes, see WritesGate
         router.post("/api/v1/session").handler(body).handler(session::handleLogin);
+        if (oidcProvider != null) {
+            new OidcRoutes(oidcProvider, config.oidc().get(), new ClaimMapping(config.oidc().get().claims(), districts,
+                    states), new SsoAccounts(users, clock), sessions, auth, audit).mount(router);
+        }
         router.route("/api/v1/*").handler(auth::requireApi);
         router.route("/api/v1/*").handler(body);
         router.delete("/api/v1/session").handler(session::handleLogout);

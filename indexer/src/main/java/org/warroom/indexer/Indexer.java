@@ -27,6 +27,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.warroom.contracts.trace.TraceIds;
 
 /**
  * The indexer: one plain {@link KafkaConsumer} on its own thread reads the feed and result topics, turns each record
@@ -194,8 +196,12 @@ public final class Indexer implements AutoCloseable {
                     actions.add(a);
                 }
             } catch (Unindexable e) {
-                LOG.warn("record {}-{}@{} (key {}) cannot be indexed: {}", r.topic(), r.partition(), r.offset(),
-                        r.key(), e.getMessage());
+                // The event's correlation id, when ingest gave it one, on this line (docs/LOGGING.md).
+                try (MDC.MDCCloseable trace = TraceIds.read(r.headers())
+                        .map(id -> MDC.putCloseable(TraceIds.LOG_FIELD, id)).orElse(null)) {
+                    LOG.warn("record {}-{}@{} (key {}) cannot be indexed: {}", r.topic(), r.partition(), r.offset(),
+                            r.key(), e.getMessage());
+                }
                 inFlight.expect(poll, tp);
                 deadLetters.unindexable(poll, tp, r, e);
             }

@@ -13,6 +13,7 @@ import org.warroom.ingest.config.IngestConfig;
 import org.warroom.ingest.http.Answers;
 import org.warroom.ingest.http.ApiKeyAuth;
 import org.warroom.ingest.http.BeforeBody;
+import org.warroom.ingest.http.RequestIds;
 import org.warroom.ingest.http.FeedHandler;
 import org.warroom.ingest.http.HealthHandler;
 import org.warroom.ingest.http.UploadHandler;
@@ -78,6 +79,7 @@ public final class IngestVerticle extends VerticleBase {
         BodyHandler webhookBody = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()).setMergeFormAttributes(false);
 
         Router router = Router.router(vertx);
+        router.route().handler(RequestIds::assign); // correlation ids (docs/LOGGING.md)
         router.get("/health").handler(health::handle);
         router.get("/health/live").handler(health::handleLive);
         router.get("/health/ready").handler(health::handleReady);

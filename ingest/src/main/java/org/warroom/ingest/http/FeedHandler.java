@@ -73,7 +73,8 @@ public final class FeedHandler {
         vertx.executeBlocking(() -> body.items(bytes, single, (json, line) -> decoder.decode(json, grant.source())), false)
                 .compose(items -> admit(feed, grant, items))
                 .compose(items -> vertx.executeBlocking(
-                        () -> deliverer.deliver(feed.path(), grant.source(), items, grant::allowsDistrict), false))
+                        () -> deliverer.deliver(feed.path(), grant.source(), items, grant::allowsDistrict,
+                                RequestIds.of(ctx)), false))
                 .onSuccess(delivery -> answer(ctx, delivery))
                 .onFailure(e -> HttpProblem.answer(ctx, e));
     }

@@ -93,7 +93,7 @@ public final class WebhookHandler {
                     return whatsApp.map(root == null ? Json.mapper().createObjectNode() : root);
                 }, false)
                 .recover(e -> Future.failedFuture(new HttpProblem(400, "not a JSON WhatsApp payload")))
-                .compose(mapped -> deliver(provider, provider, mapped.items()).map(d -> {
+                .compose(mapped -> deliver(ctx, provider, provider, mapped.items()).map(d -> {
                     Map<String, Object> out = summary(d);
                     out.put("skipped", mapped.skipped());
                     return out;
@@ -124,7 +124,7 @@ public final class WebhookHandler {
             badSignature(ctx, provider);
             return;
         }
-        deliver(provider, provider, items(map.apply(form), form.toString()))
+        deliver(ctx, provider, provider, items(map.apply(form), form.toString()))
                 .onSuccess(d -> ctx.response().putHeader("Content-Type", "text/xml; charset=utf-8").end(EMPTY_TWIML))
                 .onFailure(e -> HttpProblem.answer(ctx, e));
     }
@@ -145,7 +145,7 @@ public final class WebhookHandler {
             return;
         }
         Map<String, List<String>> form = form(ctx.request().formAttributes());
-        deliver(provider, provider, items(exotel.status(form), form.toString()))
+        deliver(ctx, provider, provider, items(exotel.status(form), form.toString()))
                 .onSuccess(d -> Answers.json(ctx, 200, summary(d)))
                 .onFailure(e -> HttpProblem.answer(ctx, e));
     }
@@ -165,7 +165,7 @@ public final class WebhookHandler {
                         StandardCharsets.UTF_8)), false)
                 .compose(items -> items.isEmpty() ? Future.failedFuture(new HttpProblem(400, "the file holds no CDR row"))
                         : vertx.executeBlocking(() -> deliverer.deliver(AsteriskCdr.PROVIDER, grant.source(), items,
-                                grant::allowsDistrict), false))
+                                grant::allowsDistrict, RequestIds.of(ctx)), false))
                 .onSuccess(d -> {
                     metrics.webhook(AsteriskCdr.PROVIDER, "delivered");
                     Answers.json(ctx, d.rejected() == 0 ? 202 : d.accepted() > 0 ? 200 : 400, summary(d));
@@ -173,8 +173,9 @@ public final class WebhookHandler {
                 .onFailure(e -> HttpProblem.answer(ctx, e));
     }
 
-    private Future<Delivery> deliver(String provider, String source, List<Item> items) {
-        return vertx.executeBlocking(() -> deliverer.deliver(provider, source, items, district -> true), false)
+    private Future<Delivery> deliver(RoutingContext ctx, String provider, String source, List<Item> items) {
+        String traceId = RequestIds.of(ctx);
+        return vertx.executeBlocking(() -> deliverer.deliver(provider, source, items, district -> true, traceId), false)
                 .onSuccess(d -> metrics.webhook(provider, "delivered"))
                 .onFailure(e -> metrics.webhook(provider, "kafka_unavailable"));
     }

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.warroom.contracts.trace.TraceIds;
 import org.warroom.contracts.event.CitizenMessage;
 import org.warroom.contracts.event.DeadLetter;
 import org.warroom.contracts.topic.Topics;
@@ -52,6 +54,23 @@ public final class Deliverer {
      * @throws KafkaUnavailableException when Kafka did not acknowledge every record in time
      */
     public Delivery deliver(String feed, String source, List<Item> items, Predicate<String> districtAllowed) {
+        return deliver(feed, source, items, districtAllowed, TraceIds.fresh());
+    }
+
+    /**
+     * As {@link #deliver(String, String, List, Predicate)}, every record (accepted or dead letter) carrying the
+     * correlation id {@code traceId} in its {@value TraceIds#KAFKA_HEADER} header, and this thread's log lines its
+     * {@value TraceIds#LOG_FIELD} (docs/LOGGING.md).
+     */
+    public Delivery deliver(String feed, String source, List<Item> items, Predicate<String> districtAllowed,
+                            String traceId) {
+        try (MDC.MDCCloseable trace = MDC.putCloseable(TraceIds.LOG_FIELD, traceId)) {
+            return deliverTraced(feed, source, items, districtAllowed, traceId);
+        }
+    }
+
+    private Delivery deliverTraced(String feed, String source, List<Item> items, Predicate<String> districtAllowed,
+                                   String traceId) {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(items.size());
         List<LineError> errors = new ArrayList<>();
         int accepted = 0;
@@ -70,7 +89,7 @@ public final class Deliverer {
                 forbiddenOnly = false;
             }
             if (event != null) {
-                records.add(FeedProducer.record(event));
+                records.add(traced(FeedProducer.record(event), traceId));
                 accepted++;
                 if (event.value() instanceof CitizenMessage m && m.unlocated()) {
                     unlocated++;
@@ -82,7 +101,7 @@ public final class Deliverer {
                         errors.add(p.at(item.line()));
                     }
                 }
-                records.add(FeedProducer.record(deadLetter(feed, source, item, problems)));
+                records.add(traced(FeedProducer.record(deadLetter(feed, source, item, problems)), traceId));
             }
         }
         try {
@@ -98,6 +117,8 @@ public final class Deliverer {
         }
         metrics.accepted(feed, accepted);
         if (rejected > 0) {
+            // One line per batch with refused lines (never their content): where to look, by trace.id.
+            LOG.info("{}: {} accepted, {} refused to {}", feed, accepted, rejected, Topics.DEAD_LETTER.name());
             metrics.rejected(feed, rejected);
             metrics.deadLettered(feed, rejected);
         }
@@ -105,6 +126,11 @@ public final class Deliverer {
             metrics.unlocatedMessages(unlocated);
         }
         return new Delivery(accepted, rejected, errors, rejected > 0 && forbiddenOnly);
+    }
+
+    private static ProducerRecord<byte[], byte[]> traced(ProducerRecord<byte[], byte[]> record, String traceId) {
+        TraceIds.put(record.headers(), traceId);
+        return record;
     }
 
     private Outgoing<DeadLetter> deadLetter(String feed, String source, Item item, List<Problem> problems) {

@@ -17,6 +17,7 @@ import org.warroom.contracts.result.AlertAck;
 import org.warroom.contracts.result.AlertState;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
 import org.warroom.streams.support.Times;
+import org.warroom.streams.support.TraceCarry;
 
 /**
  * Keyed by condition ({@code rule|subject}): turns observations into alert episodes and acknowledgements into
@@ -37,6 +38,8 @@ import org.warroom.streams.support.Times;
  * Every change of an alert is forwarded, keyed by alert id; observations that change nothing emit nothing.
  */
 final class AlertProcessor implements Processor<String, AlertInput, String, Alert> {
+    /** Results forwarded while handling an input carry its correlation id (docs/LOGGING.md). */
+    private final TraceCarry trace = new TraceCarry();
     private static final Logger LOG = LoggerFactory.getLogger(AlertProcessor.class);
 
     private final Rules rules;
@@ -56,6 +59,10 @@ final class AlertProcessor implements Processor<String, AlertInput, String, Aler
 
     @Override
     public void process(Record<String, AlertInput> record) {
+        trace.during(record, () -> handle(record));
+    }
+
+    private void handle(Record<String, AlertInput> record) {
         AlertInput input = record.value();
         if (input == null) {
             return;
@@ -90,7 +97,7 @@ final class AlertProcessor implements Processor<String, AlertInput, String, Aler
                 alert.value(), alert.threshold(), alert.message(), ack.comment(), alert.notifiedAt(), alert.repeats(),
                 alert.messageHi());
         save(condition, new ConditionState(state.observation(), acked), state);
-        context.forward(new Record<>(acked.id(), acked, now));
+        context.forward(trace.record(acked.id(), acked, now));
     }
 
     private void punctuate(long now) {
@@ -138,7 +145,7 @@ final class AlertProcessor implements Processor<String, AlertInput, String, Aler
         }
         save(condition, new ConditionState(o, next), stored);
         if (next != null && !next.equals(alert)) {
-            context.forward(new Record<>(next.id(), next, now));
+            context.forward(trace.record(next.id(), next, now));
         }
     }
 

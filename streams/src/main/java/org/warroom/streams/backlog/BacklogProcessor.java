@@ -16,6 +16,7 @@ import org.warroom.streams.config.WarroomStreamsConfig.Rules;
 import org.warroom.streams.settings.LiveSettings;
 import org.warroom.streams.support.ExpiringIds;
 import org.warroom.streams.support.Times;
+import org.warroom.streams.support.TraceCarry;
 
 /**
  * Stage 2 of backlogs, keyed {@code district|department}: keeps the open tickets with their counters
@@ -24,6 +25,8 @@ import org.warroom.streams.support.Times;
  * the hour's counts fall as time passes). Both read counters, never the list of open tickets.
  */
 final class BacklogProcessor implements Processor<String, TicketChange, String, BacklogStatus> {
+    /** Results forwarded while handling an input carry its correlation id (docs/LOGGING.md). */
+    private final TraceCarry trace = new TraceCarry();
     private final Rules rules;
     private ProcessorContext<String, BacklogStatus> context;
     private OpenTickets openTickets;
@@ -57,6 +60,10 @@ final class BacklogProcessor implements Processor<String, TicketChange, String, 
 
     @Override
     public void process(Record<String, TicketChange> record) {
+        trace.during(record, () -> handle(record));
+    }
+
+    private void handle(Record<String, TicketChange> record) {
         TicketChange change = record.value();
         if (change == null) {
             return;
@@ -116,7 +123,7 @@ final class BacklogProcessor implements Processor<String, TicketChange, String, 
                 counts.overdue(), (int) opened.count(key), (int) resolved.count(key), unknownResolves(key));
         if (!status.equals(last)) {
             results.put(key, status);
-            context.forward(new Record<>(key, status, now));
+            context.forward(trace.record(key, status, now));
         }
     }
 }

@@ -15,6 +15,7 @@ import org.warroom.contracts.result.ShortageLevel;
 import org.warroom.contracts.result.ShortageStatus;
 import org.warroom.streams.config.WarroomStreamsConfig.Rules;
 import org.warroom.streams.support.Times;
+import org.warroom.streams.support.TraceCarry;
 
 /**
  * Keyed by district: follows the district's shortage and backlog results and emits its {@link DistrictRating}
@@ -22,6 +23,8 @@ import org.warroom.streams.support.Times;
  * {@link RatingTopology}.
  */
 final class RatingProcessor implements Processor<String, RatingInput, String, DistrictRating> {
+    /** Results forwarded while handling an input carry its correlation id (docs/LOGGING.md). */
+    private final TraceCarry trace = new TraceCarry();
     private final Rules rules;
     private ProcessorContext<String, DistrictRating> context;
     private KeyValueStore<String, RatingState.Commodity> commodities;
@@ -49,6 +52,10 @@ final class RatingProcessor implements Processor<String, RatingInput, String, Di
 
     @Override
     public void process(Record<String, RatingInput> record) {
+        trace.during(record, () -> handle(record));
+    }
+
+    private void handle(Record<String, RatingInput> record) {
         RatingInput input = record.value();
         if (input == null) {
             return;
@@ -174,7 +181,7 @@ final class RatingProcessor implements Processor<String, RatingInput, String, Di
                 stars);
         if (!rating.equals(results.get(district))) {
             results.put(district, rating);
-            context.forward(new Record<>(district, rating, now));
+            context.forward(trace.record(district, rating, now));
         }
     }
 }

@@ -27,6 +27,7 @@ import org.warroom.streams.config.WarroomStreamsConfig.Thresholds;
 import org.warroom.streams.settings.LiveSettings;
 import org.warroom.streams.support.ExpiringIds;
 import org.warroom.streams.support.Times;
+import org.warroom.streams.support.TraceCarry;
 
 /**
  * Keeps the latest stock and recent signals per district × commodity and emits a {@link ShortageStatus} whenever it
@@ -52,6 +53,8 @@ import org.warroom.streams.support.Times;
  * punctuation does not re-emit it every interval.
  */
 final class ShortageProcessor implements Processor<String, ShortageInput, String, ShortageStatus> {
+    /** Results forwarded while handling an input carry its correlation id (docs/LOGGING.md). */
+    private final TraceCarry trace = new TraceCarry();
     private static final double DAY_MILLIS = 86_400_000d;
 
     private final Rules rules;
@@ -84,6 +87,10 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
 
     @Override
     public void process(Record<String, ShortageInput> record) {
+        trace.during(record, () -> handle(record));
+    }
+
+    private void handle(Record<String, ShortageInput> record) {
         long now = context.currentSystemTimeMs();
         ShortageInput input = record.value();
         if (input == null) {
@@ -202,7 +209,7 @@ final class ShortageProcessor implements Processor<String, ShortageInput, String
         ShortageStatus status = status(district, commodity, state, signalsLastHour, now, last);
         if (!status.equals(last)) {
             results.put(key, status);
-            context.forward(new Record<>(key, status, now));
+            context.forward(trace.record(key, status, now));
         }
         emitted.put(key, status);
     }
