@@ -11,6 +11,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.warroom.contracts.complaint.ComplaintTopics;
 import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.metrics.ServiceMetrics;
 import org.warroom.contracts.reference.DistrictDirectory;
@@ -47,6 +48,7 @@ public final class StreamsService implements AutoCloseable {
         topics.addAll(ResultTopics.all());
         topics.addAll(DirectiveTopics.all()); // input of the overdue-directive alert rule (the dashboard writes it)
         topics.addAll(SettingsTopics.all());
+        topics.add(ComplaintTopics.COMPLAINTS); // input of the complaint-escalated alert rule (the dashboard writes it)
         new TopicCreator(config.kafka()).ensure(topics);
 
         Topology topology = WarroomTopology.build(new StreamsBuilder(), config.rules(), names());

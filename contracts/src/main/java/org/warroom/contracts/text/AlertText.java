@@ -66,6 +66,17 @@ public final class AlertText {
                 String subject = a.subject() == null ? "" : a.subject();
                 v.put("directive", subject.substring(subject.indexOf('|') + 1));
             }
+            case "complaint-escalated" -> {
+                v.put("value", oneDecimal(Math.max(0, value)));
+                org.warroom.contracts.complaint.ComplaintEscalation.parse(a.rule(), a.subject()).ifPresent(s -> {
+                    v.put("number", s.number());
+                    v.put("level", Integer.toString(s.level()));
+                    v.put("department", departmentName(s.department(), language));
+                });
+                v.putIfAbsent("number", "");
+                v.putIfAbsent("level", "");
+                v.putIfAbsent("department", "");
+            }
             default -> v.put("value", whole(value));
         }
         if (words.find(language, key) == null) {
@@ -97,6 +108,13 @@ public final class AlertText {
         String dept = subject != null && subject.contains("|") ? subject.substring(subject.indexOf('|') + 1) : subject;
         String text = dept == null ? null : words.find(language, "category." + dept);
         return text != null ? text : String.valueOf(dept);
+    }
+
+    /** A desk's department by its bundle name ({@code dept.<slug>}), else as routed. */
+    private String departmentName(String name, Language language) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String text = words.find(language, "dept." + slug);
+        return text != null ? text : name;
     }
 
     private static String oneDecimal(double v) {
