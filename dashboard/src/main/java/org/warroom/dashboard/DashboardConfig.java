@@ -33,7 +33,8 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                               org.warroom.contracts.complaint.ComplaintSla complaintSla,
                               org.warroom.dashboard.cluster.WritesOwnerSettings writesOwner,
                               org.warroom.contracts.settings.SettingsCatalog runtimeSettings,
-                              org.warroom.dashboard.posts.PostSettings posts) {
+                              org.warroom.dashboard.posts.PostSettings posts,
+                              org.warroom.contracts.complaint.EscalationMatrix complaintEscalation) {
 
     public static DashboardConfig from(Settings settings) {
         TlsSettings tls = TlsSettings.from(settings);
@@ -62,7 +63,8 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                 org.warroom.contracts.complaint.ComplaintSla.from(settings),
                 org.warroom.dashboard.cluster.WritesOwnerSettings.from(settings),
                 org.warroom.contracts.settings.SettingsCatalog.from(settings),
-                org.warroom.dashboard.posts.PostSettings.from(settings, ackLinks.publicUrl()));
+                org.warroom.dashboard.posts.PostSettings.from(settings, ackLinks.publicUrl()),
+                org.warroom.contracts.complaint.EscalationMatrix.from(settings));
     }
 
     /** Where the generated first administrator password is kept (read by {@code bin/warroom}). */
