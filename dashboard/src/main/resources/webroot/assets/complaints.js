@@ -130,6 +130,11 @@ async function main() {
   document.getElementById('desk-filters').addEventListener('submit', (e) => {
     e.preventDefault();
     const number = document.getElementById('f-number').value.trim();
+    // a complaint number opens it; a phone number or words are searched (desk complaints among the results)
+    if (number && !/^([a-z]{2,3}|s\d{1,2})[\s_/-]*\d{1,6}[\s_/-]+\d{1,12}$/i.test(number)) {
+      location.href = `/search?q=${encodeURIComponent(number)}`;
+      return;
+    }
     if (number) open(number);
     load();
   });

@@ -31,7 +31,12 @@ public enum IndexFamily {
      * The war room's shift log and handovers ({@code kind} {@code log} or {@code handover}): one document per entry id
      * (month of its time) and per handover id (month of drafting, the latest step); searchable.
      */
-    SHIFT("shift", true, true);
+    SHIFT("shift", true, true),
+    /**
+     * Desk complaints (issue 20), one document per complaint number (month of openedAt), the latest version;
+     * searchable by number, phone and text.
+     */
+    COMPLAINTS("complaints", true, true);
 
     private final String word;
     private final boolean monthly;

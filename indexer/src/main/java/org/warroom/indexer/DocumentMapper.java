@@ -10,6 +10,8 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.warroom.contracts.audit.AuditTopics;
+import org.warroom.contracts.complaint.Complaint;
+import org.warroom.contracts.complaint.ComplaintTopics;
 import org.warroom.contracts.directive.Directive;
 import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.event.CallStep;
@@ -34,6 +36,7 @@ import org.warroom.elastic.IndexFamily;
 import org.warroom.elastic.IndexNames;
 import org.warroom.elastic.doc.AuditEntry;
 import org.warroom.elastic.doc.CallDoc;
+import org.warroom.elastic.doc.ComplaintDoc;
 import org.warroom.elastic.doc.DirectiveDoc;
 import org.warroom.elastic.doc.MessageDoc;
 import org.warroom.elastic.doc.ShiftDoc;
@@ -64,6 +67,8 @@ import org.warroom.elastic.doc.WorkerDoc;
  *   <tr><td>warroom.shift-log</td><td>shift ({@code kind} log)</td><td>entry id</td><td>create</td></tr>
  *   <tr><td>warroom.handovers</td><td>shift ({@code kind} handover)</td><td>handover id (month of draftedAt)</td>
  *       <td>versioned (the latest step)</td></tr>
+ *   <tr><td>warroom.complaints</td><td>complaints</td><td>complaint number (month of openedAt)</td><td>versioned
+ *       (the latest version)</td></tr>
  * </table>
  */
 final class DocumentMapper {
@@ -100,6 +105,8 @@ final class DocumentMapper {
                 ShiftLogEntry::id, ShiftLogEntry::at, ShiftDoc::of));
         byTopic.put(ShiftTopics.HANDOVERS.name(), r -> latest(r, ShiftTopics.HANDOVERS, IndexFamily.SHIFT,
                 Handover::id, Handover::draftedAt, "draftedAt", ShiftDoc::of));
+        byTopic.put(ComplaintTopics.COMPLAINTS.name(), r -> latest(r, ComplaintTopics.COMPLAINTS, IndexFamily.COMPLAINTS,
+                Complaint::number, Complaint::openedAt, "openedAt", ComplaintDoc::of));
         snapshot(ResultTopics.SHORTAGES, SnapshotDoc.SHORTAGE, v -> text(v, "district"));
         snapshot(ResultTopics.BACKLOGS, SnapshotDoc.BACKLOG, v -> text(v, "district"));
         snapshot(ResultTopics.RATINGS, SnapshotDoc.RATING, v -> text(v, "district"));

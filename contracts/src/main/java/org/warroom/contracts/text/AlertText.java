@@ -68,14 +68,11 @@ public final class AlertText {
             }
             case "complaint-escalated" -> {
                 v.put("value", oneDecimal(Math.max(0, value)));
-                org.warroom.contracts.complaint.ComplaintEscalation.parse(a.rule(), a.subject()).ifPresent(s -> {
-                    v.put("number", s.number());
-                    v.put("level", Integer.toString(s.level()));
-                    v.put("department", departmentName(s.department(), language));
-                });
-                v.putIfAbsent("number", "");
-                v.putIfAbsent("level", "");
-                v.putIfAbsent("department", "");
+                // subject district|department|number|level (complaint.ComplaintEscalation; read here, no package cycle)
+                String[] p = a.subject() == null ? new String[0] : a.subject().split("\\|", -1);
+                v.put("department", p.length == 4 ? departmentName(p[1], language) : "");
+                v.put("number", p.length == 4 ? p[2] : "");
+                v.put("level", p.length == 4 ? p[3] : "");
             }
             default -> v.put("value", whole(value));
         }

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.warroom.contracts.complaint.ComplaintTopics;
 import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.settings.SettingsTopics;
 import org.warroom.contracts.topic.Topic;
@@ -66,6 +67,11 @@ public final class FeedReader {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             if (!partitions(consumer, DirectiveTopics.DIRECTIVES.name() + suffix).isEmpty()) {
                 read(consumer, DirectiveTopics.DIRECTIVES, feeds::directive, feeds);
+            }
+        }
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            if (!partitions(consumer, ComplaintTopics.COMPLAINTS.name() + suffix).isEmpty()) {
+                read(consumer, ComplaintTopics.COMPLAINTS, feeds::complaint, feeds);
             }
         }
         return feeds;

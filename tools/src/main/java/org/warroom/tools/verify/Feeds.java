@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.warroom.contracts.complaint.Complaint;
 import org.warroom.contracts.directive.Directive;
 import org.warroom.contracts.settings.SettingsSnapshot;
 import org.warroom.contracts.event.CallStep;
@@ -26,6 +27,8 @@ public final class Feeds {
     public final Map<String, WorkerRecord> workers = new LinkedHashMap<>();
     /** The directives ({@code warroom.directives}, compacted): the latest record per id, a tombstone removing it. */
     public final Map<String, Directive> directives = new LinkedHashMap<>();
+    /** The complaints ({@code warroom.complaints}, compacted): the latest record per number. */
+    public final Map<String, Complaint> complaints = new LinkedHashMap<>();
     /** Records that could not be read as their type, per topic (streams dead-letters them too). */
     public final Map<String, Integer> unreadable = new TreeMap<>();
     /** Records per topic. */
@@ -38,6 +41,15 @@ public final class Feeds {
             directives.remove(id);
         } else {
             directives.put(id, directive);
+        }
+        return this;
+    }
+
+    public Feeds complaint(String number, Complaint complaint) {
+        if (complaint == null) {
+            complaints.remove(number);
+        } else {
+            complaints.put(number, complaint);
         }
         return this;
     }
