@@ -69,7 +69,7 @@ class ComplaintSearchIntegrationTest {
                 "Food and Civil Supplies", "agent1", T0);
         ration = lifecycle.act(ration, new ActionRequest(ComplaintAction.RESOLVE, "dealer opened the shop", null, null,
                 1), "officer1", T0.plusHours(3));
-        Complaint doctor = lifecycle.register(new ComplaintNumber("MP", BHOPAL, 2), new Registration("09812345678",
+        Complaint doctor = lifecycle.register(new ComplaintNumber("MP", BHOPAL, 2), new Registration("+919812345678",
                 null, BHOPAL, "health", null, "no doctor at the PHC, call me back on 9812345678", ComplaintChannel.CALL,
                 "en", null, null), "Health", "agent1", T0.plusHours(1));
         Complaint indore = lifecycle.register(new ComplaintNumber("MP", INDORE, 1), new Registration("+919876543210",
@@ -112,6 +112,8 @@ class ComplaintSearchIntegrationTest {
         assertThat(r.items()).extracting(SearchResult.Item::from).containsOnly("+91******3210");
         SearchResult doctor = search.search(OPERATOR, OPERATOR_RIGHTS, SearchQuery.of("+91 98123 45678"));
         assertThat(ids(doctor)).containsExactly("complaints:MP-" + BHOPAL + "-000002");
+        assertThat(ids(search.search(OPERATOR, OPERATOR_RIGHTS, SearchQuery.of("098123-45678"))))
+                .as("with a trunk 0 and a dash").containsExactly("complaints:MP-" + BHOPAL + "-000002");
         SearchResult.Item hit = doctor.items().get(0);
         assertThat(hit.from()).isEqualTo("+91******5678");
         assertThat(hit.text()).doesNotContain("9812345678").contains("5678");
