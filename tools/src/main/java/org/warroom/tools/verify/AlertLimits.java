@@ -17,7 +17,8 @@ import org.warroom.contracts.event.WireEnum;
  */
 public record AlertLimits(double hysteresis, boolean shortageCritical, Set<Commodity> criticalCommodities,
                           Double backlogBreaches, Double lineLoad, Double stockoutHours, Double reportStaleHours,
-                          Double citizenSignals, EscalationMatrix complaintEscalation) {
+                          Double citizenSignals, EscalationMatrix complaintEscalation,
+                          double complaintEscalationHours) {
 
     public static AlertLimits defaults() {
         return from(Settings.ofKeys(Map.of()));
@@ -42,7 +43,8 @@ public record AlertLimits(double hysteresis, boolean shortageCritical, Set<Commo
                         ? s.getDouble("alert.report-stale.threshold", 0)
                         : s.getDuration("shortage.stale.after", java.time.Duration.ofHours(26)).toMillis() / 3_600_000d : null,
                 enabled(s, "citizen-signals") ? s.getDouble("alert.citizen-signals.threshold", 10) : null,
-                enabled(s, ComplaintEscalation.RULE) ? EscalationMatrix.from(s) : null);
+                enabled(s, ComplaintEscalation.RULE) ? EscalationMatrix.from(s) : null,
+                s.getDouble("alert." + ComplaintEscalation.RULE + ".threshold", 0));
     }
 
     private static boolean enabled(Settings s, String rule) {

@@ -462,7 +462,7 @@ public final class Verifier {
 
     /**
      * complaint-escalated: per complaint on a desk and level of its category's matrix, open once the level's time
-     * (openSince + multiple × SLA) is before the window, none while it is after it; a closed complaint has none.
+     * (openSince + multiple × SLA, plus {@code alert.complaint-escalated.threshold} hours) is before the window, none while it is after it; a closed complaint has none.
      * Complaints whose latest step falls in the window are in flux and not judged.
      */
     private void complaintEscalations(Feeds feeds, long lo, long hi, Comparison c, Set<String> openAlerts) {
@@ -484,7 +484,7 @@ public final class Verifier {
                     continue;
                 }
                 long due = EscalationMatrix.dueAt(k.openSince(), Duration.between(k.openSince(), k.slaDueAt()), level)
-                        .toInstant().toEpochMilli();
+                        .toInstant().toEpochMilli() + Math.round(alerts.complaintEscalationHours() * 3_600_000d);
                 alert(c, ComplaintEscalation.RULE, subject, due <= lo, hi < due, openAlerts,
                         "level " + level.level() + " due at " + java.time.Instant.ofEpochMilli(due));
             }
