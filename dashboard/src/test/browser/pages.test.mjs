@@ -1022,6 +1022,8 @@ await step('the officer of the Food desk resolves it from the inbox; the wall ba
   await page.goto(`${BASE}/complaints`);
   const row = `#inbox tr[data-number="${complaintNumber}"]`;
   await page.waitForSelector(row);
+  // just registered: escalation level 1, the desk (docs/COMPLAINTS.md, "Escalation")
+  check((await textOf(`${row} td.level`)) === '1 · desk', `level ${await textOf(`${row} td.level`)}`);
   await page.click(`${row} button`);
   await page.waitForFunction((n) => document.getElementById('d-title').textContent.startsWith(n), complaintNumber);
   check((await textOf('#d-text')).includes('<b>browser test</b>'), 'markup in the complaint is not shown as text');

@@ -24,6 +24,17 @@ function clock(c) {
     : el('span', { class: 'pill status-ok', text: t('complaint.left', { age: age(new Date(Date.now() - left).toISOString()) }) });
 }
 
+// The escalation level (docs/COMPLAINTS.md): 1 the desk, 2 the district head of the department, 3 the state department.
+function levelText(c) {
+  if (!c.level) return t('complaint.level.closed');
+  return tOr(`complaint.level.${c.level}`, t('complaint.level.n', { level: c.level }));
+}
+
+function level(c) {
+  return el('span', { class: `pill level ${c.level >= 2 ? 'sev-high' : 'status-ok'}`, text: levelText(c),
+    title: c.nextLevelAt ? t('complaint.level.next', { at: when(c.nextLevelAt) }) : '' });
+}
+
 function filters() {
   const v = (id) => document.getElementById(id).value.trim();
   return { state: v('f-state'), district: v('f-district'), department: v('f-department') };
@@ -38,6 +49,7 @@ async function load() {
     replace(document.querySelector('#inbox tbody'), items.map((c) => el('tr', { dataset: { number: c.number } },
       el('td', {}, el('button', { type: 'button', class: 'link', text: c.number, on: { click: () => open(c.number) } })),
       el('td', {}, clock(c)),
+      el('td', { class: 'level' }, level(c)),
       el('td', { text: known.has(c.district) ? districtName(known.get(c.district)) : c.district }),
       el('td', { text: deptName(c.department) }),
       el('td', { text: tOr(`commodity.${c.category}`, tOr(`category.${c.category}`, c.category)) }),
@@ -55,7 +67,8 @@ function show(c) {
   document.getElementById('d-summary').textContent = [
     known.has(c.district) ? districtName(known.get(c.district)) : c.district, deptName(c.department),
     tOr(`commodity.${c.category}`, tOr(`category.${c.category}`, c.category)), c.phone, c.name,
-    `${t('complaint.openedAt')} ${when(c.openedAt)}`,
+    `${t('complaint.openedAt')} ${when(c.openedAt)}`, `${t('complaint.level')} ${levelText(c)}`,
+    c.nextLevelAt ? t('complaint.level.next', { at: when(c.nextLevelAt) }) : null,
     c.rating ? `${t('complaint.rating')} ${'★'.repeat(c.rating)}${'☆'.repeat(5 - c.rating)} (${c.rating}/5)` : null]
     .filter(Boolean).join(' · ');
   document.getElementById('d-text').textContent = c.text;
@@ -120,6 +133,11 @@ async function main() {
   document.getElementById('desk-filters').addEventListener('submit', (e) => {
     e.preventDefault();
     const number = document.getElementById('f-number').value.trim();
+    // a complaint number opens it; a phone number or words are searched (desk complaints among the results)
+    if (number && !/^([a-z]{2,3}|s\d{1,2})[\s_/-]*\d{1,6}[\s_/-]+\d{1,12}$/i.test(number)) {
+      location.href = `/search?q=${encodeURIComponent(number)}`;
+      return;
+    }
     if (number) open(number);
     load();
   });

@@ -1,4 +1,4 @@
-// Search over citizen messages, complaint tickets, directives, the shift log and handovers (GET /api/v1/search). Results are shown as text only,
+// Search over citizen messages, complaint tickets, desk complaints (number, phone, text), directives, the shift log and handovers (GET /api/v1/search). Results are shown as text only,
 // the query's words marked with <mark> built from text nodes. The query lives in the URL (shareable, back button).
 import { districtName, t, tOr } from './i18n.js';
 import { el, highlighted, num, replace, when } from './dom.js';
@@ -30,7 +30,9 @@ async function run(params) {
         el('span', { class: 'pill status-none', text: tOr(`feed.${r.feed}`, r.feed || '') }), ' ',
         r.feed === 'handovers' || r.feed === 'log' ? el('a', { href: '/shift', text: r.id }) : '',
         r.feed === 'directives' && r.district ? el('a', { href: `/district/${encodeURIComponent(r.district)}#directives-panel`, text: r.id }) : '',
-        r.state ? ` (${tOr(r.feed === 'handovers' ? `shift.handover.state.${r.state}` : `directive.state.${r.state}`, r.state)}) ` : ' ',
+        r.feed === 'complaints' ? el('a', { href: `/complaints?number=${encodeURIComponent(r.id)}`, text: r.id }) : '',
+        r.feed === 'complaints' && r.from ? ` · ${r.from}` : '',
+        r.state ? ` (${tOr(r.feed === 'handovers' ? `shift.handover.state.${r.state}` : r.feed === 'complaints' ? `complaint.state.${r.state}` : `directive.state.${r.state}`, r.state)}) ` : ' ',
         r.district ? el('a', { href: `/district/${encodeURIComponent(r.district)}`, text: known.has(r.district) ? districtName(known.get(r.district)) : r.district }) : '',
         ` · ${when(r.at)}`),
       el('div', { class: 'text' }, highlighted(r.text || '', params.q)))));

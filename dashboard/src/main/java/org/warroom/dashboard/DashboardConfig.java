@@ -37,7 +37,8 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                               org.warroom.contracts.settings.SettingsCatalog runtimeSettings,
                               org.warroom.dashboard.posts.PostSettings posts,
                               Optional<org.warroom.dashboard.campaign.dial.DialSettings> dial,
-                              Optional<org.warroom.dashboard.sso.OidcSettings> oidc) {
+                              Optional<org.warroom.dashboard.sso.OidcSettings> oidc,
+                              org.warroom.contracts.complaint.EscalationMatrix complaintEscalation) {
 
     public static DashboardConfig from(Settings settings) {
         TlsSettings tls = TlsSettings.from(settings);
@@ -68,7 +69,8 @@ public record DashboardConfig(String host, int port, KafkaSettings kafka, Elasti
                 org.warroom.contracts.settings.SettingsCatalog.from(settings),
                 org.warroom.dashboard.posts.PostSettings.from(settings, ackLinks.publicUrl()),
                 org.warroom.dashboard.campaign.dial.DialSettings.from(settings),
-                org.warroom.dashboard.sso.OidcSettings.from(settings));
+                org.warroom.dashboard.sso.OidcSettings.from(settings),
+                org.warroom.contracts.complaint.EscalationMatrix.from(settings));
     }
 
     /** Where the generated first administrator password is kept (read by {@code bin/warroom}). */

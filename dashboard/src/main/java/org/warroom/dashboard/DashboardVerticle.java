@@ -327,7 +327,8 @@ public final class DashboardVerticle extends VerticleBase {
         router.post("/api/v1/admin/displays").handler(displayApi::handleRegister);
         router.delete("/api/v1/admin/displays/:id").handler(displayApi::handleRevoke);
         publicBulletin.mountAdmin(router);
-        ComplaintApi complaintApi = new ComplaintApi(complaints, districts, states, users, audit, clock, zone);
+        ComplaintApi complaintApi = new ComplaintApi(complaints, districts, states, users, audit, clock, zone,
+                config.complaintEscalation());
         RoutingApi routing = new RoutingApi(complaints, districts, audit, clock);
         router.post("/api/v1/complaints").handler(complaintApi::handleRegister);
         router.get("/api/v1/complaints").handler(complaintApi::handleList);

@@ -37,7 +37,12 @@ public enum IndexFamily {
      * month of the call): campaign, worker id, agent, home and current district, outcome, the provider's call; no
      * phone number or name.
      */
-    CAMPAIGN_CALLS("campaign-calls", true, false);
+    CAMPAIGN_CALLS("campaign-calls", true, false),
+    /**
+     * Desk complaints (issue 20), one document per complaint number (month of openedAt), the latest version;
+     * searchable by number, phone and text.
+     */
+    COMPLAINTS("complaints", true, true);
 
     private final String word;
     private final boolean monthly;

@@ -28,6 +28,8 @@ public record Retention(Map<IndexFamily, Duration> periods) {
             IndexFamily.DELIVERIES, "180d",
             IndexFamily.CALLS, "365d",
             IndexFamily.TICKETS, "365d",
+            IndexFamily.COMPLAINTS, "365d",
+            IndexFamily.CAMPAIGN_CALLS, "365d",
             IndexFamily.AUDIT, "1095d");
 
     /** An index whose time has come. */

@@ -32,18 +32,23 @@ class IndexTemplatesIntegrationTest {
                     prefix + "-calls-2026.12", prefix + "-tickets-2026.12", prefix + "-messages-2026.12",
                     prefix + "-reports-2026.12", prefix + "-workers-v1", prefix + "-snapshots-2026.12",
                     prefix + "-alerts-2026.12", prefix + "-audit-2026.12", prefix + "-deliveries-2026.12",
-                    prefix + "-directives-2026.12", prefix + "-shift-2026.12", prefix + "-campaign-calls-2026.12");
+                    prefix + "-directives-2026.12", prefix + "-shift-2026.12", prefix + "-campaign-calls-2026.12",
+                    prefix + "-complaints-2026.12");
             assertThat(IndexTemplates.createIndices(client, settings, now)).isEmpty();
             // the last day of a month: next month's indices too
             assertThat(IndexTemplates.createIndices(client, settings, Instant.parse("2026-12-31T20:00:00Z")))
                     .contains(prefix + "-reports-2027.01").doesNotContain(prefix + "-workers-v1");
             assertThat(properties(client, prefix + "-messages-2026.12").get("text").isText()).isTrue();
             // directives and the shift log are searched like messages: text with its folded keys beside it
-            for (String family : new String[] {"directives", "shift"}) {
+            for (String family : new String[] {"directives", "shift", "complaints"}) {
                 assertThat(properties(client, prefix + "-" + family + "-2026.12").get("text").isText()).isTrue();
                 assertThat(properties(client, prefix + "-" + family + "-2026.12").get("textKeys").isText()).isTrue();
                 assertThat(properties(client, prefix + "-" + family + "-2026.12").get("district").isKeyword()).isTrue();
             }
+            // complaints (issue 20): found by number and the caller's phone digits; the history kept, not searched
+            assertThat(properties(client, prefix + "-complaints-2026.12").get("number").isKeyword()).isTrue();
+            assertThat(properties(client, prefix + "-complaints-2026.12").get("phoneDigits").isKeyword()).isTrue();
+            assertThat(properties(client, prefix + "-complaints-2026.12").get("history").isObject()).isTrue();
         }
     }
 

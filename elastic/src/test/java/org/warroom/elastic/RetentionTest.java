@@ -18,12 +18,14 @@ class RetentionTest {
     private static final Retention DEFAULTS = Retention.from(Settings.ofKeys(Map.of()));
 
     @Test
-    @DisplayName("defaults: messages and deliveries 180 days, calls and tickets 365, audit 1095; history kept")
+    @DisplayName("defaults: messages and deliveries 180 days, calls, tickets, complaints and campaign calls 365, audit 1095; history kept")
     void shouldKeepPersonalDataForItsRetentionOnly() {
         assertThat(DEFAULTS.of(IndexFamily.MESSAGES)).contains(Duration.ofDays(180));
         assertThat(DEFAULTS.of(IndexFamily.DELIVERIES)).contains(Duration.ofDays(180));
         assertThat(DEFAULTS.of(IndexFamily.CALLS)).contains(Duration.ofDays(365));
         assertThat(DEFAULTS.of(IndexFamily.TICKETS)).contains(Duration.ofDays(365));
+        assertThat(DEFAULTS.of(IndexFamily.COMPLAINTS)).contains(Duration.ofDays(365));
+        assertThat(DEFAULTS.of(IndexFamily.CAMPAIGN_CALLS)).contains(Duration.ofDays(365));
         assertThat(DEFAULTS.of(IndexFamily.AUDIT)).contains(Duration.ofDays(1095));
         for (IndexFamily kept : List.of(IndexFamily.SNAPSHOTS, IndexFamily.ALERTS, IndexFamily.REPORTS,
                 IndexFamily.DIRECTIVES, IndexFamily.SHIFT, IndexFamily.WORKERS)) {

@@ -12,6 +12,8 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.warroom.contracts.audit.AuditTopics;
 import org.warroom.contracts.campaign.CampaignTopics;
 import org.warroom.contracts.campaign.WorkerCalls;
+import org.warroom.contracts.complaint.Complaint;
+import org.warroom.contracts.complaint.ComplaintTopics;
 import org.warroom.contracts.directive.Directive;
 import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.event.CallStep;
@@ -37,6 +39,7 @@ import org.warroom.elastic.IndexNames;
 import org.warroom.elastic.doc.AuditEntry;
 import org.warroom.elastic.doc.CallDoc;
 import org.warroom.elastic.doc.CampaignCallDoc;
+import org.warroom.elastic.doc.ComplaintDoc;
 import org.warroom.elastic.doc.DirectiveDoc;
 import org.warroom.elastic.doc.MessageDoc;
 import org.warroom.elastic.doc.ShiftDoc;
@@ -69,6 +72,8 @@ import org.warroom.elastic.doc.WorkerDoc;
  *       <td>versioned (the latest step)</td></tr>
  *   <tr><td>warroom.campaign-calls</td><td>campaign-calls</td><td>campaign/worker/attempt (month of the call), one per
  *       attempt of the worker's record</td><td>create</td></tr>
+ *   <tr><td>warroom.complaints</td><td>complaints</td><td>complaint number (month of openedAt)</td><td>versioned
+ *       (the latest version)</td></tr>
  * </table>
  */
 final class DocumentMapper {
@@ -106,6 +111,8 @@ final class DocumentMapper {
         byTopic.put(ShiftTopics.HANDOVERS.name(), r -> latest(r, ShiftTopics.HANDOVERS, IndexFamily.SHIFT,
                 Handover::id, Handover::draftedAt, "draftedAt", ShiftDoc::of));
         byTopic.put(CampaignTopics.CALLS.name(), this::campaignCalls);
+        byTopic.put(ComplaintTopics.COMPLAINTS.name(), r -> latest(r, ComplaintTopics.COMPLAINTS, IndexFamily.COMPLAINTS,
+                Complaint::number, Complaint::openedAt, "openedAt", ComplaintDoc::of));
         snapshot(ResultTopics.SHORTAGES, SnapshotDoc.SHORTAGE, v -> text(v, "district"));
         snapshot(ResultTopics.BACKLOGS, SnapshotDoc.BACKLOG, v -> text(v, "district"));
         snapshot(ResultTopics.RATINGS, SnapshotDoc.RATING, v -> text(v, "district"));

@@ -86,6 +86,7 @@ class IndexerIntegrationTest {
         kafka.ensure(DirectiveTopics.all());
         kafka.ensure(ShiftTopics.all());
         kafka.ensure(List.of(org.warroom.contracts.campaign.CampaignTopics.CALLS));
+        kafka.ensure(org.warroom.contracts.complaint.ComplaintTopics.all());
     }
 
     @Test
@@ -135,6 +136,52 @@ class IndexerIntegrationTest {
         Indexer replay = start(config(kafka, es.url(), run, run + "-replay"), client);
         eventually(WITHIN, () -> assertThat(replay.metrics().lag()).isZero());
         assertThat(count(client, names, IndexFamily.CAMPAIGN_CALLS, run)).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("desk complaints are indexed by number with phone, search keys and full history; the latest version wins, also on replay")
+    void shouldIndexComplaints(LocalKafka kafka, LocalElasticsearch es) {
+        String run = "run" + System.nanoTime();
+        IndexerConfig config = config(kafka, es.url(), run, run + "-c");
+        ElasticsearchClient client = client(config);
+        IndexTemplates.install(client, config.elastic());
+        Indexer indexer = start(config, client);
+        org.warroom.contracts.complaint.ComplaintLifecycle lifecycle = new org.warroom.contracts.complaint.ComplaintLifecycle(
+                org.warroom.contracts.complaint.ComplaintSla.defaults());
+        long sequence = System.nanoTime() % 900_000 + 1;
+        org.warroom.contracts.complaint.Complaint opened = lifecycle.register(
+                new org.warroom.contracts.complaint.ComplaintNumber("MP", BHOPAL, sequence),
+                new org.warroom.contracts.complaint.Registration("+919876543210", "Ram", BHOPAL, "ration", null,
+                        "राशन की दुकान एक हफ्ते से बंद है", org.warroom.contracts.complaint.ComplaintChannel.CALL, "hi",
+                        null, null), "Food and Civil Supplies", "agent1", T0);
+        org.warroom.contracts.complaint.Complaint resolved = lifecycle.act(opened,
+                new org.warroom.contracts.complaint.ActionRequest(org.warroom.contracts.complaint.ComplaintAction.RESOLVE,
+                        "dealer opened the shop, ration delivered", null, null, 1), "officer", T0.plusHours(2));
+        try (TestFeed feed = new TestFeed(kafka)) {
+            feed.send(org.warroom.contracts.complaint.ComplaintTopics.COMPLAINTS, opened.number(), opened);
+            feed.send(org.warroom.contracts.complaint.ComplaintTopics.COMPLAINTS, resolved.number(), resolved);
+        }
+        IndexNames names = config.elastic().names();
+        String number = opened.number();
+        eventually(WITHIN, () -> {
+            JsonNode c = source(client, names.pattern(IndexFamily.COMPLAINTS), number);
+            assertThat(c).isNotNull();
+            assertThat(c.get("state").asText()).isEqualTo("resolved");
+            assertThat(c.get("version").asLong()).isEqualTo(2);
+            assertThat(c.get("departmentKey").asText()).isEqualTo("food and civil supplies");
+            assertThat(c.get("phone").asText()).isEqualTo("+919876543210");
+            assertThat(c.get("phoneMasked").asText()).isEqualTo("+91******3210");
+            assertThat(c.get("phoneDigits").asText()).isEqualTo("9876543210");
+            assertThat(c.get("text").asText()).isEqualTo("राशन की दुकान एक हफ्ते से बंद है\ndealer opened the shop, ration delivered");
+            assertThat(c.get("textKeys").asText()).contains(org.warroom.elastic.text.TextKeys.ofText("राशन"))
+                    .contains(org.warroom.elastic.text.TextKeys.ofText("dealer"));
+            assertThat(c.get("history")).hasSize(2);
+            assertThat(c.get("history").get(1).get("action").asText()).isEqualTo("resolve");
+        });
+        eventually(WITHIN, () -> assertThat(indexer.metrics().lag()).isZero());
+        Indexer replay = start(config(kafka, es.url(), run, run + "-c-replay"), client);
+        eventually(WITHIN, () -> assertThat(replay.metrics().lag()).isZero());
+        assertThat(source(client, names.pattern(IndexFamily.COMPLAINTS), number).get("version").asLong()).isEqualTo(2);
     }
 
     @Test

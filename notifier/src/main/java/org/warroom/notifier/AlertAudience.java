@@ -10,7 +10,8 @@ import org.warroom.contracts.result.Alert;
 /**
  * Whether an account's scope takes in an alert, as the dashboard's visibility rules say: operators and
  * administrators every district (an operator limited to states: the districts of those states only), everybody
- * else their own districts, responders only their categories.
+ * else their own districts, responders only their categories, officers only their departments (a backlog's or an
+ * escalated complaint's department).
  */
 final class AlertAudience {
     private final DistrictDirectory districts;
@@ -28,6 +29,10 @@ final class AlertAudience {
         boolean everywhere = role == Role.OPERATOR || role == Role.ADMIN;
         if (!everywhere && (alert.district() == null || !account.districts().contains(alert.district()))) {
             return false;
+        }
+        if (role == Role.OFFICER) { // a department's desk officer: their departments only (docs/COMPLAINTS.md)
+            return categories.isEmpty() || account.departments().stream()
+                    .anyMatch(d -> categories.stream().anyMatch(d::equalsIgnoreCase));
         }
         if (role == Role.RESPONDER && !account.categories().isEmpty() && !categories.isEmpty()) {
             return categories.stream().anyMatch(account.categories()::contains);

@@ -22,6 +22,14 @@ import org.warroom.contracts.result.Severity;
  */
 public final class EscalationPolicy {
     public static final String DEFAULT_CHAIN = "0m=responder; 30m=commander; 2h=operator";
+    /**
+     * The shipped chains of escalated complaints ({@code notify.escalation.complaint-level-<n>}, docs/COMPLAINTS.md):
+     * level 2 reaches the department's officers of the district, then the district's commanders; level 3 the
+     * officers and commanders at once, then the state's operators.
+     */
+    public static final Map<String, String> COMPLAINT_CHAINS = Map.of(
+            "complaint-level-2", "0m=officer; 2h=commander",
+            "complaint-level-3", "0m=officer,commander; 2h=operator");
 
     /** One step of a chain: after {@code after} without acknowledgement, these roles and users are told. */
     public record Step(int number, Duration after, List<Role> roles, List<String> users) {
@@ -54,7 +62,7 @@ public final class EscalationPolicy {
         for (String key : keys) {
             String name = "notify.escalation." + key;
             Optional<String> value = key.equals("default") ? Optional.of(settings.get(name, DEFAULT_CHAIN))
-                    : settings.find(name);
+                    : settings.find(name).or(() -> Optional.ofNullable(COMPLAINT_CHAINS.get(key)));
             value.ifPresent(v -> chains.put(key, parse(name, v)));
         }
         return new EscalationPolicy(chains);
@@ -65,6 +73,7 @@ public final class EscalationPolicy {
         Map<String, List<Step>> parsed = new java.util.HashMap<>();
         chains.forEach((k, v) -> parsed.put(k, parse("notify.escalation." + k, v)));
         parsed.putIfAbsent("default", parse("notify.escalation.default", DEFAULT_CHAIN));
+        COMPLAINT_CHAINS.forEach((k, v) -> parsed.putIfAbsent(k, parse("notify.escalation." + k, v)));
         return new EscalationPolicy(parsed);
     }
 
@@ -106,7 +115,7 @@ public final class EscalationPolicy {
                     users.add(t.substring(1));
                 } else {
                     roles.add(Role.parse(t).orElseThrow(() -> new ConfigException(key, "unknown role '" + t
-                            + "' (operator, commander, responder, admin or @username)")));
+                            + "' (operator, commander, responder, admin, officer or @username)")));
                 }
             }
             if (roles.isEmpty() && users.isEmpty()) {

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.warroom.contracts.complaint.ComplaintEscalation;
 import org.warroom.contracts.config.ConfigException;
 import org.warroom.contracts.config.KafkaSettings;
 import org.warroom.contracts.config.Secrets;
@@ -102,6 +103,9 @@ public record NotifyConfig(KafkaSettings kafka, String managementHost, int manag
         List<String> categories = new ArrayList<>(TicketCategory.ALL);
         categories.addAll(List.of("backlog-breaches", "line-load", "report-stale", "citizen-signals",
                 "unlocated-messages", "shortage-critical", "stockout-predicted"));
+        for (int level = 2; level <= 9; level++) { // escalated complaints: notify.escalation.complaint-level-<n>
+            categories.add(ComplaintEscalation.CHAIN_PREFIX + level);
+        }
         return EscalationPolicy.from(escalation, categories);
     }
 

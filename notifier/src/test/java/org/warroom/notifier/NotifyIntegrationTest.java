@@ -316,6 +316,61 @@ class NotifyIntegrationTest {
         assertThat(receivers.hooksAt(path)).hasSize(3);
     }
 
+    @Test
+    @DisplayName("an escalated complaint: level 2 reaches the department's officers of the district (commanders later), level 3 officers and commanders at once")
+    void shouldReachTheRightPeoplePerComplaintLevel() throws Exception {
+        String s = suffix();
+        String district = "T" + s;
+        officer("health-" + s, List.of(district), List.of("Health"));
+        officer("labour-" + s, List.of(district), List.of("Labour"));
+        officer("away-" + s, List.of("T2" + s), List.of("Health"));
+        user("cmdc-" + s, Role.COMMANDER, List.of(district), List.of(), new Contact("cmdc-" + s + "@example.test", null, null));
+        for (String u : List.of("health-" + s, "labour-" + s, "away-" + s, "cmdc-" + s)) {
+            subscribe(u, List.of(), List.of("email"));
+        }
+        Alert two = publishEscalation(district, s, 2);
+        eventually(WAIT, () -> {
+            await(notifier.tick());
+            assertThat(mailsTo("health-" + s + "@example.test")).hasSize(1);
+        });
+        await(notifier.tick());
+        assertThat(mailsTo("labour-" + s + "@example.test")).as("another department").isEmpty();
+        assertThat(mailsTo("away-" + s + "@example.test")).as("another district").isEmpty();
+        assertThat(mailsTo("cmdc-" + s + "@example.test")).as("the commander only after 2 h").isEmpty();
+        assertThat(mailsTo("health-" + s + "@example.test").get(0).getContent().toString())
+                .contains("MP-396-" + s).contains("/ack/");
+
+        Alert three = publishEscalation(district, s, 3);
+        eventually(WAIT, () -> {
+            await(notifier.tick());
+            assertThat(mailsTo("cmdc-" + s + "@example.test")).hasSize(1);
+            assertThat(mailsTo("health-" + s + "@example.test")).hasSize(2);
+        });
+        assertThat(mailsTo("labour-" + s + "@example.test")).isEmpty();
+        assertThat(deliveries(three).stream().filter(d -> Delivery.SENT.equals(d.outcome()))
+                .map(d -> d.step() + "/" + d.user()).toList())
+                .containsExactlyInAnyOrder("1/health-" + s, "1/cmdc-" + s);
+        assertThat(deliveries(two).stream().filter(d -> Delivery.SENT.equals(d.outcome()))
+                .map(d -> d.step() + "/" + d.user()).toList()).containsExactly("1/health-" + s);
+    }
+
+    private Alert publishEscalation(String district, String s, int level) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.ofHoursMinutes(5, 30));
+        String subject = district + "|Health|MP-396-" + s + "|" + level;
+        String id = "complaint-escalated|" + subject + "|" + now.toInstant().toEpochMilli();
+        Alert alert = new Alert(id, "complaint-escalated", district, null, Severity.HIGH, AlertState.ACTIVE, now,
+                null, null, null, subject, 1, 0, 0, "Complaint MP-396-" + s + " of Health reached escalation level "
+                + level, null, now, 0, "शिकायत MP-396-" + s + " स्तर " + level);
+        await(writer.write(ResultTopics.ALERTS, id, alert));
+        return alert;
+    }
+
+    private void officer(String name, List<String> districts, List<String> departments) {
+        await(users.save(new UserAccount(name, "$argon2id$unused", Role.OFFICER.wire(), districts, List.of(),
+                new Contact(name + "@example.test", null, null), false, clock.instant(), clock.instant(), "test",
+                departments)));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private Alert publish(String district, Severity severity) {

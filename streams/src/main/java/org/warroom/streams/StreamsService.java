@@ -48,7 +48,8 @@ public final class StreamsService implements AutoCloseable {
         topics.addAll(ResultTopics.all());
         topics.addAll(DirectiveTopics.all()); // input of the overdue-directive alert rule (the dashboard writes it)
         topics.addAll(SettingsTopics.all());
-        topics.add(ComplaintTopics.COMPLAINTS); // the citizens' ratings join the district rating (docs/RATING.md)
+        // the citizens' ratings join the district rating (docs/RATING.md); input of the complaint-escalated alert rule
+        topics.add(ComplaintTopics.COMPLAINTS);
         new TopicCreator(config.kafka()).ensure(topics);
 
         Topology topology = WarroomTopology.build(new StreamsBuilder(), config.rules(), names());

@@ -66,6 +66,14 @@ public final class AlertText {
                 String subject = a.subject() == null ? "" : a.subject();
                 v.put("directive", subject.substring(subject.indexOf('|') + 1));
             }
+            case "complaint-escalated" -> {
+                v.put("value", oneDecimal(Math.max(0, value)));
+                // subject district|department|number|level (complaint.ComplaintEscalation; read here, no package cycle)
+                String[] p = a.subject() == null ? new String[0] : a.subject().split("\\|", -1);
+                v.put("department", p.length == 4 ? departmentName(p[1], language) : "");
+                v.put("number", p.length == 4 ? p[2] : "");
+                v.put("level", p.length == 4 ? p[3] : "");
+            }
             default -> v.put("value", whole(value));
         }
         if (words.find(language, key) == null) {
@@ -97,6 +105,13 @@ public final class AlertText {
         String dept = subject != null && subject.contains("|") ? subject.substring(subject.indexOf('|') + 1) : subject;
         String text = dept == null ? null : words.find(language, "category." + dept);
         return text != null ? text : String.valueOf(dept);
+    }
+
+    /** A desk's department by its bundle name ({@code dept.<slug>}), else as routed. */
+    private String departmentName(String name, Language language) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String text = words.find(language, "dept." + slug);
+        return text != null ? text : name;
     }
 
     private static String oneDecimal(double v) {

@@ -15,6 +15,7 @@ import org.warroom.contracts.complaint.Complaint;
 import org.warroom.contracts.complaint.ComplaintAction;
 import org.warroom.contracts.complaint.ComplaintRefused;
 import org.warroom.contracts.complaint.ComplaintText;
+import org.warroom.contracts.complaint.EscalationMatrix;
 import org.warroom.contracts.complaint.InvalidField;
 import org.warroom.contracts.complaint.Registration;
 import org.warroom.contracts.complaint.RegistrationCheck;
@@ -52,12 +53,18 @@ public final class ComplaintApi {
 
     public ComplaintApi(ComplaintBook book, DistrictDirectory districts, StateDirectory states, UserDirectory users,
                         AuditLog audit, Clock clock, ZoneId zone) {
+        this(book, districts, states, users, audit, clock, zone, EscalationMatrix.defaults());
+    }
+
+    /** With the escalation matrix that gives each complaint its level on the desk ({@code complaint.escalation.*}). */
+    public ComplaintApi(ComplaintBook book, DistrictDirectory districts, StateDirectory states, UserDirectory users,
+                        AuditLog audit, Clock clock, ZoneId zone, EscalationMatrix escalation) {
         this.book = book;
         this.recognizer = new DistrictRecognizer(districts, states);
         this.registrations = new RegistrationCheck(districts);
         this.districts = districts;
         this.users = users;
-        this.views = new ComplaintViews(districts, book.replies());
+        this.views = new ComplaintViews(districts, escalation, book.replies());
         this.audit = audit;
         this.clock = clock;
         this.zone = zone;

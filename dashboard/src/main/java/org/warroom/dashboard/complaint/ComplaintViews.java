@@ -8,6 +8,7 @@ import org.warroom.contracts.complaint.ComplaintAction;
 import org.warroom.contracts.complaint.ComplaintStep;
 import org.warroom.contracts.complaint.ComplaintText;
 import org.warroom.contracts.complaint.ComplaintTransitions;
+import org.warroom.contracts.complaint.EscalationMatrix;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.dashboard.access.Viewer;
 
@@ -17,16 +18,21 @@ import org.warroom.dashboard.access.Viewer;
  */
 public final class ComplaintViews {
     private final DistrictDirectory districts;
+    private final EscalationMatrix escalation;
 
     private final CitizenReplyLog replies;
 
     public ComplaintViews(DistrictDirectory districts) {
-        this(districts, null);
+        this(districts, EscalationMatrix.defaults(), null);
     }
 
-    /** @param replies the outcome of each reply to the citizen (null: the replies as stored) */
-    public ComplaintViews(DistrictDirectory districts, CitizenReplyLog replies) {
+    /**
+     * @param escalation the levels a complaint reaches after its SLA
+     * @param replies    the outcome of each reply to the citizen (null: the replies as stored)
+     */
+    public ComplaintViews(DistrictDirectory districts, EscalationMatrix escalation, CitizenReplyLog replies) {
         this.districts = districts;
+        this.escalation = escalation;
         this.replies = replies;
     }
 
@@ -49,6 +55,7 @@ public final class ComplaintViews {
         m.put("openSince", c.openSince());
         m.put("slaDueAt", c.slaDueAt());
         m.put("overdue", !c.state().closed() && c.slaDueAt().toInstant().isBefore(now));
+        level(c, now, m);
         if (c.assignee() != null) {
             m.put("assignee", c.assignee());
         }
@@ -71,6 +78,23 @@ public final class ComplaintViews {
         m.put("actions", ComplaintTransitions.allowedIn(c.state()).stream()
                 .filter(a -> ComplaintAccess.may(viewer, a)).map(ComplaintAction::wire).toList());
         return m;
+    }
+
+    /**
+     * The complaint's escalation level now ({@code level}: 1 the desk, 2 the district head of the department, 3 the
+     * state department; 0 closed) and when the next level is reached ({@code nextLevelAt}), as streams raises the
+     * {@code complaint-escalated} alerts (docs/COMPLAINTS.md, "Escalation").
+     */
+    private void level(Complaint c, Instant now, Map<String, Object> m) {
+        java.time.OffsetDateTime at = now.atOffset(c.slaDueAt().getOffset());
+        int level = escalation.levelOf(c, at);
+        m.put("level", level);
+        if (level == 0) {
+            return;
+        }
+        java.time.Duration sla = java.time.Duration.between(c.openSince(), c.slaDueAt());
+        escalation.levels(c.category()).stream().filter(l -> l.level() > level).findFirst()
+                .ifPresent(l -> m.put("nextLevelAt", EscalationMatrix.dueAt(c.openSince(), sla, l)));
     }
 
     /** The whole complaint: the item, its history and the replies to the citizen. */

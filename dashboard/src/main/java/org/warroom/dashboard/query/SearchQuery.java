@@ -22,7 +22,9 @@ public record SearchQuery(String q, String district, String channel, String cate
                           Instant to, int offset, int size, Sort sort) {
 
     public enum Feed {
-        MESSAGES("messages"), TICKETS("tickets"), DIRECTIVES("directives"), LOG("log"), HANDOVERS("handovers");
+        MESSAGES("messages"), TICKETS("tickets"), DIRECTIVES("directives"), LOG("log"), HANDOVERS("handovers"),
+        /** Desk complaints (issue 20): by number, caller's phone and text. */
+        COMPLAINTS("complaints");
 
         private final String wire;
 

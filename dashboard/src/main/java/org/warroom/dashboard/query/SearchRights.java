@@ -10,9 +10,10 @@ import org.warroom.contracts.account.Role;
  * Which feeds of {@code /api/v1/search} a role may search (docs/SEARCH.md, "Directives, the log and handovers"), on
  * top of its district {@link org.warroom.dashboard.access.Scope}: citizen messages and ticket notes as before;
  * directives for administrators, operators, commanders (their districts) and officers (their districts, directives
- * to their department desks only: {@code departments}); the shift log and handovers for administrators and operators.
+ * to their department desks only: {@code departments}); desk complaints for every role (an officer: their
+ * departments' only, as on the desk); the shift log and handovers for administrators and operators.
  *
- * @param byDepartment directives limited to {@code departments} (an officer)
+ * @param byDepartment directives and complaints limited to {@code departments} (an officer)
  * @param departments  an officer's department desks, in lower case
  */
 public record SearchRights(Set<SearchQuery.Feed> feeds, boolean byDepartment, List<String> departments) {
@@ -27,7 +28,9 @@ public record SearchRights(Set<SearchQuery.Feed> feeds, boolean byDepartment, Li
     }
 
     public static SearchRights of(Role role, List<String> departments) {
-        EnumSet<SearchQuery.Feed> feeds = EnumSet.of(SearchQuery.Feed.MESSAGES, SearchQuery.Feed.TICKETS);
+        // Desk complaints: every role sees the complaints of its scope (docs/COMPLAINTS.md, "Roles").
+        EnumSet<SearchQuery.Feed> feeds = EnumSet.of(SearchQuery.Feed.MESSAGES, SearchQuery.Feed.TICKETS,
+                SearchQuery.Feed.COMPLAINTS);
         switch (role) {
             case ADMIN, OPERATOR -> feeds.addAll(EnumSet.of(SearchQuery.Feed.DIRECTIVES, SearchQuery.Feed.LOG,
                     SearchQuery.Feed.HANDOVERS));

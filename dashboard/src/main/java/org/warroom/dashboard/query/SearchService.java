@@ -21,6 +21,7 @@ import org.warroom.contracts.event.WireEnum;
 import org.warroom.dashboard.access.Scope;
 import org.warroom.elastic.IndexFamily;
 import org.warroom.elastic.IndexNames;
+import org.warroom.elastic.doc.ComplaintDoc;
 import org.warroom.elastic.doc.MessageDoc;
 import org.warroom.elastic.doc.PersonalData;
 import org.warroom.elastic.doc.ShiftDoc;
@@ -106,12 +107,17 @@ public final class SearchService {
             String kind = feeds.contains(SearchQuery.Feed.LOG) ? ShiftDoc.LOG : ShiftDoc.HANDOVER;
             filters.add(within(IndexFamily.SHIFT, Scoping.term("kind", kind)));
         }
-        if (families.contains(IndexFamily.DIRECTIVES) && rights.byDepartment()) {
+        if (rights.byDepartment()) {
             List<FieldValue> desks = rights.departments().stream().map(FieldValue::of).toList();
-            filters.add(within(IndexFamily.DIRECTIVES, desks.isEmpty()
-                    ? Query.of(n -> n.bool(b -> b.mustNot(m -> m.matchAll(a -> a))))
-                    : Query.of(t -> t.terms(x -> x.field("departmentKey").terms(v -> v.value(desks))))));
+            for (IndexFamily byDesk : List.of(IndexFamily.DIRECTIVES, IndexFamily.COMPLAINTS)) {
+                if (families.contains(byDesk)) {
+                    filters.add(within(byDesk, desks.isEmpty()
+                            ? Query.of(n -> n.bool(b -> b.mustNot(m -> m.matchAll(a -> a))))
+                            : Query.of(t -> t.terms(x -> x.field("departmentKey").terms(v -> v.value(desks))))));
+                }
+            }
         }
+        List<Query> exact = families.contains(IndexFamily.COMPLAINTS) ? ComplaintSearch.exact(q) : List.of();
         boolean relevance = !q.isEmpty() && query.sort() == SearchQuery.Sort.RELEVANCE;
         FoldedQuery folded = FoldedQuery.parse(q);
         try {
@@ -123,6 +129,7 @@ public final class SearchService {
                                 b.must(m -> m.bool(any -> {
                                     any.should(plainText(q));
                                     folded.allWanted().ifPresent(any::should);
+                                    exact.forEach(any::should);
                                     return any.minimumShouldMatch("1");
                                 }));
                                 b.mustNot(folded.excluded());
@@ -137,7 +144,8 @@ public final class SearchService {
                 }
                 s.sort(o -> o.field(f -> f.field("at").order(SortOrder.Desc)));
                 if (!scope.personalData()) {
-                    s.source(src -> src.filter(f -> f.excludes(MessageDoc.PROTECTED_FROM, MessageDoc.PROTECTED_SENDER_NAME)));
+                    s.source(src -> src.filter(f -> f.excludes(MessageDoc.PROTECTED_FROM, MessageDoc.PROTECTED_SENDER_NAME,
+                            ComplaintDoc.PROTECTED_PHONE, ComplaintDoc.PROTECTED_NAME)));
                 }
                 return s;
             }, JsonNode.class);
@@ -155,6 +163,7 @@ public final class SearchService {
             case TICKETS -> IndexFamily.TICKETS;
             case DIRECTIVES -> IndexFamily.DIRECTIVES;
             case LOG, HANDOVERS -> IndexFamily.SHIFT;
+            case COMPLAINTS -> IndexFamily.COMPLAINTS;
         };
     }
 
@@ -179,6 +188,9 @@ public final class SearchService {
     private SearchResult.Item item(Hit<JsonNode> hit, Scope scope, FoldedQuery folded) {
         JsonNode d = hit.source();
         boolean message = hit.index().startsWith(names.alias(IndexFamily.MESSAGES) + "-");
+        if (hit.index().startsWith(names.alias(IndexFamily.COMPLAINTS) + "-")) {
+            return ComplaintSearch.item(d, scope, folded);
+        }
         String feed = message ? SearchQuery.Feed.MESSAGES.wire()
                 : hit.index().startsWith(names.alias(IndexFamily.DIRECTIVES) + "-") ? SearchQuery.Feed.DIRECTIVES.wire()
                 : hit.index().startsWith(names.alias(IndexFamily.SHIFT) + "-")

@@ -188,6 +188,44 @@ class AccessMatrixIntegrationTest {
     }
 
     @Test
+    @DisplayName("wave 2: an officer and an agent on search (desk complaints, issue 20) and the desk: own district allowed, another refused")
+    void shouldScopeOfficersAndAgents() {
+        Login admin = logins.get("admin");
+        for (String[] u : new String[][] {{"mx-officer", "officer"}, {"mx-agent", "agent"}}) {
+            JsonObject user = new JsonObject().put("username", u[0]).put("password", PASSWORD).put("role", u[1])
+                    .put("districts", new io.vertx.core.json.JsonArray().add(OWN));
+            if (u[1].equals("officer")) {
+                user.put("departments", new io.vertx.core.json.JsonArray().add("Health"));
+            }
+            HttpResponse<Buffer> made = dashboard.post("/api/v1/admin/users", admin, user);
+            assertThat(made.statusCode()).as(made.bodyAsString()).isIn(200, 201);
+        }
+        Map<String, Login> wave2 = Map.of("officer", dashboard.login("mx-officer", PASSWORD),
+                "agent", dashboard.login("mx-agent", PASSWORD));
+        // path → status for officer, agent (search is Elasticsearch-backed, unreachable here: allowed answers 503)
+        Map<String, int[]> rows = new LinkedHashMap<>();
+        rows.put("/api/v1/search?q=x", new int[] {503, 503});
+        rows.put("/api/v1/search?q=x&feed=complaints", new int[] {503, 503});
+        rows.put("/api/v1/search?q=MP-" + OWN + "-000001&feed=complaints&district=" + OWN, new int[] {503, 503});
+        rows.put("/api/v1/search?q=x&feed=complaints&district=" + OTHER, new int[] {403, 403});
+        rows.put("/api/v1/search?q=x&feed=log", new int[] {403, 403});
+        rows.put("/api/v1/complaints?district=" + OWN, new int[] {200, 200});
+        rows.put("/api/v1/complaints?district=" + OTHER, new int[] {403, 403});
+        List<String> holes = new ArrayList<>();
+        rows.forEach((path, expected) -> {
+            for (int i = 0; i < 2; i++) {
+                String role = i == 0 ? "officer" : "agent";
+                HttpResponse<Buffer> answer = dashboard.get(path, wave2.get(role));
+                if (answer.statusCode() != expected[i]) {
+                    holes.add("GET " + path + " as " + role + ": " + answer.statusCode() + " (expected " + expected[i]
+                            + ") " + answer.bodyAsString());
+                }
+            }
+        });
+        assertThat(holes).isEmpty();
+    }
+
+    @Test
     @DisplayName("pages: district page outside the scope 403, admin page for admins only, whatever the URL")
     void shouldGuardPagesByRole() {
         for (String role : ROLES) {

@@ -101,6 +101,9 @@ class ComplaintDeskIntegrationTest {
         assertThat(c.getString("phone")).as("an agent sees the phone masked").isEqualTo("+91******3210");
         assertThat(c.containsKey("name")).isFalse();
         assertThat(c.getString("language")).isEqualTo("hi");
+        assertThat(c.getInteger("level")).as("on the desk: escalation level 1").isEqualTo(1);
+        assertThat(java.time.OffsetDateTime.parse(c.getString("nextLevelAt")).toInstant())
+                .as("level 2 at the SLA").isEqualTo(java.time.OffsetDateTime.parse(c.getString("slaDueAt")).toInstant());
 
         assertThat(act(agent, number, "resolve", 1, "done", null).statusCode()).as("an agent may not resolve").isEqualTo(403);
         assertThat(dashboard.get("/api/v1/complaints/" + number, labourOfficer).statusCode())
@@ -122,6 +125,8 @@ class ComplaintDeskIntegrationTest {
         JsonObject done = resolved.bodyAsJsonObject();
         assertThat(done.getString("state")).isEqualTo("resolved");
         assertThat(done.getLong("version")).isEqualTo(3);
+        assertThat(done.getInteger("level")).as("resolved: never escalates").isZero();
+        assertThat(done.containsKey("nextLevelAt")).isFalse();
         assertThat(done.getJsonArray("history").stream().map(h -> ((JsonObject) h).getString("action")))
                 .containsExactly("register", "assign", "resolve");
         JsonArray replies = done.getJsonArray("replies");

@@ -2,6 +2,10 @@ package org.warroom.streams.alert;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.warroom.contracts.complaint.Complaint;
+import org.warroom.contracts.complaint.ComplaintEscalation;
+import org.warroom.contracts.complaint.ComplaintStep;
+import org.warroom.contracts.complaint.EscalationMatrix;
 import org.warroom.contracts.directive.Directive;
 import org.warroom.contracts.reference.DistrictDirectory;
 import org.warroom.contracts.result.Alert;
@@ -35,6 +39,9 @@ import org.warroom.streams.support.Times;
  *   <tr><td>unlocated-messages</td><td>all</td><td>20 or more messages without district in the last hour</td><td>low</td></tr>
  *   <tr><td>overdue-directive</td><td>district|directive</td><td>a directive 0 h or more past its deadline and
  *       neither closed nor accepted (docs/OPERATIONS.md)</td><td>high</td></tr>
+ *   <tr><td>complaint-escalated</td><td>district|department|number|level</td><td>a complaint on a desk past the
+ *       time of a level of its category's escalation matrix ({@code complaint.escalation.*}, docs/COMPLAINTS.md)</td>
+ *       <td>high</td></tr>
  * </table>
  * Stale or never-reported figures raise no shortage or stock-out alert (report-stale covers them).
  */
@@ -129,6 +136,54 @@ final class AlertRules {
         return List.of(new Observation(rule.name() + "|" + subject, rule.name(), d.district(), null, subject,
                 done ? Observation.Kind.VALUE : Observation.Kind.HOURS_SINCE, done ? -1 : 0,
                 done ? null : Times.millis(d.deadline()), rule.threshold(), true, rule.severity()));
+    }
+
+    /**
+     * A complaint escalates per its category's matrix ({@link org.warroom.contracts.complaint.EscalationMatrix}): for
+     * each level above the desk, hours since that level's time (openSince + multiple × SLA) by the wall clock while the
+     * complaint is on a desk — the punctuator raises it without a new record; closing it clears every level (a value
+     * below the threshold), reopening starts a new episode from the reopening. A forward clears the levels of the
+     * department it left: the new department's levels count from the same start (the citizen's wait goes on).
+     */
+    List<Observation> fromComplaint(Complaint c) {
+        AlertRule rule = rule(WarroomStreamsConfig.RULE_COMPLAINT_ESCALATED);
+        if (c == null || c.number() == null || c.district() == null || c.department() == null || c.state() == null
+                || !rule.enabled()) {
+            return List.of();
+        }
+        List<EscalationMatrix.Level> levels = rules.escalation().levels(c.category());
+        List<Observation> out = new ArrayList<>();
+        String left = departmentLeft(c);
+        if (left != null) {
+            for (EscalationMatrix.Level level : levels) {
+                out.add(complaintLevel(rule, c, left, level, null));
+            }
+        }
+        boolean onDesk = !c.state().closed() && c.openSince() != null && c.slaDueAt() != null;
+        java.time.Duration sla = onDesk ? java.time.Duration.between(c.openSince(), c.slaDueAt()) : null;
+        for (EscalationMatrix.Level level : levels) {
+            out.add(complaintLevel(rule, c, c.department(), level,
+                    onDesk ? Times.millis(EscalationMatrix.dueAt(c.openSince(), sla, level)) : null));
+        }
+        return out;
+    }
+
+    private static Observation complaintLevel(AlertRule rule, Complaint c, String department, EscalationMatrix.Level level,
+                                              Long dueAt) {
+        String subject = new ComplaintEscalation.Subject(c.district(), department, c.number(), level.level()).wire();
+        return new Observation(rule.name() + "|" + subject, rule.name(), c.district(), null, subject,
+                dueAt == null ? Observation.Kind.VALUE : Observation.Kind.HOURS_SINCE, dueAt == null ? -1 : 0, dueAt,
+                rule.threshold(), true, rule.severity());
+    }
+
+    /** The department the complaint's latest step moved it away from (a forward), else null. */
+    private static String departmentLeft(Complaint c) {
+        List<ComplaintStep> history = c.history();
+        if (history.size() < 2) {
+            return null;
+        }
+        String before = history.get(history.size() - 2).department();
+        return before != null && !before.equals(c.department()) ? before : null;
     }
 
     private static Observation value(AlertRule rule, String subject, String district, ShortageStatus s, double value) {

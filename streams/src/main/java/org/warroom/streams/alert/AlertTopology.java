@@ -9,6 +9,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.warroom.contracts.complaint.ComplaintTopics;
 import org.warroom.contracts.directive.DirectiveTopics;
 import org.warroom.contracts.result.Alert;
 import org.warroom.contracts.result.BacklogStatus;
@@ -29,7 +30,8 @@ import org.warroom.streams.support.StoreSupport;
  *   <li>In: the result streams of shortages ({@code district|commodity} → {@link ShortageStatus}), backlogs
  *       ({@code district|department} → {@link BacklogStatus}), call load (line → {@link LineLoad}), unlocated
  *       messages ({@code all} → {@link UnlocatedMessages}), directives ({@code warroom.directives}, id →
- *       {@code Directive}: rule {@code overdue-directive}), turned into observations by {@link AlertRules}; and
+ *       {@code Directive}: rule {@code overdue-directive}), complaints ({@code warroom.complaints}, number →
+ *       {@code Complaint}: rule {@code complaint-escalated}), turned into observations by {@link AlertRules}; and
  *       {@code warroom.alert-acks} (alert id → {@code AlertAck}).</li>
  *   <li>Through: repartition topic {@value #REPARTITION} keyed by route ({@link AlertInput#routeOf}: the district,
  *       line or {@code all} that the condition {@code rule|subject} is about; an ack's condition is its alert id
@@ -69,7 +71,10 @@ public final class AlertTopology {
                         Named.as("alert-merge-unlocated"))
                 .merge(sources.stream(DirectiveTopics.DIRECTIVES)
                                 .flatMap((k, v) -> observe(alertRules.fromDirective(v)), Named.as("alert-observe-directives")),
-                        Named.as("alert-merge-directives"));
+                        Named.as("alert-merge-directives"))
+                .merge(sources.stream(ComplaintTopics.COMPLAINTS)
+                                .flatMap((k, v) -> observe(alertRules.fromComplaint(v)), Named.as("alert-observe-complaints")),
+                        Named.as("alert-merge-complaints"));
         KStream<String, AlertInput> acks = sources.stream(ResultTopics.ALERT_ACKS)
                 .filter((id, ack) -> ack != null && ack.alertId() != null, Named.as("alert-acks-valid"))
                 .map((id, ack) -> KeyValue.pair(AlertInput.routeOf(Alert.conditionOf(ack.alertId())), new AlertInput(null, ack)),

@@ -15,6 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.warroom.contracts.complaint.ComplaintEscalation;
+import org.warroom.contracts.complaint.EscalationMatrix;
 import org.warroom.contracts.config.ConfigException;
 import org.warroom.contracts.config.KafkaSettings;
 import org.warroom.contracts.config.Settings;
@@ -70,7 +72,8 @@ public record WarroomStreamsConfig(
 
     /** Everything the topologies need: thresholds, windows, capacities, alert rules. No lifecycle settings. */
     public record Rules(Shortage shortage, Backlog backlog, Calls calls, Workers workers, Alerts alerts,
-                        Rating rating, Duration signalWindow, Duration punctuateInterval, ZoneId zone) {
+                        Rating rating, Duration signalWindow, Duration punctuateInterval, ZoneId zone,
+                        EscalationMatrix escalation) {
     }
 
     /**
@@ -195,6 +198,8 @@ public record WarroomStreamsConfig(
     public static final String RULE_CITIZEN_SIGNALS = "citizen-signals";
     public static final String RULE_UNLOCATED_MESSAGES = "unlocated-messages";
     public static final String RULE_OVERDUE_DIRECTIVE = "overdue-directive";
+    /** A complaint on a desk past a level of its category's escalation matrix (docs/COMPLAINTS.md). */
+    public static final String RULE_COMPLAINT_ESCALATED = ComplaintEscalation.RULE;
 
     /** Default LOW / CRITICAL days of cover per commodity. */
     public static final Map<Commodity, Thresholds> DEFAULT_THRESHOLDS;
@@ -346,6 +351,7 @@ public record WarroomStreamsConfig(
         rule(s, alertRules, RULE_CITIZEN_SIGNALS, 10, Severity.MEDIUM);    // signals per hour, one commodity
         rule(s, alertRules, RULE_UNLOCATED_MESSAGES, 20, Severity.LOW);    // unlocated messages per hour
         rule(s, alertRules, RULE_OVERDUE_DIRECTIVE, 0, Severity.HIGH);     // hours past a directive's deadline
+        rule(s, alertRules, RULE_COMPLAINT_ESCALATED, 0, Severity.HIGH);   // hours past a complaint's level
         double hysteresis = s.getDouble("alert.hysteresis", 0.2);
         if (hysteresis < 0 || hysteresis >= 1) {
             throw new ConfigException("alert.hysteresis", "must be at least 0 and below 1");
@@ -383,7 +389,7 @@ public record WarroomStreamsConfig(
                 positive(s, "rating.resolution.target", Duration.ofHours(72)));
 
         return new Rules(shortage, backlog, calls, workers, alerts, rating,
-                positive(s, "signals.window", Duration.ofHours(1)), punctuate, zone);
+                positive(s, "signals.window", Duration.ofHours(1)), punctuate, zone, EscalationMatrix.from(s));
     }
 
     private static void rule(Settings s, Map<String, AlertRule> rules, String name, double threshold, Severity severity) {

@@ -29,6 +29,8 @@ public final class Feeds {
     public final Map<String, Directive> directives = new LinkedHashMap<>();
     /** The citizens' ratings of complaints ({@code warroom.complaints}, compacted): district and stars per number. */
     public final Map<String, CitizenRating> citizenRatings = new LinkedHashMap<>();
+    /** The complaints ({@code warroom.complaints}, compacted): the latest record per number. */
+    public final Map<String, Complaint> complaints = new LinkedHashMap<>();
     /** Records that could not be read as their type, per topic (streams dead-letters them too). */
     public final Map<String, Integer> unreadable = new TreeMap<>();
     /** Records per topic. */
@@ -49,8 +51,16 @@ public final class Feeds {
     public record CitizenRating(String district, int stars) {
     }
 
-    /** The latest record of a complaint: rated or not (a tombstone or an unrated version removes its rating). */
+    /**
+     * The latest record of a complaint (a tombstone removes it), and its rating as the district rating counts it (an
+     * unrated version removes the rating).
+     */
     public Feeds complaint(String number, Complaint complaint) {
+        if (complaint == null) {
+            complaints.remove(number);
+        } else {
+            complaints.put(number, complaint);
+        }
         if (complaint == null || complaint.rating() == null || complaint.district() == null) {
             citizenRatings.remove(number);
         } else {

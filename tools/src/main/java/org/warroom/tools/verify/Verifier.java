@@ -1,6 +1,7 @@
 package org.warroom.tools.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.warroom.contracts.complaint.Complaint;
+import org.warroom.contracts.complaint.ComplaintEscalation;
+import org.warroom.contracts.complaint.EscalationMatrix;
 import org.warroom.contracts.event.CallStep;
 import org.warroom.contracts.event.CitizenMessage;
 import org.warroom.contracts.event.DistrictReport;
@@ -55,6 +59,7 @@ public final class Verifier {
         shortages(feeds, answers, lo, hi, c, openAlerts);
         backlogs(feeds, answers, lo, hi, c, openAlerts);
         calls(feeds, answers, lo, hi, c, openAlerts);
+        complaintEscalations(feeds, lo, hi, c, openAlerts);
         workers(feeds, answers, c);
         ratings(feeds, answers, lo, hi, c);
         if (!answers.documents().isEmpty()) {
@@ -460,6 +465,39 @@ public final class Verifier {
     private void documents(Feeds feeds, Answers answers, Comparison c) {
         expectedDocuments(feeds).forEach((family, n) ->
                 c.exact("index documents", "documents in index family " + family, n, answers.documents().get(family), ELASTIC));
+    }
+
+    // ------------------------------------------------------------------ complaints
+
+    /**
+     * complaint-escalated: per complaint on a desk and level of its category's matrix, open once the level's time
+     * (openSince + multiple × SLA, plus {@code alert.complaint-escalated.threshold} hours) is before the window, none while it is after it; a closed complaint has none.
+     * Complaints whose latest step falls in the window are in flux and not judged.
+     */
+    private void complaintEscalations(Feeds feeds, long lo, long hi, Comparison c, Set<String> openAlerts) {
+        EscalationMatrix matrix = alerts.complaintEscalation();
+        if (matrix == null) {
+            return;
+        }
+        for (Complaint k : feeds.complaints.values()) {
+            if (k.district() == null || k.department() == null || k.state() == null || k.updatedAt() == null
+                    || k.updatedAt().toInstant().toEpochMilli() > lo) {
+                continue;
+            }
+            boolean onDesk = !k.state().closed() && k.openSince() != null && k.slaDueAt() != null;
+            for (EscalationMatrix.Level level : matrix.levels(k.category())) {
+                String subject = new ComplaintEscalation.Subject(k.district(), k.department(), k.number(),
+                        level.level()).wire();
+                if (!onDesk) {
+                    alert(c, ComplaintEscalation.RULE, subject, false, true, openAlerts, k.state().wire());
+                    continue;
+                }
+                long due = EscalationMatrix.dueAt(k.openSince(), Duration.between(k.openSince(), k.slaDueAt()), level)
+                        .toInstant().toEpochMilli() + Math.round(alerts.complaintEscalationHours() * 3_600_000d);
+                alert(c, ComplaintEscalation.RULE, subject, due <= lo, hi < due, openAlerts,
+                        "level " + level.level() + " due at " + java.time.Instant.ofEpochMilli(due));
+            }
+        }
     }
 
     // ------------------------------------------------------------------ helpers

@@ -193,4 +193,30 @@ class VerifierTest {
                         "MISMATCH alert citizen-signals 396|ration open (signals of the hour 10..10, threshold 10.0): "
                                 + "recomputed open, dashboard says none");
     }
+    @Test
+    @DisplayName("complaint-escalated: open once a level's time is before the window, none before it or once closed; each difference named")
+    void shouldRecomputeComplaintEscalations() {
+        org.warroom.contracts.complaint.ComplaintLifecycle lifecycle = new org.warroom.contracts.complaint.ComplaintLifecycle(
+                org.warroom.contracts.complaint.ComplaintSla.defaults());
+        org.warroom.contracts.complaint.Complaint open = lifecycle.register(
+                new org.warroom.contracts.complaint.ComplaintNumber("MP", "396", 1),
+                new org.warroom.contracts.complaint.Registration("+919876543210", null, "396", "health", null, "no doctor",
+                        org.warroom.contracts.complaint.ComplaintChannel.CALL, "en", null, null), "Health", "agent", min(0));
+        org.warroom.contracts.complaint.Complaint closed = lifecycle.act(lifecycle.register(
+                new org.warroom.contracts.complaint.ComplaintNumber("MP", "396", 2),
+                new org.warroom.contracts.complaint.Registration("+919876543210", null, "396", "health", null, "no doctor",
+                        org.warroom.contracts.complaint.ComplaintChannel.CALL, "en", null, null), "Health", "agent", min(0)),
+                new org.warroom.contracts.complaint.ActionRequest(org.warroom.contracts.complaint.ComplaintAction.RESOLVE,
+                        "doctor posted", null, null, 1), "officer", min(10));
+        Feeds f = new Feeds().complaint(open.number(), open).complaint(closed.number(), closed);
+        Map<String, Object> a = truth();
+        // at 90 min: level 2 (1 h) of the open one is due, level 3 (2 h) is not; the resolved one has none
+        a.put("alerts", "{'items':[{'rule':'complaint-escalated','subject':'396|Health|MP-396-000001|2','state':'active'},"
+                + "{'rule':'complaint-escalated','subject':'396|Health|MP-396-000002|2','state':'active'}]}");
+        Comparison c = verifier.compare(f, answers(a, millis(90), millis(90), Map.of()));
+        assertThat(c.mismatches()).extracting(Object::toString).filteredOn(m -> m.contains("complaint-escalated"))
+                .containsExactly("MISMATCH alert complaint-escalated 396|Health|MP-396-000002|2 open (resolved): "
+                        + "recomputed none, dashboard says open");
+        assertThat(c.compared()).containsKey("alert state");
+    }
 }
