@@ -1031,6 +1031,12 @@ await step('the officer of the Food desk resolves it from the inbox; the wall ba
   await page.fill('#a-note', 'दुकान खुलवाई गई, राशन मिला');
   await page.click('#a-submit');
   await page.waitForFunction(() => /Resolved/.test(document.getElementById('d-title').textContent));
+  // both replies handed to the notifier; with no SMS provider configured in this stack it records them as not sent,
+  // and the open complaint shows that as it comes back (docs/COMPLAINTS.md, "What the citizen is told")
+  await page.waitForFunction(() => {
+    const li = [...document.querySelectorAll('#d-replies li')];
+    return li.length === 2 && li.every((x) => /not sent/.test(x.textContent));
+  }, null, { timeout: 30000 }).catch(() => {});
   const replies = await page.$$eval('#d-replies li', (li) => li.map((x) => x.textContent));
   check(replies.length === 2 && replies.every((r) => /not sent/.test(r)) && replies[0].includes(complaintNumber),
     `replies ${JSON.stringify(replies)}`);

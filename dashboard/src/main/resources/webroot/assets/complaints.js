@@ -76,14 +76,34 @@ function show(c) {
     `${when(h.at)} · ${h.by} · ${t(`complaint.action.${h.action}`)} → ${t(`complaint.state.${h.state}`)}`,
     h.assignee ? ` · ${h.assignee}` : '', h.action === 'forward' ? ` · ${deptName(h.department)}` : '',
     h.note ? el('div', { class: 'note', text: h.note }) : null)));
-  replace(document.getElementById('d-replies'), (c.replies || []).map((r) => el('li', {},
-    `${when(r.at)} · ${tOr(`channel.${r.channel}`, r.channel)} · ${tOr(`complaint.reply.${r.state}`, r.state)}`,
-    r.detail ? ` (${r.detail})` : '',
-    el('div', { class: 'note', text: r.text }))));
+  showReplies(c);
   const select = document.getElementById('a-action');
   replace(select, (c.actions || []).map((a) => el('option', { value: a, text: t(`complaint.action.${a}`) })));
   document.getElementById('action-form').hidden = !(c.actions || []).length;
   document.getElementById('a-error').textContent = '';
+}
+
+function showReplies(c) {
+  replace(document.getElementById('d-replies'), (c.replies || []).map((r) => el('li', {},
+    `${when(r.at)} · ${tOr(`channel.${r.channel}`, r.channel)} · ${tOr(`complaint.reply.${r.state}`, r.state)}`,
+    r.detail ? ` (${r.detail})` : '',
+    el('div', { class: 'note', text: r.text }))));
+}
+
+// The open complaint's replies while the notifier still has one to send: their outcomes, as they come back
+// (only the replies: what the officer is typing in the action form stays as it is).
+async function refreshReplies() {
+  if (!current || !(current.replies || []).some((r) => r.state === 'pending' || r.state === 'sending')) return;
+  const number = current.number;
+  try {
+    const c = await getJson(`/api/v1/complaints/${encodeURIComponent(number)}`);
+    if (current && current.number === number) {
+      current.replies = c.replies;
+      showReplies(current);
+    }
+  } catch (e) {
+    // the next round tries again; the list's own status line reports a failing server
+  }
 }
 
 async function open(number) {
@@ -147,6 +167,7 @@ async function main() {
   if (wanted) open(wanted);
   load();
   setInterval(load, 5000);
+  setInterval(refreshReplies, 2000);
 }
 
 main();
