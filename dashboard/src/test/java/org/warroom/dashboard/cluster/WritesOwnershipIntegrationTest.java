@@ -5,7 +5,8 @@ import static org.warroom.testkit.Eventually.eventually;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.warroom.testkit.LocalKafka;
@@ -21,13 +22,21 @@ class WritesOwnershipIntegrationTest {
     @Test
     void exactlyOneOfTwoOwnsTheWritesAndTheOtherTakesOverWhenItLeaves(LocalKafka kafka) {
         String group = "writes-" + UUID.randomUUID();
-        AtomicInteger owners = new AtomicInteger();
-        AtomicInteger most = new AtomicInteger();
         WritesOwnership first = WritesOwnership.member(kafka.kafkaSettings(), group, "a", Duration.ofSeconds(6));
         WritesOwnership second = WritesOwnership.member(kafka.kafkaSettings(), group, "b", Duration.ofSeconds(6));
-        for (WritesOwnership member : new WritesOwnership[] {first, second}) {
-            member.onChange(owning -> most.accumulateAndGet(owners.addAndGet(owning ? 1 : -1), Math::max));
-        }
+        // Watched from the start, at every tenth of a millisecond, rather than through change listeners: a listener
+        // registered after member() may miss an assignment made before it (seen on a busy machine).
+        AtomicBoolean bothOwned = new AtomicBoolean();
+        AtomicBoolean watching = new AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            while (watching.get()) {
+                if (first.owns() && second.owns()) {
+                    bothOwned.set(true);
+                }
+                LockSupport.parkNanos(100_000);
+            }
+        }, "owners-watcher");
+        watcher.start();
         try {
             eventually(Duration.ofSeconds(60), () -> assertThat(first.owns() ^ second.owns())
                     .as("exactly one of the two owns the writes").isTrue());
@@ -38,8 +47,9 @@ class WritesOwnershipIntegrationTest {
 
             assertThat(owner.owns()).as("a closed member owns nothing").isFalse();
             eventually(Duration.ofSeconds(30), () -> assertThat(other.owns()).as("the other took the writes").isTrue());
-            assertThat(most.get()).as("never two owners at once").isEqualTo(1);
+            assertThat(bothOwned.get()).as("never two owners at once").isFalse();
         } finally {
+            watching.set(false);
             first.close();
             second.close();
         }
