@@ -1292,8 +1292,16 @@ await step('triage: the operator places an unplaced message from the wall\'s cou
   check(again.status === 409 && again.body.currentVersion === 1 && again.body.placement.district === BHOPAL,
     `second placing: ${JSON.stringify(again)}`);
   await page.goto(`${BASE}/search?q=${marker}&district=${BHOPAL}`);
-  await page.waitForFunction((m) => [...document.querySelectorAll('#results .text')].some((n) => n.textContent.includes(m)),
-    marker, { timeout: 30000 });
+  // the placed message is indexed again under Bhopal (same id, districtSource assigned); the page searches once, so
+  // reload until the new document is searchable (the index refreshes every second; a busy indexer takes longer)
+  const until = Date.now() + 60000;
+  let found = false;
+  while (!found && Date.now() < until) {
+    found = await page.waitForFunction((m) => [...document.querySelectorAll('#results .text')]
+      .some((n) => n.textContent.includes(m)), marker, { timeout: 5000 }).then(() => true, () => false);
+    if (!found) await page.reload();
+  }
+  check(found, `the placed message ${marker} was not found under Bhopal within 60 s`);
   const proposals = await page.evaluate(() => fetch('/api/v1/triage/aliases?status=proposed').then((r) => r.json()));
   check(proposals.items.some((p) => p.spelling === 'bhpoal' && p.district === '396'), `proposals: ${JSON.stringify(proposals)}`);
   console.log(`    Bhopal milk signals ${before.milk} → ${placed.milk}; unplaced ${before.unplaced} → ${sent.unplaced} → ${placed.unplaced}`);
